@@ -1,0 +1,88 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dnsctl/dnsctl/internal/engine"
+)
+
+func newCheckCmd(g *globals) *cobra.Command {
+	f := &configFlags{}
+	cmd := &cobra.Command{
+		Use:   "check",
+		Short: "Check dnsconfig.js for errors without contacting any provider",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			vars, err := f.varMap()
+			if err != nil {
+				return err
+			}
+			e, err := engine.Load(cmd.Context(), engine.Options{ConfigPath: f.config, Vars: vars, SkipCreds: true})
+			if err != nil {
+				return err
+			}
+			for _, w := range e.Warnings {
+				fmt.Fprintln(g.stderr, w.String())
+			}
+			fmt.Fprintf(g.stdout, "No errors: %d domains, %d records.\n", len(e.Config.Domains), countRecords(e))
+			return nil
+		},
+	}
+	f.register(cmd)
+	return cmd
+}
+
+func countRecords(e *engine.Engine) int {
+	n := 0
+	for _, d := range e.Config.Domains {
+		n += len(d.Records)
+	}
+	return n
+}
+
+func newPrintIRCmd(g *globals) *cobra.Command {
+	f := &configFlags{}
+	var pretty bool
+	var out string
+	cmd := &cobra.Command{
+		Use:   "print-ir",
+		Short: "Print the normalised configuration as JSON",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			vars, err := f.varMap()
+			if err != nil {
+				return err
+			}
+			e, err := engine.Load(cmd.Context(), engine.Options{ConfigPath: f.config, Vars: vars, SkipCreds: true})
+			if err != nil {
+				return err
+			}
+			for _, w := range e.Warnings {
+				fmt.Fprintln(g.stderr, w.String())
+			}
+			var b []byte
+			if pretty {
+				b, err = json.MarshalIndent(e.Config, "", "  ")
+			} else {
+				b, err = json.Marshal(e.Config)
+			}
+			if err != nil {
+				return fmt.Errorf("print-ir: %w", err)
+			}
+			b = append(b, '\n')
+			if out != "" {
+				return os.WriteFile(out, b, 0o644)
+			}
+			_, err = g.stdout.Write(b)
+			return err
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().BoolVar(&pretty, "pretty", false, "indent the JSON")
+	cmd.Flags().StringVar(&out, "out", "", "write to `file` instead of standard output")
+	return cmd
+}

@@ -1,0 +1,158 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dnsctl/dnsctl/internal/creds"
+	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider"
+	"github.com/dnsctl/dnsctl/internal/zonefile"
+)
+
+func newGetZonesCmd(g *globals) *cobra.Command {
+	var credsPath, format, out string
+	cmd := &cobra.Command{
+		Use:   "get-zones CREDKEY [PROVIDER] ZONE...|all",
+		Short: "Export existing zones as dnsconfig.js, zone files or TSV",
+		Long: `get-zones reads zones from the provider of a creds.json entry and prints them
+in the chosen format. "all" exports every zone the provider has. For
+compatibility with DNSControl, a provider type (or "-") may follow CREDKEY;
+it must agree with the entry's TYPE.`,
+		Args: cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runGetZones(cmd.Context(), g, credsPath, format, out, args)
+		},
+	}
+	cmd.Flags().StringVar(&credsPath, "creds", "creds.json", "the credentials `file`")
+	cmd.Flags().StringVar(&format, "format", "zone", "output format: "+strings.Join(zonefile.Formats(), ", "))
+	cmd.Flags().StringVar(&out, "out", "", "write to `file` instead of standard output")
+	return cmd
+}
+
+func runGetZones(ctx context.Context, g *globals, credsPath, format, out string, args []string) error {
+	if !slices.Contains(zonefile.Formats(), format) {
+		return fmt.Errorf("get-zones: unknown --format %q (use one of %s)", format, strings.Join(zonefile.Formats(), ", "))
+	}
+	cf, err := creds.Load(credsPath)
+	if err != nil {
+		return err
+	}
+	key, zones := args[0], args[1:]
+	entry, err := cf.Lookup(key)
+	if err != nil {
+		return fmt.Errorf("get-zones: %w", err)
+	}
+	if len(zones) > 1 {
+		if t := zones[0]; t == "-" || isProviderType(t) {
+			if t != "-" && entry.Type != "" && !strings.EqualFold(t, entry.Type) {
+				return fmt.Errorf("get-zones: %q is of TYPE %s, not %s", key, entry.Type, t)
+			}
+			if entry.Type == "" && t != "-" {
+				entry.Type = strings.ToUpper(t)
+			}
+			zones = zones[1:]
+		}
+	}
+	info, err := provider.Lookup(strings.ToUpper(entry.Type))
+	if err != nil {
+		return fmt.Errorf("get-zones: %s: %w", key, err)
+	}
+	impl, err := info.New(ctx, provider.Entry{Name: key, Type: info.Type, Fields: entry.Fields})
+	if err != nil {
+		return fmt.Errorf("get-zones: %s: %w", key, err)
+	}
+	p, ok := impl.(provider.DNS)
+	if !ok || !info.DNS {
+		return fmt.Errorf("get-zones: %s (TYPE %s) is not a DNS provider", key, info.Type)
+	}
+	if len(zones) == 1 && zones[0] == "all" {
+		zl, ok := impl.(provider.ZoneLister)
+		if !ok {
+			return fmt.Errorf("get-zones: %s (TYPE %s) cannot list its zones; name them instead of \"all\"", key, info.Type)
+		}
+		if zones, err = zl.ListZones(ctx); err != nil {
+			return fmt.Errorf("get-zones: listing zones of %s: %w", key, err)
+		}
+		slices.Sort(zones)
+	}
+	var buf bytes.Buffer
+	for _, z := range zones {
+		zone, err := model.CanonicalZone(z)
+		if err != nil {
+			return fmt.Errorf("get-zones: zone %q: %w", z, err)
+		}
+		recs, err := p.Records(ctx, zone)
+		if err != nil {
+			return fmt.Errorf("get-zones: %s: %w", zone, err)
+		}
+		model.SortRecords(recs)
+		if err := zonefile.Write(&buf, format, zone, key, recs); err != nil {
+			return fmt.Errorf("get-zones: %s: %w", zone, err)
+		}
+	}
+	if out != "" {
+		return os.WriteFile(out, buf.Bytes(), 0o644)
+	}
+	_, err = g.stdout.Write(buf.Bytes())
+	return err
+}
+
+func isProviderType(s string) bool {
+	return slices.Contains(provider.Types(), strings.ToUpper(s)) && s == strings.ToUpper(s)
+}
+
+func newCreateDomainsCmd(g *globals) *cobra.Command {
+	f := &configFlags{}
+	var domains, providers string
+	cmd := &cobra.Command{
+		Use:   "create-domains",
+		Short: "Create the zones of the configuration that do not exist yet",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runCreateDomains(cmd.Context(), g, f, domains, providers)
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().StringVar(&domains, "domains", "", "only these domains (comma-separated, globs allowed)")
+	cmd.Flags().StringVar(&providers, "providers", "", "only these providers (comma-separated names)")
+	return cmd
+}
+
+func runCreateDomains(ctx context.Context, g *globals, f *configFlags, domains, providers string) error {
+	vars, err := f.varMap()
+	if err != nil {
+		return err
+	}
+	e, err := loadEngine(ctx, g, f.config, f.creds, vars, domains, providers)
+	if err != nil {
+		return err
+	}
+	failed := false
+	last := ""
+	e.CreateZones(ctx, func(domain, prov string, created bool, err error) {
+		if domain != last {
+			fmt.Fprintf(g.stdout, "******************** Domain: %s\n", domain)
+			last = domain
+		}
+		switch {
+		case err != nil:
+			failed = true
+			fmt.Fprintf(g.stdout, "ERROR: creating %s at %s: %v\n", domain, prov, err)
+		case created:
+			fmt.Fprintf(g.stdout, "  - Created zone %q at %q\n", domain, prov)
+		default:
+			fmt.Fprintf(g.stdout, "  - Zone %q already exists at %q\n", domain, prov)
+		}
+	})
+	if failed {
+		return exitError{1}
+	}
+	return nil
+}

@@ -1,0 +1,321 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dnsctl/dnsctl/internal/diff"
+	"github.com/dnsctl/dnsctl/internal/engine"
+	"github.com/dnsctl/dnsctl/internal/model"
+)
+
+type previewFlags struct {
+	configFlags
+	full            bool
+	domains         string
+	providers       string
+	report          string
+	expectNoChanges bool
+	interactive     bool
+	concurrency     int
+}
+
+func newPreviewCmd(g *globals, push bool) *cobra.Command {
+	f := &previewFlags{}
+	cmd := &cobra.Command{
+		Use:   "preview",
+		Short: "Show the changes that push would make",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runPreview(cmd.Context(), g, f, push)
+		},
+	}
+	if push {
+		cmd.Use = "push"
+		cmd.Short = "Make the providers match the configuration"
+		cmd.Flags().BoolVarP(&f.interactive, "interactive", "i", false, "ask before each change")
+	}
+	f.register(cmd)
+	cmd.Flags().BoolVar(&f.full, "full", false, "show every provider and registrar, with or without changes")
+	cmd.Flags().StringVar(&f.domains, "domains", "", "only these domains (comma-separated, globs allowed)")
+	cmd.Flags().StringVar(&f.providers, "providers", "", "only these providers (comma-separated names)")
+	cmd.Flags().StringVar(&f.report, "report", "", "write the plan as JSON to `file`")
+	cmd.Flags().BoolVar(&f.expectNoChanges, "expect-no-changes", false, "exit with status 1 if anything would change")
+	cmd.Flags().IntVar(&f.concurrency, "concurrency", 0, "zones worked on at once (default: a few per CPU)")
+	return cmd
+}
+
+// palette colours the kinds of correction on a terminal.
+type palette struct{ on bool }
+
+func (p palette) paint(kind diff.Kind, s string) string {
+	if !p.on {
+		return s
+	}
+	code := map[diff.Kind]string{diff.Create: "32", diff.Delete: "31", diff.Modify: "33"}[kind]
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+
+func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) error {
+	vars, err := f.varMap()
+	if err != nil {
+		return err
+	}
+	e, err := loadEngine(ctx, g, f.config, f.creds, vars, f.domains, f.providers)
+	if err != nil {
+		return err
+	}
+	pal := palette{on: !g.noColors && isTerminal(g.stdout)}
+	workers := f.concurrency
+	if workers <= 0 {
+		workers = 4 * runtime.GOMAXPROCS(0)
+	}
+	var ask func(string) bool
+	if push && f.interactive {
+		workers = 1
+		in := bufio.NewReader(g.stdin)
+		ask = func(q string) bool {
+			fmt.Fprint(g.stdout, q+" Run? (y/N): ")
+			line, _ := in.ReadString('\n')
+			line = strings.ToLower(strings.TrimSpace(line))
+			return line == "y" || line == "yes"
+		}
+	}
+
+	r := &runner{e: e, push: push, full: f.full, pal: pal, ask: ask}
+	n := len(e.Config.Domains)
+	results := make([]domainResult, n)
+	if ask != nil {
+		// Interactive: one domain at a time, straight to the terminal.
+		for i, d := range e.Config.Domains {
+			results[i] = r.domain(ctx, g.stdout, d)
+		}
+	} else {
+		// Each domain renders into its own buffer; a buffer is written out
+		// as soon as every domain before it is done, so output keeps the
+		// configuration's order while zones are worked on concurrently.
+		bufs := make([]bytes.Buffer, n)
+		done := make([]chan struct{}, n)
+		for i := range done {
+			done[i] = make(chan struct{})
+		}
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range n {
+				<-done[i]
+				g.stdout.Write(bufs[i].Bytes())
+			}
+		}()
+		e.ForEach(ctx, workers, func(i int, d *model.Domain) {
+			defer close(done[i])
+			results[i] = r.domain(ctx, &bufs[i], d)
+		})
+		wg.Wait()
+	}
+
+	total, failed := 0, false
+	var entries []reportEntry
+	for _, res := range results {
+		total += res.corrections
+		failed = failed || res.failed
+		entries = append(entries, res.report...)
+	}
+	fmt.Fprintf(g.stdout, "Done. %d corrections.\n", total)
+	if f.report != "" {
+		if err := writeReport(f.report, entries); err != nil {
+			return err
+		}
+	}
+	if failed {
+		return exitError{1}
+	}
+	if f.expectNoChanges && total > 0 {
+		fmt.Fprintf(g.stderr, "ERROR: --expect-no-changes: %d corrections would be made\n", total)
+		return exitError{1}
+	}
+	return nil
+}
+
+// runner renders (and, for push, applies) the plan of each domain.
+type runner struct {
+	e    *engine.Engine
+	push bool
+	full bool
+	pal  palette
+	ask  func(question string) bool
+}
+
+type domainResult struct {
+	corrections int
+	failed      bool
+	report      []reportEntry
+}
+
+func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domainResult {
+	var res domainResult
+	fmt.Fprintf(w, "******************** Domain: %s\n", d.UniqueName())
+	dp := r.e.PlanDomain(ctx, d)
+	if dp.Err != nil {
+		fmt.Fprintf(w, "ERROR: %v\n", dp.Err)
+		res.failed = true
+		return res
+	}
+	if r.push {
+		var err error
+		if dp, err = r.e.EnsureZones(ctx, dp); err != nil {
+			fmt.Fprintf(w, "ERROR: %v\n", err)
+			res.failed = true
+			return res
+		}
+	}
+	if r.full {
+		for _, ref := range d.DNSProviders {
+			fmt.Fprintf(w, "----- Getting nameservers from: %s\n", ref.Name)
+		}
+	}
+	num := 0
+	for _, pp := range dp.Providers {
+		name := pp.Provider.Name
+		entry := reportEntry{Domain: d.UniqueName(), Provider: name}
+		if pp.Err != nil {
+			if r.full {
+				fmt.Fprintf(w, "----- DNS Provider: %s...\n", name)
+			}
+			fmt.Fprintf(w, "ERROR: %s: %v\n", name, pp.Err)
+			entry.Error = pp.Err.Error()
+			res.report = append(res.report, entry)
+			res.failed = true
+			continue
+		}
+		count := pp.Corrections()
+		entry.fill(pp)
+		res.report = append(res.report, entry)
+		res.corrections += count
+		switch {
+		case r.full:
+			fmt.Fprintf(w, "----- DNS Provider: %s...%s\n", name, plural(count, "correction"))
+		case count > 0:
+			fmt.Fprintf(w, "%s (%s)\n", plural(count, "correction"), name)
+		}
+		if pp.ZoneMissing {
+			fmt.Fprintf(w, "Zone %s does not exist at %s; push will create it.\n", d.Name, name)
+		}
+		if count == 0 {
+			continue
+		}
+		if pp.Batches > 0 {
+			if r.push {
+				fmt.Fprintf(w, "Applying in %s.\n", plural(pp.Batches, "API batch"))
+			} else {
+				fmt.Fprintf(w, "Push will use %s.\n", plural(pp.Batches, "API batch"))
+			}
+		}
+		if !r.push {
+			for _, c := range pp.Plan.Changes {
+				for _, l := range c.Lines(pp.Plan.MetaKeys) {
+					num++
+					fmt.Fprintf(w, "#%d: %s\n", num, r.pal.paint(l.Kind, l.Text))
+				}
+			}
+			continue
+		}
+		if err := r.applyProvider(ctx, w, pp, &num); err != nil {
+			fmt.Fprintf(w, "FAILURE! %v\n", err)
+			res.failed = true
+		}
+	}
+
+	if rp := dp.Registrar; rp != nil {
+		name := rp.Registrar.Name
+		entry := reportEntry{Domain: d.UniqueName(), Registrar: name}
+		switch {
+		case rp.Err != nil:
+			if r.full {
+				fmt.Fprintf(w, "----- Registrar: %s...\n", name)
+			}
+			fmt.Fprintf(w, "ERROR: %v\n", rp.Err)
+			entry.Error = rp.Err.Error()
+			res.failed = true
+		case rp.Changed():
+			entry.Corrections = 1
+			res.corrections++
+			if r.full {
+				fmt.Fprintf(w, "----- Registrar: %s...1 correction\n", name)
+			} else {
+				fmt.Fprintf(w, "1 correction (registrar: %s)\n", name)
+			}
+			num++
+			line := fmt.Sprintf("± MODIFY nameservers at %s: %s -> %s", name, strings.Join(rp.Old, ","), strings.Join(rp.New, ","))
+			fmt.Fprintf(w, "#%d: %s\n", num, r.pal.paint(diff.Modify, line))
+			entry.Changes = append(entry.Changes, reportChange{Kind: "MODIFY", Name: d.Name, Type: "NS", Lines: []string{line}})
+			if r.push && (r.ask == nil || r.ask("")) {
+				if err := r.e.ApplyRegistrar(ctx, d, rp); err != nil {
+					fmt.Fprintf(w, "FAILURE! %v\n", err)
+					res.failed = true
+				} else {
+					fmt.Fprintln(w, "SUCCESS!")
+				}
+			}
+		case r.full:
+			fmt.Fprintf(w, "----- Registrar: %s...0 corrections\n", name)
+		}
+		if rp.Err != nil || rp.Changed() || r.full {
+			res.report = append(res.report, entry)
+		}
+	}
+	return res
+}
+
+// applyProvider prints and applies one provider's plan: all of it at once,
+// or with -i one record set at a time after asking.
+func (r *runner) applyProvider(ctx context.Context, w io.Writer, pp *engine.ProviderPlan, num *int) error {
+	printChange := func(c diff.Change) {
+		for _, l := range c.Lines(pp.Plan.MetaKeys) {
+			*num++
+			fmt.Fprintf(w, "#%d: %s\n", *num, r.pal.paint(l.Kind, l.Text))
+		}
+	}
+	if r.ask == nil {
+		for _, c := range pp.Plan.Changes {
+			printChange(c)
+		}
+		if err := r.e.Apply(ctx, pp, pp.Plan); err != nil {
+			return err
+		}
+		fmt.Fprintln(w, "SUCCESS!")
+		return nil
+	}
+	for _, c := range pp.Plan.Changes {
+		printChange(c)
+		if !r.ask("") {
+			fmt.Fprintln(w, "Skipped.")
+			continue
+		}
+		one := &diff.Plan{Zone: pp.Plan.Zone, MetaKeys: pp.Plan.MetaKeys, Changes: []diff.Change{c}}
+		if err := r.e.Apply(ctx, pp, one); err != nil {
+			return err
+		}
+		fmt.Fprintln(w, "SUCCESS!")
+	}
+	return nil
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	if strings.HasSuffix(word, "batch") {
+		return fmt.Sprintf("%d %ses", n, word)
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

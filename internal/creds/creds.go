@@ -1,0 +1,306 @@
+// Package creds owns reading creds.json (provider credentials).
+//
+// The file format is DNSControl's: a JSON object whose keys are the names
+// used in NewRegistrar()/NewDnsProvider() and whose values are objects of
+// provider settings. The special field "TYPE" names the provider type.
+//
+// On top of strict JSON, comments ("//" and "/* */") and trailing commas are
+// accepted. A string value beginning with "$" is replaced by the environment
+// variable of that name, and a creds path beginning with "!" is a shell
+// command whose standard output is the JSON.
+//
+// Secrets are kept out of diagnostics: no error produced here includes a
+// field value, and Entry formats itself with field names only.
+package creds
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// DefaultPath is the creds file used when none is given. Only this path may
+// be absent without error.
+const DefaultPath = "creds.json"
+
+// typeField is the field that carries the provider type.
+const typeField = "TYPE"
+
+// Entry is one provider entry: its key, TYPE, and the other fields (values already resolved).
+type Entry struct {
+	Name   string
+	Type   string
+	Fields map[string]string
+}
+
+// File is a parsed creds file.
+type File struct {
+	Path    string
+	Entries map[string]Entry
+	// unset holds, per entry, the error for its "$VAR" values whose
+	// variables are not set; Lookup returns it.
+	unset map[string]error
+}
+
+// builtins are the entries DNSControl provides when the file lacks them.
+var builtins = map[string]Entry{
+	"none": {Name: "none", Type: "NONE"},
+	"bind": {Name: "bind", Type: "BIND"},
+}
+
+// lookupEnv resolves "$VAR" references; tests substitute their own.
+type lookupEnv func(string) (string, bool)
+
+// Load reads the creds file at path. If path does not exist and is the default "creds.json", return an empty File (no error) so providers `none` and `bind` still work.
+//
+// A path beginning with "!" is run with "sh -c" (without the "!") and its
+// standard output is parsed instead; a non-zero exit is an error carrying
+// the command's standard error. An empty path means DefaultPath.
+func Load(path string) (*File, error) {
+	return load(path, os.LookupEnv)
+}
+
+func load(path string, env lookupEnv) (*File, error) {
+	if path == "" {
+		path = DefaultPath
+	}
+	if cmd, ok := strings.CutPrefix(path, "!"); ok {
+		data, err := runCommand(cmd)
+		if err != nil {
+			return nil, err
+		}
+		return parse(path, data, env)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && filepath.Clean(path) == DefaultPath {
+			return &File{Path: path, Entries: map[string]Entry{}}, nil
+		}
+		return nil, fmt.Errorf("reading creds file: %w", err)
+	}
+	return parse(path, data, env)
+}
+
+// maxStderr bounds how much of a failing command's stderr goes into an error.
+const maxStderr = 4096
+
+func runCommand(command string) ([]byte, error) {
+	if strings.TrimSpace(command) == "" {
+		return nil, errors.New(`creds command is empty (a creds path starting with "!" must name a command)`)
+	}
+	var stdout, stderr bytes.Buffer
+	c := exec.Command("sh", "-c", command)
+	c.Stdout = &stdout
+	c.Stderr = &stderr
+	if err := c.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if len(msg) > maxStderr {
+			msg = msg[:maxStderr] + "..."
+		}
+		if msg == "" {
+			return nil, fmt.Errorf("creds command %q failed: %v", command, err)
+		}
+		return nil, fmt.Errorf("creds command %q failed: %v: %s", command, err, msg)
+	}
+	return stdout.Bytes(), nil
+}
+
+// Parse parses creds content (name used in errors).
+//
+// "$VAR" values are resolved from the process environment; an unset
+// variable is an error.
+func Parse(name string, data []byte) (*File, error) {
+	return parse(name, data, os.LookupEnv)
+}
+
+func parse(name string, data []byte, env lookupEnv) (*File, error) {
+	clean, perr := stripJSONC(data)
+	if perr != nil {
+		return nil, atPos(name, data, perr)
+	}
+	if len(bytes.TrimSpace(clean)) == 0 {
+		return nil, fmt.Errorf("%s: no JSON object (the input is empty)", name)
+	}
+
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(clean, &top); err != nil {
+		if pe, ok := describeJSONError(data, err); ok {
+			return nil, atPos(name, data, pe)
+		}
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return nil, fmt.Errorf("%s: top level must be a JSON object of provider entries", name)
+		}
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	if top == nil { // "null"
+		return nil, fmt.Errorf("%s: top level must be a JSON object of provider entries", name)
+	}
+
+	f := &File{Path: name, Entries: make(map[string]Entry, len(top))}
+	var errs []error
+	for _, key := range slices.Sorted(maps.Keys(top)) {
+		e, entryErrs, unset := parseEntry(name, key, top[key], env)
+		errs = append(errs, entryErrs...)
+		f.Entries[key] = e
+		if len(unset) > 0 {
+			// An entry whose variables are unset only fails when a run
+			// uses it: creds.json often lists accounts a run never needs.
+			if f.unset == nil {
+				f.unset = map[string]error{}
+			}
+			f.unset[key] = errors.Join(unset...)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return f, nil
+}
+
+// parseEntry converts one entry. It reports every problem it finds, so a
+// user with several unset variables learns about all of them at once.
+func parseEntry(name, key string, raw json.RawMessage, env lookupEnv) (e Entry, errs, unset []error) {
+	e = Entry{Name: key}
+	raw = bytes.TrimSpace(raw)
+	var obj map[string]json.RawMessage
+	if len(raw) == 0 || raw[0] != '{' || json.Unmarshal(raw, &obj) != nil {
+		return e, []error{fmt.Errorf("%s: entry %q must be a JSON object", name, key)}, nil
+	}
+	e.Fields = make(map[string]string, len(obj))
+	for _, field := range slices.Sorted(maps.Keys(obj)) {
+		v, isString, err := scalar(obj[field])
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: entry %q field %q: %v", name, key, field, err))
+			continue
+		}
+		if isString && len(v) > 1 && v[0] == '$' {
+			variable := v[1:]
+			val, ok := env(variable)
+			if !ok {
+				unset = append(unset, unsetVarError(name, key, field, variable))
+				continue
+			}
+			v = val
+		}
+		if field == typeField {
+			if !isString {
+				errs = append(errs, fmt.Errorf("%s: entry %q: %s must be a string", name, key, typeField))
+				continue
+			}
+			e.Type = v
+			continue
+		}
+		e.Fields[field] = v
+	}
+	return e, errs, unset
+}
+
+// unsetVarError names the missing variable only when it looks like one. A
+// value such as "$ecret-p@ss" is more likely a literal secret that happens
+// to start with "$" than a variable reference, and must not be echoed.
+func unsetVarError(name, key, field, variable string) error {
+	if isEnvName(variable) {
+		return fmt.Errorf("%s: entry %q field %q: environment variable %s is not set", name, key, field, variable)
+	}
+	return fmt.Errorf("%s: entry %q field %q: value starts with \"$\" but the rest is not a valid environment variable name (not shown, in case it is a secret)", name, key, field)
+}
+
+// isEnvName reports whether s is a conventional environment variable name:
+// a letter or underscore followed by letters, digits and underscores.
+func isEnvName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, c := range s {
+		switch {
+		case c == '_', 'A' <= c && c <= 'Z', 'a' <= c && c <= 'z':
+		case '0' <= c && c <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// scalar renders a field value as a string. Strings are unquoted (isString
+// reports this, as only they may be "$VAR" references); numbers and booleans
+// keep their JSON spelling; null becomes ""; objects and arrays become their
+// compact JSON text.
+func scalar(raw json.RawMessage) (v string, isString bool, err error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 {
+		return "", false, errors.New("missing value")
+	}
+	switch raw[0] {
+	case '"':
+		if err := json.Unmarshal(raw, &v); err != nil {
+			return "", false, errors.New("invalid string")
+		}
+		return v, true, nil
+	case '{', '[':
+		var b bytes.Buffer
+		if err := json.Compact(&b, raw); err != nil {
+			return "", false, errors.New("invalid nested value")
+		}
+		return b.String(), false, nil
+	case 'n':
+		return "", false, nil
+	default: // number, true, false: already validated by encoding/json
+		return string(raw), false, nil
+	}
+}
+
+func atPos(name string, data []byte, pe *posError) error {
+	line, col := lineCol(data, pe.off)
+	return fmt.Errorf("%s:%d:%d: %s", name, line, col, pe.msg)
+}
+
+// Lookup returns the entry key. Missing key → error naming the key, the creds file, and the keys it has (sorted), e.g.:
+//
+//	creds.json has no entry "r53_main" (NewDnsProvider("r53_main") needs one); entries present: bind, r53_prod
+//
+// Built-ins: "none" → Entry{Name:"none",Type:"NONE"} and "bind" → Entry{Name:"bind",Type:"BIND"} when absent from the file (as DNSControl does).
+//
+// The returned Fields map is a copy; changing it does not affect f.
+// Lookup may be called on a nil *File, which behaves as an empty file.
+func (f *File) Lookup(key string) (Entry, error) {
+	if f != nil {
+		if e, ok := f.Entries[key]; ok {
+			if err := f.unset[key]; err != nil {
+				return Entry{}, err
+			}
+			e.Fields = maps.Clone(e.Fields)
+			return e, nil
+		}
+	}
+	if e, ok := builtins[key]; ok {
+		return e, nil
+	}
+	path := DefaultPath
+	if f != nil && f.Path != "" {
+		path = f.Path
+	}
+	names := f.Names()
+	present := "the file has no entries"
+	if len(names) > 0 {
+		present = "entries present: " + strings.Join(names, ", ")
+	}
+	return Entry{}, fmt.Errorf("%s has no entry %q; %s", path, key, present)
+}
+
+// Names returns the keys, sorted.
+func (f *File) Names() []string {
+	if f == nil {
+		return nil
+	}
+	return slices.Sorted(maps.Keys(f.Entries))
+}

@@ -1,0 +1,497 @@
+package creds
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// fakeEnv returns a lookupEnv backed by m.
+func fakeEnv(m map[string]string) lookupEnv {
+	return func(k string) (string, bool) {
+		v, ok := m[k]
+		return v, ok
+	}
+}
+
+// secretEnv holds values that must never show up in error text.
+var secretEnv = map[string]string{
+	"R53_TYPE":              "ROUTE53",
+	"AWS_ACCESS_KEY_ID":     "AKIA-SECRET-ID",
+	"AWS_SECRET_ACCESS_KEY": "very/secret+key",
+	"HEXONET_APILOGIN":      "hexlogin-secret",
+	"HEXONET_APIPASSWORD":   "hexpass-secret",
+	"EMPTY":                 "",
+}
+
+func readTestdata(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestParseFiles(t *testing.T) {
+	tests := []struct {
+		file string
+		want map[string]Entry
+	}{
+		{
+			file: "dnscontrol_sample.json",
+			want: map[string]Entry{
+				"cloudflare_tal": {Name: "cloudflare_tal", Type: "CLOUDFLAREAPI", Fields: map[string]string{
+					"apikey": "REDACTED", "apiuser": "REDACTED"}},
+				"inside": {Name: "inside", Type: "BIND", Fields: map[string]string{
+					"directory": "inzones", "filenameformat": "db_%T%?_%D"}},
+				"hexonet": {Name: "hexonet", Type: "HEXONET", Fields: map[string]string{
+					"apilogin": "hexlogin-secret", "apipassword": "hexpass-secret"}},
+			},
+		},
+		{
+			file: "relaxed.json",
+			want: map[string]Entry{
+				"r53_prod": {Name: "r53_prod", Type: "ROUTE53", Fields: map[string]string{
+					"KeyId":     "AKIA-SECRET-ID",
+					"SecretKey": "very/secret+key",
+					"url":       "https://example.com/a//b/*c*/",
+					"quote":     `say "hi" // not a comment`,
+				}},
+				"bind": {Name: "bind", Type: "BIND", Fields: map[string]string{"directory": "zones"}},
+				"old_style": {Name: "old_style", Type: "", Fields: map[string]string{
+					"port":    "8053",
+					"ratio":   "-1.5e3",
+					"debug":   "true",
+					"verbose": "false",
+					"nothing": "",
+					"nested":  `{"a":[1,2],"b":"x"}`,
+					"list":    `["ns1","ns2"]`,
+				}},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			f, err := parse(tt.file, readTestdata(t, tt.file), fakeEnv(secretEnv))
+			if err != nil {
+				t.Fatalf("parse: %v", err)
+			}
+			if f.Path != tt.file {
+				t.Errorf("Path = %q, want %q", f.Path, tt.file)
+			}
+			if !reflect.DeepEqual(f.Entries, tt.want) {
+				t.Errorf("Entries mismatch\n got: %#v\nwant: %#v", plain(f.Entries), plain(tt.want))
+			}
+		})
+	}
+}
+
+// plain renders entries with their values, for failure messages in tests
+// that only use fake secrets.
+func plain(m map[string]Entry) map[string]any {
+	out := map[string]any{}
+	for k, e := range m {
+		out[k] = struct {
+			Name, Type string
+			Fields     map[string]string
+		}{e.Name, e.Type, e.Fields}
+	}
+	return out
+}
+
+func TestParseInline(t *testing.T) {
+	env := fakeEnv(secretEnv)
+	tests := []struct {
+		name string
+		in   string
+		want map[string]Entry
+	}{
+		{"empty object", `{}`, map[string]Entry{}},
+		{"comments only around", "// c\n{} /* d */\n// e", map[string]Entry{}},
+		{"BOM", "\xef\xbb\xbf{\"a\":{}}", map[string]Entry{"a": {Name: "a", Fields: map[string]string{}}}},
+		{"CRLF and comment", "{\r\n\"a\": {\"TYPE\": \"X\", // c\r\n}\r\n}", map[string]Entry{"a": {Name: "a", Type: "X", Fields: map[string]string{}}}},
+		{"trailing comma top", `{"a":{"TYPE":"X"},}`, map[string]Entry{"a": {Name: "a", Type: "X", Fields: map[string]string{}}}},
+		{"trailing comma before comment", `{"a":{"k":"v", /* x */ }, // y` + "\n}", map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": "v"}}}},
+		{"set but empty var", `{"a":{"k":"$EMPTY"}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": ""}}}},
+		{"lone dollar is literal", `{"a":{"k":"$"}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": "$"}}}},
+		{"dollar in middle is literal", `{"a":{"k":"x$AWS_ACCESS_KEY_ID"}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": "x$AWS_ACCESS_KEY_ID"}}}},
+		{"nested dollar not resolved", `{"a":{"k":["$AWS_ACCESS_KEY_ID"]}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": `["$AWS_ACCESS_KEY_ID"]`}}}},
+		{"escapes", `{"a":{"k":"tab\there\u00e9\/"}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": "tab\there\u00e9/"}}}},
+		{"big number kept verbatim", `{"a":{"k":12345678901234567890}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": "12345678901234567890"}}}},
+		{"slash star in string", `{"a":{"k":"/*"}, "b":{"k":"*/"}}`, map[string]Entry{
+			"a": {Name: "a", Fields: map[string]string{"k": "/*"}},
+			"b": {Name: "b", Fields: map[string]string{"k": "*/"}},
+		}},
+		{"escaped backslash before quote", `{"a":{"k":"c:\\"} // tail` + "\n}", map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": `c:\`}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := parse("creds.json", []byte(tt.in), env)
+			if err != nil {
+				t.Fatalf("parse: %v", err)
+			}
+			if !reflect.DeepEqual(f.Entries, tt.want) {
+				t.Errorf("Entries mismatch\n got: %#v\nwant: %#v", plain(f.Entries), plain(tt.want))
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		file string // testdata file; used as the name in errors
+		in   string // inline input when file is empty
+		want string // exact error text
+	}{
+		{name: "unquoted value", file: "bad_unquoted.json",
+			want: "bad_unquoted.json:4:12: unexpected character looking for beginning of value"},
+		{name: "missing comma", file: "bad_missing_comma.json",
+			want: `bad_missing_comma.json:4:5: invalid character '"' after object key:value pair`},
+		{name: "unterminated comment", file: "bad_comment.json",
+			want: "bad_comment.json:3:3: unterminated /* comment"},
+		{name: "truncated", file: "bad_truncated.json",
+			want: "bad_truncated.json:4:1: unexpected end of JSON input"},
+		{name: "unset variables", file: "unset_vars.json",
+			want: `unset_vars.json: entry "x" field "other": environment variable DNSCTL_TEST_UNSET_2 is not set` + "\n" +
+				`unset_vars.json: entry "x" field "token": environment variable DNSCTL_TEST_UNSET_1 is not set` + "\n" +
+				`unset_vars.json: entry "y" field "TYPE": environment variable DNSCTL_TEST_UNSET_3 is not set`},
+		{name: "empty", in: "", want: "creds.json: no JSON object (the input is empty)"},
+		{name: "only comments", in: "// nothing\n/* here */", want: "creds.json: no JSON object (the input is empty)"},
+		{name: "top level array", in: `[]`, want: "creds.json: top level must be a JSON object of provider entries"},
+		{name: "top level null", in: `null`, want: "creds.json: top level must be a JSON object of provider entries"},
+		{name: "entry not object", in: `{"a": "secret-string"}`, want: `creds.json: entry "a" must be a JSON object`},
+		{name: "entry null", in: `{"a": null}`, want: `creds.json: entry "a" must be a JSON object`},
+		{name: "TYPE not string", in: `{"a": {"TYPE": 7}}`, want: `creds.json: entry "a": TYPE must be a string`},
+		{name: "lone comma object", in: `{,}`, want: `creds.json:1:2: invalid character ',' looking for beginning of object key string`},
+		{name: "double comma", in: `{"a":{},,}`, want: `creds.json:1:9: invalid character ',' looking for beginning of object key string`},
+		{name: "comma after colon", in: `{"a":,}`, want: `creds.json:1:6: invalid character ',' looking for beginning of value`},
+		{name: "bad escape hides char", in: `{"a":{"k":"ab\qcd"}}`, want: `creds.json:1:15: unexpected character in string escape code`},
+		{name: "bad literal hides char", in: `{"a":{"k":trux}}`, want: `creds.json:1:14: unexpected character in literal true (expecting 'e')`},
+		{name: "control char in string", in: "{\"a\":{\"k\":\"ab\ncd\"}}", want: `creds.json:1:14: unexpected character in string literal`},
+		{name: "trailing garbage", in: `{} x`, want: `creds.json:1:4: unexpected character after top-level value`},
+		{name: "column counts runes", in: "{\"é\": {\"k\": zz}}", want: `creds.json:1:13: unexpected character looking for beginning of value`},
+		{name: "lone slash", in: `{"a": /}`, want: `creds.json:1:7: unexpected character looking for beginning of value`},
+		{name: "dollar non-identifier hidden", in: `{"a":{"k":"$ecr#t-p@ss"}}`,
+			want: `creds.json: entry "a" field "k": value starts with "$" but the rest is not a valid environment variable name (not shown, in case it is a secret)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			name, data := "creds.json", []byte(tt.in)
+			if tt.file != "" {
+				name, data = tt.file, readTestdata(t, tt.file)
+			}
+			f, err := parse(name, data, fakeEnv(secretEnv))
+			if err == nil {
+				// Unset variables fail only when the entry is used.
+				err = lookupAll(f)
+			}
+			if err == nil {
+				t.Fatalf("parse succeeded with %v; want error %q", f.Names(), tt.want)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error mismatch\n got: %s\nwant: %s", err, tt.want)
+			}
+			assertNoSecrets(t, err.Error())
+		})
+	}
+}
+
+// assertNoSecrets fails if s contains any fake secret or a value fragment
+// from the test inputs.
+func assertNoSecrets(t *testing.T, s string) {
+	t.Helper()
+	for _, bad := range []string{"s3cret", "secret-string", "AKIA", "very/secret", "hexpass", "ecr#t", "'q'", "'x'", "'z'"} {
+		if strings.Contains(s, bad) {
+			t.Errorf("error text %q leaks %q", s, bad)
+		}
+	}
+}
+
+func TestParseUsesProcessEnvironment(t *testing.T) {
+	t.Setenv("DNSCTL_CREDS_TEST_KEY", "from-env")
+	f, err := Parse("x.json", []byte(`{"p":{"TYPE":"X","key":"$DNSCTL_CREDS_TEST_KEY"}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Entries["p"].Fields["key"]; got != "from-env" {
+		t.Errorf("key = %q, want %q", got, "from-env")
+	}
+}
+
+func TestLookup(t *testing.T) {
+	f, err := parse("creds.json", []byte(`{
+		"r53_prod": {"TYPE": "ROUTE53", "KeyId": "k"},
+		"bind": {"TYPE": "BIND", "directory": "zones"},
+	}`), fakeEnv(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		key     string
+		want    Entry
+		wantErr string
+	}{
+		{key: "r53_prod", want: Entry{Name: "r53_prod", Type: "ROUTE53", Fields: map[string]string{"KeyId": "k"}}},
+		{key: "bind", want: Entry{Name: "bind", Type: "BIND", Fields: map[string]string{"directory": "zones"}}}, // file wins over built-in
+		{key: "none", want: Entry{Name: "none", Type: "NONE"}},                                                  // built-in
+		{key: "r53_main", wantErr: `creds.json has no entry "r53_main"; entries present: bind, r53_prod`},
+		{key: "NONE", wantErr: `creds.json has no entry "NONE"; entries present: bind, r53_prod`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.key, func(t *testing.T) {
+			got, err := f.Lookup(tt.key)
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("Lookup(%q) error = %v, want %q", tt.key, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Lookup(%q): %v", tt.key, err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Lookup(%q) = %#v, want %#v", tt.key, got, tt.want)
+			}
+		})
+	}
+
+	// The returned map is a copy.
+	e, _ := f.Lookup("r53_prod")
+	e.Fields["KeyId"] = "changed"
+	if f.Entries["r53_prod"].Fields["KeyId"] != "k" {
+		t.Error("mutating a looked-up entry changed the File")
+	}
+}
+
+func TestLookupEmptyAndNil(t *testing.T) {
+	for _, f := range []*File{nil, {Path: "creds.json"}, {Path: "other.json", Entries: map[string]Entry{}}} {
+		for _, b := range []string{"none", "bind"} {
+			e, err := f.Lookup(b)
+			if err != nil || e.Name != b || e.Type != strings.ToUpper(b) || e.Fields != nil {
+				t.Errorf("%v.Lookup(%q) = %#v, %v", f, b, e, err)
+			}
+		}
+		_, err := f.Lookup("cf")
+		path := "creds.json"
+		if f != nil {
+			path = f.Path
+		}
+		want := path + ` has no entry "cf"; the file has no entries`
+		if err == nil || err.Error() != want {
+			t.Errorf("Lookup(cf) error = %v, want %q", err, want)
+		}
+		if n := f.Names(); len(n) != 0 {
+			t.Errorf("Names() = %v, want empty", n)
+		}
+	}
+}
+
+func TestNamesSorted(t *testing.T) {
+	f, err := parse("c", []byte(`{"zeta":{},"alpha":{},"Mid":{},"bind":{}}`), fakeEnv(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"Mid", "alpha", "bind", "zeta"}
+	if got := f.Names(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Names() = %v, want %v", got, want)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.json")
+	if err := os.WriteFile(good, []byte(`{"a": {"TYPE": "X", "k": "$DNSCTL_LOAD_TEST"},}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("DNSCTL_LOAD_TEST", "v1")
+
+	t.Run("file", func(t *testing.T) {
+		f, err := Load(good)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.Path != good || f.Entries["a"].Fields["k"] != "v1" || f.Entries["a"].Type != "X" {
+			t.Errorf("Load = %+v", f)
+		}
+	})
+
+	t.Run("missing default is empty", func(t *testing.T) {
+		t.Chdir(dir)
+		for _, p := range []string{"creds.json", "./creds.json", ""} {
+			f, err := Load(p)
+			if err != nil {
+				t.Fatalf("Load(%q): %v", p, err)
+			}
+			if len(f.Entries) != 0 || f.Entries == nil {
+				t.Errorf("Load(%q) entries = %v, want empty non-nil map", p, f.Entries)
+			}
+			if e, err := f.Lookup("bind"); err != nil || e.Type != "BIND" {
+				t.Errorf("Lookup(bind) = %v, %v", e, err)
+			}
+		}
+	})
+
+	t.Run("missing explicit path is an error", func(t *testing.T) {
+		_, err := Load(filepath.Join(dir, "nope.json"))
+		if err == nil || !strings.Contains(err.Error(), "nope.json") {
+			t.Errorf("error = %v, want one naming nope.json", err)
+		}
+	})
+
+	t.Run("missing creds.json in another directory is an error", func(t *testing.T) {
+		if _, err := Load(filepath.Join(dir, "sub", "creds.json")); err == nil {
+			t.Error("want error")
+		}
+	})
+
+	t.Run("syntax error names the path", func(t *testing.T) {
+		abs, _ := filepath.Abs(filepath.Join("testdata", "bad_comment.json"))
+		_, err := Load(abs)
+		if want := abs + ":3:3: unterminated /* comment"; err == nil || err.Error() != want {
+			t.Errorf("error = %v, want %q", err, want)
+		}
+	})
+}
+
+func TestLoadCommand(t *testing.T) {
+	if _, err := os.Stat("/bin/sh"); err != nil {
+		t.Skip("no /bin/sh")
+	}
+	t.Setenv("DNSCTL_CMD_TEST", "tok")
+	for _, k := range []string{"DNSCTL_TEST_UNSET_1", "DNSCTL_TEST_UNSET_2", "DNSCTL_TEST_UNSET_3"} {
+		t.Setenv(k, "") // restores any previous value when the test ends
+		os.Unsetenv(k)
+	}
+	tests := []struct {
+		name    string
+		path    string
+		check   func(t *testing.T, f *File)
+		wantErr string
+	}{
+		{
+			name: "cat testdata with unset variables",
+			path: "!cat testdata/unset_vars.json",
+			wantErr: "!cat testdata/unset_vars.json: entry \"x\" field \"other\": environment variable DNSCTL_TEST_UNSET_2 is not set\n" +
+				"!cat testdata/unset_vars.json: entry \"x\" field \"token\": environment variable DNSCTL_TEST_UNSET_1 is not set\n" +
+				"!cat testdata/unset_vars.json: entry \"y\" field \"TYPE\": environment variable DNSCTL_TEST_UNSET_3 is not set",
+		},
+		{
+			name: "printf output with env",
+			path: `!printf '{"p": {"TYPE": "X", "token": "$DNSCTL_CMD_TEST"}}'`,
+			check: func(t *testing.T, f *File) {
+				if got := f.Entries["p"].Fields["token"]; got != "tok" {
+					t.Errorf("token = %q", got)
+				}
+			},
+		},
+		{
+			name: "pipeline and comments",
+			path: `!echo '{"a": {"TYPE": "BIND",}, // c' && echo '}'`,
+			check: func(t *testing.T, f *File) {
+				if f.Entries["a"].Type != "BIND" {
+					t.Errorf("entries = %v", f.Entries)
+				}
+			},
+		},
+		{
+			name:    "failure reports stderr",
+			path:    `!echo '{"partial":' ; echo '  vault is sealed  ' >&2; exit 3`,
+			wantErr: `creds command "echo '{\"partial\":' ; echo '  vault is sealed  ' >&2; exit 3" failed: exit status 3: vault is sealed`,
+		},
+		{
+			name:    "failure without stderr",
+			path:    `!exit 1`,
+			wantErr: `creds command "exit 1" failed: exit status 1`,
+		},
+		{
+			name:    "bad JSON from command has position",
+			path:    `!printf '{\n  "a": x\n}'`,
+			wantErr: `!printf '{\n  "a": x\n}':2:8: unexpected character looking for beginning of value`,
+		},
+		{
+			name:    "empty command",
+			path:    "! ",
+			wantErr: `creds command is empty (a creds path starting with "!" must name a command)`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Load(tt.path)
+			if err == nil && tt.wantErr != "" {
+				err = lookupAll(f)
+			}
+			if tt.wantErr != "" {
+				if err == nil || err.Error() != tt.wantErr {
+					t.Fatalf("error mismatch\n got: %v\nwant: %s", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.Path != tt.path {
+				t.Errorf("Path = %q, want %q", f.Path, tt.path)
+			}
+			tt.check(t, f)
+		})
+	}
+
+	// The command runs in the environment-injected loader too.
+	f, err := load("!cat testdata/relaxed.json", fakeEnv(secretEnv))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Names(); !reflect.DeepEqual(got, []string{"bind", "old_style", "r53_prod"}) {
+		t.Errorf("Names() = %v", got)
+	}
+}
+
+func TestLoadCommandScript(t *testing.T) {
+	if _, err := os.Stat("/bin/sh"); err != nil {
+		t.Skip("no /bin/sh")
+	}
+	dir := t.TempDir()
+	script := filepath.Join(dir, "creds.sh")
+	body := "#!/bin/sh\necho '{\"s\": {\"TYPE\": \"NONE\"}}'\n"
+	if err := os.WriteFile(script, []byte(body), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	f, err := Load("!./creds.sh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, err := f.Lookup("s"); err != nil || e.Type != "NONE" {
+		t.Errorf("Lookup(s) = %v, %v", e, err)
+	}
+}
+
+// lookupAll looks up every entry and joins the errors, in name order.
+func lookupAll(f *File) error {
+	var errs []error
+	for _, n := range f.Names() {
+		if _, err := f.Lookup(n); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func TestUnsetVariableOnlyFailsItsEntry(t *testing.T) {
+	f, err := parse("creds.json", []byte(`{"used":{"TYPE":"BIND"},"unused":{"TYPE":"ROUTE53","KeyId":"$DNSCTL_NOT_SET"}}`), fakeEnv(nil))
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	if _, err := f.Lookup("used"); err != nil {
+		t.Errorf("Lookup(used): %v", err)
+	}
+	_, err = f.Lookup("unused")
+	if err == nil || !strings.Contains(err.Error(), "DNSCTL_NOT_SET is not set") {
+		t.Errorf("Lookup(unused) error = %v, want the unset variable named", err)
+	}
+}

@@ -1,0 +1,162 @@
+package diff
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/dnsctl/dnsctl/internal/model"
+)
+
+// Options steer Compute.
+type Options struct {
+	// KeepUnknown is NO_PURGE: existing records absent from the
+	// configuration stay, whole record sets and single records alike.
+	KeepUnknown bool
+	// Ignores are the domain's IGNORE rules: matching existing records are
+	// left alone; a desired record matching one is an error.
+	Ignores []model.Ignore
+	// MetaKeys are the metadata keys that are part of a record's content
+	// (from the provider's capabilities).
+	MetaKeys []string
+}
+
+// Compute returns the plan that turns existing into desired for zone. Both
+// slices hold normalised records; neither is modified. The apex SOA is never
+// touched, and the apex NS set is only managed when desired has one. It runs
+// in time linear in the records plus n log n in the changes.
+func Compute(zone string, existing, desired []*model.Record, opts Options) (*Plan, error) {
+	ign, err := compileIgnores(opts.Ignores)
+	if err != nil {
+		return nil, err
+	}
+	apexNS := model.Key{Name: zone, Type: "NS"}
+
+	type pair struct{ old, new []*model.Record }
+	sets := make(map[model.Key]*pair, len(desired))
+	wantApexNS := false
+	for _, r := range desired {
+		if r.Type == "SOA" {
+			continue
+		}
+		if ign.match(r, zone) {
+			return nil, fmt.Errorf("%s%s %s %s is configured but also matched by an IGNORE rule; remove one of them", posPrefix(r.Pos), r.Name, r.Type, r.Data)
+		}
+		k := r.Key()
+		if k == apexNS {
+			wantApexNS = true
+		}
+		p := sets[k]
+		if p == nil {
+			p = &pair{}
+			sets[k] = p
+		}
+		p.new = append(p.new, r)
+	}
+	for _, r := range existing {
+		k := r.Key()
+		if r.Type == "SOA" || (k == apexNS && !wantApexNS) || ign.match(r, zone) {
+			continue
+		}
+		p := sets[k]
+		if p == nil {
+			if opts.KeepUnknown {
+				continue
+			}
+			p = &pair{}
+			sets[k] = p
+		}
+		p.old = append(p.old, r)
+	}
+
+	plan := &Plan{Zone: zone, MetaKeys: opts.MetaKeys}
+	for k, p := range sets {
+		if opts.KeepUnknown && len(p.old) > 0 {
+			p.new = keepUnknown(p.old, p.new)
+		}
+		sortByData(p.old)
+		sortByData(p.new)
+		if setsEqual(p.old, p.new, opts.MetaKeys) {
+			continue
+		}
+		c := Change{Key: k, Old: p.old, New: p.new}
+		switch {
+		case len(p.old) == 0:
+			c.Kind = Create
+		case len(p.new) == 0:
+			c.Kind = Delete
+		default:
+			c.Kind = Modify
+		}
+		plan.Changes = append(plan.Changes, c)
+	}
+	sort.Slice(plan.Changes, func(i, j int) bool {
+		a, b := plan.Changes[i], plan.Changes[j]
+		if a.Kind != b.Kind {
+			return kindOrder[a.Kind] < kindOrder[b.Kind]
+		}
+		return a.Key.Less(b.Key)
+	})
+	return plan, nil
+}
+
+// Deletions free names before creations need them.
+var kindOrder = map[Kind]int{Delete: 0, Modify: 1, Create: 2}
+
+// keepUnknown adds to want the records of have whose data want lacks.
+func keepUnknown(have, want []*model.Record) []*model.Record {
+	in := make(map[string]bool, len(want))
+	for _, r := range want {
+		in[r.Data] = true
+	}
+	out := want
+	for _, r := range have {
+		if !in[r.Data] {
+			out = append(out[:len(out):len(out)], r)
+		}
+	}
+	return out
+}
+
+func sortByData(rs []*model.Record) {
+	if len(rs) < 2 {
+		return
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].Data < rs[j].Data })
+}
+
+func setsEqual(a, b []*model.Record, metaKeys []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !RecordsEqual(a[i], b[i], metaKeys) {
+			return false
+		}
+	}
+	return true
+}
+
+// RecordsEqual reports whether two records of one set have the same
+// content: data, TTL (except for aliases, which have none) and the given
+// metadata keys.
+func RecordsEqual(a, b *model.Record, metaKeys []string) bool {
+	if a.Data != b.Data {
+		return false
+	}
+	if a.TTL != b.TTL && a.Type != model.AliasType {
+		return false
+	}
+	for _, k := range metaKeys {
+		if a.Meta[k] != b.Meta[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func posPrefix(pos string) string {
+	if pos == "" {
+		return ""
+	}
+	return pos + ": "
+}

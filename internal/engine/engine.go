@@ -1,0 +1,257 @@
+// Package engine runs dnsctl's pipeline for the commands: it evaluates the
+// configuration, reads the credentials, builds the providers a run needs,
+// validates everything before any provider is contacted, and then, per
+// domain, computes and applies the corrections of each DNS provider and of
+// the registrar. It prints nothing; the CLI renders what it returns.
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dnsctl/dnsctl/internal/creds"
+	"github.com/dnsctl/dnsctl/internal/dsl"
+	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider"
+)
+
+// Options select what a run loads and works on.
+type Options struct {
+	ConfigPath string
+	CredsPath  string
+	Vars       map[string]string
+	// Domains and Providers filter the run (comma-separated lists; domain
+	// entries may be globs such as "*.example.com"). Empty means all.
+	Domains   string
+	Providers string
+	// SkipCreds evaluates and validates without creds.json (check, print-ir).
+	SkipCreds bool
+}
+
+// Engine is a loaded, validated configuration with its providers.
+type Engine struct {
+	Config   *model.Config
+	Warnings model.Problems
+
+	dns        map[string]*DNSProvider
+	registrars map[string]*Registrar
+}
+
+// DNSProvider is a built DNS provider of the run.
+type DNSProvider struct {
+	Name, Type string
+	Impl       provider.DNS
+	Caps       provider.Capabilities
+	// serial is held while a provider that cannot work on zones
+	// concurrently is busy.
+	serial *sync.Mutex
+}
+
+// Registrar is a built registrar of the run; Impl is nil for NONE.
+type Registrar struct {
+	Name, Type string
+	Impl       provider.Registrar
+}
+
+// Load evaluates, normalises and validates the configuration and builds the
+// providers used by the selected domains. Every problem is returned together
+// as a model.Problems error; nothing is contacted.
+func Load(ctx context.Context, opts Options) (*Engine, error) {
+	cfg, err := dsl.Evaluate(opts.ConfigPath, opts.Vars)
+	if err != nil {
+		return nil, err
+	}
+	problems := model.Normalize(cfg)
+	cfg.Domains, err = filterDomains(cfg.Domains, opts.Domains)
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{Config: cfg, dns: map[string]*DNSProvider{}, registrars: map[string]*Registrar{}}
+
+	supports := map[string]model.TypeSupport{}
+	if !opts.SkipCreds {
+		cf, err := creds.Load(opts.CredsPath)
+		if err != nil {
+			return nil, err
+		}
+		problems = append(problems, e.buildProviders(ctx, cf, opts.Providers)...)
+		for name, p := range e.dns {
+			supports[name] = p.Caps
+		}
+	}
+	problems = append(problems, model.Validate(cfg, supports)...)
+	problems.Sort()
+	if err := problems.Err(); err != nil {
+		return nil, err
+	}
+	e.Warnings = problems.Warnings()
+	return e, nil
+}
+
+func filterDomains(ds []*model.Domain, filter string) ([]*model.Domain, error) {
+	if strings.TrimSpace(filter) == "" {
+		return ds, nil
+	}
+	var pats []string
+	for _, p := range strings.Split(filter, ",") {
+		if p = strings.ToLower(strings.TrimSpace(p)); p != "" {
+			pats = append(pats, p)
+		}
+	}
+	var out []*model.Domain
+	for _, d := range ds {
+		for _, p := range pats {
+			if ok, _ := path.Match(p, d.UniqueName()); ok || p == d.Name {
+				out = append(out, d)
+				break
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("--domains %q matches no domain of the configuration", filter)
+	}
+	return out, nil
+}
+
+func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFilter string) model.Problems {
+	var ps model.Problems
+	wantProvider := map[string]bool{}
+	for _, p := range strings.Split(providerFilter, ",") {
+		if p = strings.TrimSpace(p); p != "" && p != "all" {
+			wantProvider[p] = true
+		}
+	}
+	decls := map[string]*model.ProviderDecl{}
+	for _, d := range e.Config.DNSProviders {
+		decls["dns:"+d.Name] = d
+	}
+	for _, d := range e.Config.Registrars {
+		decls["reg:"+d.Name] = d
+	}
+
+	usedDNS := map[string]bool{}
+	usedReg := map[string]bool{}
+	for _, d := range e.Config.Domains {
+		kept := d.DNSProviders[:0]
+		for _, dp := range d.DNSProviders {
+			if len(wantProvider) > 0 && !wantProvider[dp.Name] {
+				continue
+			}
+			kept = append(kept, dp)
+			usedDNS[dp.Name] = true
+		}
+		d.DNSProviders = kept
+		if d.Registrar != "" && (len(wantProvider) == 0 || wantProvider[d.Registrar]) {
+			usedReg[d.Registrar] = true
+		}
+	}
+
+	build := func(kind, name string) (provider.Info, any, error) {
+		decl := decls[kind+":"+name]
+		fn := "NewDnsProvider"
+		if kind == "reg" {
+			fn = "NewRegistrar"
+		}
+		entry, err := cf.Lookup(name)
+		typ := ""
+		if decl != nil {
+			typ = decl.Type
+		}
+		if err != nil {
+			if typ == "" {
+				return provider.Info{}, nil, fmt.Errorf("%s(%q): %w", fn, name, err)
+			}
+			entry = creds.Entry{Name: name, Type: typ}
+		}
+		if typ == "" {
+			typ = entry.Type
+		}
+		if typ == "" {
+			return provider.Info{}, nil, fmt.Errorf("%s(%q): no provider type: set \"TYPE\" in the %q entry of %s", fn, name, name, cf.Path)
+		}
+		if entry.Type != "" && !strings.EqualFold(entry.Type, typ) {
+			return provider.Info{}, nil, fmt.Errorf("%s(%q) says type %s but %s's %q entry says TYPE %s", fn, name, typ, cf.Path, name, entry.Type)
+		}
+		typ = strings.ToUpper(typ)
+		info, err := provider.Lookup(typ)
+		if err != nil {
+			return provider.Info{}, nil, fmt.Errorf("%s(%q): %w", fn, name, err)
+		}
+		impl, err := info.New(ctx, provider.Entry{Name: name, Type: typ, Fields: entry.Fields})
+		if err != nil {
+			return provider.Info{}, nil, fmt.Errorf("%s(%q): %w", fn, name, err)
+		}
+		return info, impl, nil
+	}
+	posOf := func(kind, name string) string {
+		if d := decls[kind+":"+name]; d != nil {
+			return d.Pos
+		}
+		return ""
+	}
+
+	for _, name := range sortedKeys(usedDNS) {
+		info, impl, err := build("dns", name)
+		if err != nil {
+			ps = append(ps, model.Problem{Pos: posOf("dns", name), Msg: err.Error()})
+			continue
+		}
+		dnsImpl, ok := impl.(provider.DNS)
+		if !ok || !info.DNS {
+			ps = append(ps, model.Problem{Pos: posOf("dns", name), Msg: fmt.Sprintf("provider %q (type %s) cannot be a DNS provider", name, info.Type)})
+			continue
+		}
+		p := &DNSProvider{Name: name, Type: info.Type, Impl: dnsImpl, Caps: dnsImpl.Capabilities()}
+		if !p.Caps.Concurrent {
+			p.serial = &sync.Mutex{}
+		}
+		e.dns[name] = p
+	}
+	for _, name := range sortedKeys(usedReg) {
+		info, impl, err := build("reg", name)
+		if err != nil {
+			ps = append(ps, model.Problem{Pos: posOf("reg", name), Msg: err.Error()})
+			continue
+		}
+		r := &Registrar{Name: name, Type: info.Type}
+		if info.Type != "NONE" {
+			ri, ok := impl.(provider.Registrar)
+			if !ok || !info.Registrar {
+				ps = append(ps, model.Problem{Pos: posOf("reg", name), Msg: fmt.Sprintf("provider %q (type %s) cannot be a registrar", name, info.Type)})
+				continue
+			}
+			r.Impl = ri
+		}
+		e.registrars[name] = r
+	}
+	return ps
+}
+
+// DNS returns the built DNS provider name.
+func (e *Engine) DNS(name string) (*DNSProvider, bool) {
+	p, ok := e.dns[name]
+	return p, ok
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// isNone reports whether a provider is the do-nothing NONE provider.
+func isNone(p any) bool {
+	n, ok := p.(interface{ IsNone() bool })
+	return ok && n.IsNone()
+}
+
+// errZoneMissing tells whether err says the zone does not exist.
+func errZoneMissing(err error) bool { return errors.Is(err, provider.ErrZoneNotFound) }

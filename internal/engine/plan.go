@@ -1,0 +1,319 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/dnsctl/dnsctl/internal/diff"
+	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider"
+)
+
+// DomainPlan is everything that would change for one domain.
+type DomainPlan struct {
+	Domain    *model.Domain
+	Providers []*ProviderPlan
+	Registrar *RegistrarPlan
+	// Nameservers is the delegation the domain should have: NAMESERVER()
+	// entries followed by those of its DNS providers.
+	Nameservers []string
+	// Err is a failure that stopped the whole domain (name server lookup).
+	Err error
+}
+
+// ProviderPlan is the plan of one DNS provider for one domain.
+type ProviderPlan struct {
+	Provider *DNSProvider
+	Plan     *diff.Plan
+	// ZoneMissing says the provider has no such zone yet; push creates it.
+	ZoneMissing bool
+	// Batches is how many API calls the provider will use (0: unknown).
+	Batches int
+	Err     error
+}
+
+// RegistrarPlan is the delegation change of a domain at its registrar.
+type RegistrarPlan struct {
+	Registrar *Registrar
+	Old, New  []string
+	Err       error
+}
+
+// Changed reports whether the registrar has something to do.
+func (r *RegistrarPlan) Changed() bool {
+	return r != nil && r.Err == nil && r.New != nil && !slices.Equal(r.Old, r.New)
+}
+
+// Corrections counts the record-level corrections of the provider plan.
+func (p *ProviderPlan) Corrections() int {
+	if p.Plan == nil {
+		return 0
+	}
+	n := 0
+	for _, c := range p.Plan.Changes {
+		n += len(c.Lines(p.Plan.MetaKeys))
+	}
+	return n
+}
+
+// PlanAll plans every domain, concurrently (at most workers at a time),
+// and returns the plans in configuration order.
+func (e *Engine) PlanAll(ctx context.Context, workers int) []*DomainPlan {
+	out := make([]*DomainPlan, len(e.Config.Domains))
+	e.ForEach(ctx, workers, func(i int, d *model.Domain) {
+		out[i] = e.PlanDomain(ctx, d)
+	})
+	return out
+}
+
+// ForEach calls fn for every domain of the run, at most workers at a time.
+func (e *Engine) ForEach(ctx context.Context, workers int, fn func(i int, d *model.Domain)) {
+	if workers < 1 {
+		workers = 1
+	}
+	sem := make(chan struct{}, workers)
+	var wg sync.WaitGroup
+	for i, d := range e.Config.Domains {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			fn(i, d)
+		}()
+	}
+	wg.Wait()
+}
+
+// PlanDomain computes the corrections of one domain: the desired name
+// servers, each DNS provider's record plan, and the registrar's delegation.
+func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
+	dp := &DomainPlan{Domain: d}
+	ns, err := e.nameservers(ctx, d)
+	if err != nil {
+		dp.Err = err
+		return dp
+	}
+	dp.Nameservers = ns
+	for _, ref := range d.DNSProviders {
+		p := e.dns[ref.Name]
+		if p == nil || isNone(p.Impl) {
+			continue
+		}
+		dp.Providers = append(dp.Providers, e.planProvider(ctx, d, p, ns))
+	}
+	if r := e.registrars[d.Registrar]; r != nil {
+		rp := &RegistrarPlan{Registrar: r}
+		if r.Impl != nil && len(ns) > 0 {
+			old, err := r.Impl.RegisteredNameservers(ctx, d.Name)
+			if err != nil {
+				rp.Err = fmt.Errorf("registrar %s: %w", r.Name, err)
+			} else {
+				rp.Old = normNS(old)
+				rp.New = normNS(ns)
+			}
+		}
+		dp.Registrar = rp
+	}
+	return dp
+}
+
+// nameservers gathers the domain's delegation: NAMESERVER() entries, then
+// the first NSCount servers of each DNS provider.
+func (e *Engine) nameservers(ctx context.Context, d *model.Domain) ([]string, error) {
+	ns := slices.Clone(d.Nameservers)
+	for _, ref := range d.DNSProviders {
+		p := e.dns[ref.Name]
+		if p == nil || ref.NSCount == 0 {
+			continue
+		}
+		got, err := p.Impl.Nameservers(ctx, d.Name)
+		if err != nil {
+			return nil, fmt.Errorf("getting name servers from %s: %w", p.Name, err)
+		}
+		if ref.NSCount > 0 && len(got) > ref.NSCount {
+			got = got[:ref.NSCount]
+		}
+		ns = append(ns, got...)
+	}
+	seen := map[string]bool{}
+	out := ns[:0]
+	for _, n := range ns {
+		n = strings.ToLower(n)
+		if !strings.HasSuffix(n, ".") {
+			n += "."
+		}
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+func normNS(ns []string) []string {
+	out := make([]string, 0, len(ns))
+	for _, n := range ns {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if n == "" {
+			continue
+		}
+		if !strings.HasSuffix(n, ".") {
+			n += "."
+		}
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvider, ns []string) *ProviderPlan {
+	pp := &ProviderPlan{Provider: p}
+	if p.serial != nil {
+		p.serial.Lock()
+		defer p.serial.Unlock()
+	}
+	if zid := d.Meta["zone_id"]; zid != "" {
+		if u, ok := p.Impl.(interface{ UseZoneID(zone, id string) }); ok {
+			u.UseZoneID(d.Name, zid)
+		}
+	}
+	existing, err := p.Impl.Records(ctx, d.Name)
+	if err != nil {
+		if !errZoneMissing(err) {
+			pp.Err = err
+			return pp
+		}
+		pp.ZoneMissing = true
+		existing = nil
+	}
+	desired := desiredRecords(d, ns, existing)
+	if prep, ok := p.Impl.(provider.Preparer); ok {
+		if err := prep.Prepare(ctx, d.Name, desired); err != nil {
+			pp.Err = err
+			return pp
+		}
+	}
+	plan, err := diff.Compute(d.Name, existing, desired, diff.Options{
+		KeepUnknown: d.KeepUnknown,
+		Ignores:     d.Ignores,
+		MetaKeys:    p.Caps.MetaKeys,
+	})
+	if err != nil {
+		pp.Err = err
+		return pp
+	}
+	pp.Plan = plan
+	if b, ok := p.Impl.(provider.Batcher); ok {
+		pp.Batches = b.Batches(plan)
+	}
+	return pp
+}
+
+// desiredRecords returns the domain's records for one provider: copies of
+// the configured records plus the apex NS set of the delegation (unless the
+// domain's metadata says no_ns). When NAMESERVER_TTL is not set the apex NS
+// keep the TTL they already have, so adopting a zone changes nothing.
+func desiredRecords(d *model.Domain, ns []string, existing []*model.Record) []*model.Record {
+	out := make([]*model.Record, 0, len(d.Records)+len(ns))
+	for _, r := range d.Records {
+		out = append(out, r.Clone())
+	}
+	if len(ns) == 0 || d.Meta["no_ns"] == "true" {
+		return out
+	}
+	ttl := d.NameserverTTL
+	if ttl == 0 {
+		ttl = 300
+		for _, r := range existing {
+			if r.Type == "NS" && r.Name == d.Name {
+				ttl = r.TTL
+				break
+			}
+		}
+	}
+	have := map[string]bool{}
+	for _, r := range out {
+		if r.Type == "NS" && r.Name == d.Name {
+			have[r.Data] = true
+		}
+	}
+	for _, n := range ns {
+		if !have[n] {
+			out = append(out, &model.Record{Name: d.Name, Type: "NS", TTL: ttl, Data: n, Pos: d.Pos})
+		}
+	}
+	return out
+}
+
+// EnsureZones creates the zones of dp that are missing at providers able to
+// create zones (in a configured delegation set, where the provider has one)
+// and, when it created any, plans the domain again against what now
+// exists, so push applies exactly what the new zone needs.
+func (e *Engine) EnsureZones(ctx context.Context, dp *DomainPlan) (*DomainPlan, error) {
+	created := false
+	for _, pp := range dp.Providers {
+		if !pp.ZoneMissing {
+			continue
+		}
+		zc, ok := pp.Provider.Impl.(provider.ZoneCreator)
+		if !ok {
+			continue
+		}
+		c, err := zc.EnsureZone(ctx, dp.Domain.Name)
+		if err != nil {
+			return dp, fmt.Errorf("creating zone %s at %s: %w", dp.Domain.Name, pp.Provider.Name, err)
+		}
+		created = created || c
+	}
+	if !created {
+		return dp, nil
+	}
+	return e.PlanDomain(ctx, dp.Domain), nil
+}
+
+// Apply makes a provider plan real.
+func (e *Engine) Apply(ctx context.Context, pp *ProviderPlan, plan *diff.Plan) error {
+	p := pp.Provider
+	if p.serial != nil {
+		p.serial.Lock()
+		defer p.serial.Unlock()
+	}
+	if len(plan.Changes) == 0 {
+		return nil
+	}
+	if err := p.Impl.Apply(ctx, plan); err != nil {
+		return fmt.Errorf("%s: %w", p.Name, err)
+	}
+	return nil
+}
+
+// ApplyRegistrar updates the domain's delegation at its registrar.
+func (e *Engine) ApplyRegistrar(ctx context.Context, d *model.Domain, rp *RegistrarPlan) error {
+	if err := rp.Registrar.Impl.SetNameservers(ctx, d.Name, rp.New); err != nil {
+		return fmt.Errorf("registrar %s: %w", rp.Registrar.Name, err)
+	}
+	return nil
+}
+
+// CreateZones makes sure every domain exists at each of its DNS providers
+// that can create zones (create-domains). It reports, per domain and
+// provider, whether the zone was created.
+func (e *Engine) CreateZones(ctx context.Context, report func(domain, providerName string, created bool, err error)) {
+	for _, d := range e.Config.Domains {
+		for _, ref := range d.DNSProviders {
+			p := e.dns[ref.Name]
+			if p == nil {
+				continue
+			}
+			zc, ok := p.Impl.(provider.ZoneCreator)
+			if !ok {
+				continue
+			}
+			created, err := zc.EnsureZone(ctx, d.Name)
+			report(d.Name, p.Name, created, err)
+		}
+	}
+}

@@ -1,0 +1,278 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// MaxTTL is the largest TTL DNS allows (RFC 2181 section 8).
+const MaxTTL = 1<<31 - 1
+
+// Normalize canonicalises every domain of cfg in place: zone and owner names
+// fully qualified, lower-case and punycode; record data in canonical
+// presentation form; NAMESERVER names qualified. It returns every problem
+// found; records with errors are dropped from their domain so later stages
+// never see them.
+func Normalize(cfg *Config) Problems {
+	var ps Problems
+	for _, d := range cfg.Domains {
+		ps = append(ps, NormalizeDomain(d)...)
+	}
+	return ps
+}
+
+// NormalizeDomain canonicalises one domain in place (see Normalize).
+func NormalizeDomain(d *Domain) Problems {
+	var ps Problems
+	zone, err := CanonicalZone(d.Name)
+	if err != nil {
+		return Problems{{Pos: d.Pos, Domain: d.Name, Msg: err.Error()}}
+	}
+	d.Name = zone
+	bad := func(r *Record, format string, args ...any) {
+		ps = append(ps, Problem{Pos: r.Pos, Domain: zone, Msg: fmt.Sprintf(format, args...)})
+	}
+	kept := d.Records[:0]
+	for _, r := range d.Records {
+		label := r.Name
+		if err := normalizeRecord(r, zone); err != nil {
+			bad(r, "%s %s: %v", r.Type, label, err)
+			continue
+		}
+		kept = append(kept, r)
+	}
+	clear(d.Records[len(kept):])
+	d.Records = kept
+	for i, ns := range d.Nameservers {
+		t, err := QualifyTarget(ns, zone)
+		if err != nil {
+			ps = append(ps, Problem{Pos: d.Pos, Domain: zone, Msg: fmt.Sprintf("NAMESERVER %q: %v", ns, err)})
+			continue
+		}
+		d.Nameservers[i] = t
+	}
+	return ps
+}
+
+// normalizeRecord canonicalises one record as the DSL produced it.
+func normalizeRecord(r *Record, zone string) error {
+	r.Type = strings.ToUpper(r.Type)
+	name, err := QualifyName(r.Name, zone)
+	if err != nil {
+		return err
+	}
+	r.Name = name
+	if r.TTL > MaxTTL {
+		return fmt.Errorf("TTL %d is above the maximum %d", r.TTL, MaxTTL)
+	}
+	switch r.Type {
+	case "TXT", "SPF":
+		// The DSL gives the raw text.
+		r.Data = TXTData(r.Data)
+		return nil
+	case AliasType:
+		at := strings.ToUpper(r.Meta["alias_type"])
+		if !AliasTypes[at] {
+			return fmt.Errorf("R53_ALIAS type %q is not one Route 53 aliases can serve (A, AAAA, CNAME, MX, TXT, PTR, SPF, SRV, NAPTR, CAA)", r.Meta["alias_type"])
+		}
+		r.Meta["alias_type"] = at
+	case "SOA":
+		if name != zone {
+			return fmt.Errorf("SOA records belong at the zone apex")
+		}
+	}
+	data, err := CanonicalData(r.Type, r.Data, zone)
+	if err != nil {
+		return err
+	}
+	r.Data = data
+	return nil
+}
+
+// TypeSupport says which record types a provider serves (provider.Capabilities satisfies it).
+type TypeSupport interface {
+	Supports(typ string) bool
+	SupportsSetID() bool
+}
+
+// Validate checks normalised domains for problems that involve several
+// records or the providers: duplicate records, a CNAME beside other data,
+// a CNAME at the apex, record types a provider cannot serve, and TTLs that
+// differ inside one record set (a warning; the lowest TTL is applied to the
+// whole set). supports maps a DNS provider name to what it serves; a
+// provider missing from it is not checked.
+func Validate(cfg *Config, supports map[string]TypeSupport) Problems {
+	var ps Problems
+	for _, d := range cfg.Domains {
+		ps = append(ps, ValidateDomain(d, supports)...)
+	}
+	return ps
+}
+
+// ValidateDomain validates one normalised domain (see Validate).
+func ValidateDomain(d *Domain, supports map[string]TypeSupport) Problems {
+	var ps Problems
+	zone := d.Name
+	bad := func(r *Record, warn bool, format string, args ...any) {
+		ps = append(ps, Problem{Pos: r.Pos, Domain: d.UniqueName(), Msg: fmt.Sprintf(format, args...), Warning: warn})
+	}
+
+	type setInfo struct {
+		first  *Record
+		minTTL uint32
+		mixed  bool
+	}
+	sets := make(map[Key]*setInfo, len(d.Records))
+	seen := make(map[recordID]*Record, len(d.Records))
+	// Per owner name: does it hold a CNAME, and some other type.
+	type nameInfo struct{ cname, other *Record }
+	names := make(map[string]*nameInfo)
+
+	for _, r := range d.Records {
+		id := recordID{r.Key(), r.Data}
+		if prev, dup := seen[id]; dup {
+			bad(r, false, "duplicate record %s %s %s (also at %s)", LabelOf(r.Name, zone), r.Type, r.Data, posOr(prev.Pos))
+			continue
+		}
+		seen[id] = r
+
+		k := r.Key()
+		if s := sets[k]; s == nil {
+			sets[k] = &setInfo{first: r, minTTL: r.TTL}
+		} else if r.TTL != s.minTTL || s.mixed {
+			if r.TTL != s.minTTL {
+				s.mixed = true
+			}
+			s.minTTL = min(s.minTTL, r.TTL)
+		}
+
+		effType := r.Type
+		if r.Type == AliasType {
+			effType = r.Meta["alias_type"]
+		}
+		ni := names[r.Name]
+		if ni == nil {
+			ni = &nameInfo{}
+			names[r.Name] = ni
+		}
+		if effType == "CNAME" {
+			if r.Name == zone {
+				bad(r, false, "CNAME at the zone apex (@) is not allowed by DNS; use R53_ALIAS or an A/AAAA record")
+			}
+			if ni.cname != nil && ni.cname.SetID == "" && r.SetID == "" && ni.cname.Type == r.Type {
+				bad(r, false, "%s has more than one CNAME (also at %s); a name has at most one CNAME", LabelOf(r.Name, zone), posOr(ni.cname.Pos))
+			}
+			if ni.cname == nil {
+				ni.cname = r
+			}
+		} else if ni.other == nil {
+			ni.other = r
+		}
+		if ni.cname != nil && ni.other != nil && (ni.cname == r || ni.other == r) {
+			other := ni.other
+			bad(r, false, "%s has a CNAME and a %s record (at %s); a CNAME cannot share its name with other records", LabelOf(r.Name, zone), other.Type, posOr(other.Pos))
+		}
+	}
+
+	// TTLs inside a set: the lowest wins.
+	for k, s := range sets {
+		if !s.mixed {
+			continue
+		}
+		bad(s.first, true, "record set %s %s has different TTLs; using the lowest, %d", LabelOf(k.Name, zone), k.Type, s.minTTL)
+		for _, r := range d.Records {
+			if r.Key() == k {
+				r.TTL = s.minTTL
+			}
+		}
+	}
+
+	// Provider capabilities.
+	for _, dp := range d.DNSProviders {
+		sup := supports[dp.Name]
+		if sup == nil {
+			continue
+		}
+		reported := map[string]bool{}
+		for _, r := range d.Records {
+			if !reported[r.Type] && !sup.Supports(r.Type) {
+				reported[r.Type] = true
+				bad(r, false, "provider %s does not support %s records", dp.Name, r.Type)
+			}
+			if r.SetID != "" && !reported["setid"] && !sup.SupportsSetID() {
+				reported["setid"] = true
+				bad(r, false, "provider %s does not support routing policies (R53_WEIGHT and other set identifiers)", dp.Name)
+			}
+		}
+	}
+	ps.Sort()
+	return ps
+}
+
+type recordID struct {
+	k    Key
+	data string
+}
+
+func posOr(p string) string {
+	if p == "" {
+		return "an unknown position"
+	}
+	return p
+}
+
+// ParseTTL parses a TTL written as a number of seconds or as a duration
+// with units s, m, h, d, w ("1h", "2d", "1w2d", "90m").
+func ParseTTL(s string) (uint32, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, fmt.Errorf("empty TTL")
+	}
+	if n, err := strconv.ParseUint(s, 10, 32); err == nil {
+		if n > MaxTTL {
+			return 0, fmt.Errorf("TTL %s is above the maximum %d", s, MaxTTL)
+		}
+		return uint32(n), nil
+	}
+	var total, cur uint64
+	digits := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= '0' && c <= '9' {
+			cur = cur*10 + uint64(c-'0')
+			digits = true
+			if cur > MaxTTL {
+				return 0, fmt.Errorf("TTL %q is too large", s)
+			}
+			continue
+		}
+		var mul uint64
+		switch c | 0x20 {
+		case 's':
+			mul = 1
+		case 'm':
+			mul = 60
+		case 'h':
+			mul = 3600
+		case 'd':
+			mul = 86400
+		case 'w':
+			mul = 604800
+		default:
+			return 0, fmt.Errorf("TTL %q: unknown unit %q (use s, m, h, d or w)", s, c)
+		}
+		if !digits {
+			return 0, fmt.Errorf("TTL %q: unit %q without a number", s, c)
+		}
+		total += cur * mul
+		cur, digits = 0, false
+		if total > MaxTTL {
+			return 0, fmt.Errorf("TTL %q is above the maximum %d", s, MaxTTL)
+		}
+	}
+	if digits {
+		total += cur
+	}
+	return uint32(total), nil
+}

@@ -1,0 +1,163 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCanonicalData(t *testing.T) {
+	cases := []struct {
+		typ, in, want, err string
+	}{
+		{typ: "A", in: "192.0.2.1", want: "192.0.2.1"},
+		{typ: "A", in: "192.0.2", err: "not an IPv4 address"},
+		{typ: "A", in: "2001:db8::1", err: "not an IPv4 address"},
+		{typ: "AAAA", in: "2001:DB8:0::1", want: "2001:db8::1"},
+		{typ: "AAAA", in: "192.0.2.1", err: "not an IPv6 address"},
+		{typ: "CNAME", in: "www", want: "www.example.com."},
+		{typ: "CNAME", in: "@", want: "example.com."},
+		{typ: "CNAME", in: "Target.Example.NET.", want: "target.example.net."},
+		{typ: "CNAME", in: "bücher.example.", want: "xn--bcher-kva.example."},
+		{typ: "MX", in: "010 mail", want: "10 mail.example.com."},
+		{typ: "MX", in: "ten mail", err: "MX priority"},
+		{typ: "MX", in: "0 .", want: "0 ."},
+		{typ: "TXT", in: `"a" "b"`, want: `"ab"`},
+		{typ: "SRV", in: "10 60 5060 sip", want: "10 60 5060 sip.example.com."},
+		{typ: "SRV", in: "10 60 sip", err: "SRV data"},
+		{typ: "CAA", in: `0 issue "letsencrypt.org"`, want: `0 issue "letsencrypt.org"`},
+		{typ: "SSHFP", in: "1 2 abcdef0123", want: "1 2 ABCDEF0123"},
+		{typ: "TLSA", in: "3 1 1 ABCDEF", want: "3 1 1 abcdef"},
+		{typ: "DS", in: "12345 13 2 abcdef", want: "12345 13 2 ABCDEF"},
+		{typ: "NAPTR", in: `100 10 "U" "E2U+sip" "!^.*$!sip:x@example.com!" .`, want: `100 10 "U" "E2U+sip" "!^.*$!sip:x@example.com!" .`},
+		{typ: "HTTPS", in: `1 . alpn="h2,h3"`, want: `1 . alpn="h2,h3"`},
+		{typ: "PTR", in: "host.example.com.", want: "host.example.com."},
+		{typ: "BOGUS", in: "x", err: "unknown record type"},
+	}
+	for _, c := range cases {
+		got, err := CanonicalData(c.typ, c.in, "example.com")
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%s %q: error %v, want %q", c.typ, c.in, err, c.err)
+			}
+			continue
+		}
+		if err != nil || got != c.want {
+			t.Errorf("%s %q = %q, %v; want %q", c.typ, c.in, got, err, c.want)
+		}
+	}
+}
+
+func TestQualifyName(t *testing.T) {
+	cases := []struct{ in, want, err string }{
+		{in: "@", want: "example.com"},
+		{in: "WWW", want: "www.example.com"},
+		{in: "*.apps", want: "*.apps.example.com"},
+		{in: "_dmarc", want: "_dmarc.example.com"},
+		{in: "host.example.com.", want: "host.example.com"},
+		{in: "host.other.net.", err: "outside the zone"},
+		{in: "café", want: "xn--caf-dma.example.com"},
+		{in: "a..b", err: "empty label"},
+		{in: "a*b", err: "wildcard"},
+		{in: "x.*", err: "wildcard"},
+		{in: "has space", err: "not allowed"},
+		{in: strings.Repeat("a", 64), err: "limit is 63"},
+		{in: strings.Repeat("abcdefghi.", 25) + "x", err: "limit is 253"},
+	}
+	for _, c := range cases {
+		got, err := QualifyName(c.in, "example.com")
+		if c.err != "" {
+			if err == nil || !strings.Contains(err.Error(), c.err) {
+				t.Errorf("%q: error %v, want %q", c.in, err, c.err)
+			}
+			continue
+		}
+		if err != nil || got != c.want {
+			t.Errorf("%q = %q, %v; want %q", c.in, got, err, c.want)
+		}
+	}
+}
+
+func rec(name, typ, data string, ttl uint32, pos string) *Record {
+	return &Record{Name: name, Type: typ, Data: data, TTL: ttl, Pos: pos}
+}
+
+func TestNormalizeAndValidate(t *testing.T) {
+	d := &Domain{Name: "Example.COM.", DNSProviders: []DomainProvider{{Name: "p", NSCount: -1}}, Records: []*Record{
+		rec("@", "A", "192.0.2.1", 300, "dnsconfig.js:2"),
+		rec("www", "CNAME", "@", 300, "dnsconfig.js:3"),
+		rec("www", "A", "192.0.2.2", 300, "dnsconfig.js:4"),
+		rec("dup", "A", "192.0.2.3", 300, "dnsconfig.js:5"),
+		rec("dup", "A", "192.0.2.3", 300, "dnsconfig.js:6"),
+		rec("ttl", "A", "192.0.2.4", 300, "dnsconfig.js:7"),
+		rec("ttl", "A", "192.0.2.5", 60, "dnsconfig.js:8"),
+		rec("bad", "A", "300.1.1.1", 300, "dnsconfig.js:9"),
+		rec("@", "CNAME", "elsewhere.net.", 300, "dnsconfig.js:10"),
+		rec("t", "TXT", `raw "quoted" text`, 300, "dnsconfig.js:11"),
+		rec("loc", "LOC", "52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m", 300, "dnsconfig.js:12"),
+	}}
+	cfg := &Config{Domains: []*Domain{d}}
+	ps := Normalize(cfg)
+	ps = append(ps, Validate(cfg, map[string]TypeSupport{"p": onlyTypes{"A": true, "CNAME": true, "TXT": true}})...)
+	ps.Sort()
+	got := ps.Error()
+	for _, want := range []string{
+		"ERROR: dnsconfig.js:4: example.com: www has a CNAME and a A record",
+		"ERROR: dnsconfig.js:6: example.com: duplicate record dup A 192.0.2.3 (also at dnsconfig.js:5)",
+		"WARNING: dnsconfig.js:7: example.com: record set ttl A has different TTLs; using the lowest, 60",
+		`ERROR: dnsconfig.js:9: example.com: A bad: "300.1.1.1" is not an IPv4 address`,
+		"ERROR: dnsconfig.js:10: example.com: CNAME at the zone apex",
+		"ERROR: dnsconfig.js:12: example.com: provider p does not support LOC records",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q; got:\n%s", want, got)
+		}
+	}
+	if d.Name != "example.com" {
+		t.Errorf("zone name %q", d.Name)
+	}
+	for _, r := range d.Records {
+		if r.Name == "ttl.example.com" && r.TTL != 60 {
+			t.Errorf("TTL of %s not lowered: %d", r.Data, r.TTL)
+		}
+		if r.Type == "TXT" && r.Data != `"raw \"quoted\" text"` {
+			t.Errorf("TXT data %s", r.Data)
+		}
+	}
+	if len(ps.Warnings()) != 1 {
+		t.Errorf("warnings: %v", ps.Warnings())
+	}
+}
+
+type onlyTypes map[string]bool
+
+func (o onlyTypes) Supports(t string) bool { return o[t] }
+func (onlyTypes) SupportsSetID() bool     { return false }
+
+func TestParseTTL(t *testing.T) {
+	cases := map[string]uint32{"300": 300, "1h": 3600, "2d": 172800, "1w2d": 777600, "90m": 5400, "1h30m": 5400, "15": 15}
+	for in, want := range cases {
+		if got, err := ParseTTL(in); err != nil || got != want {
+			t.Errorf("ParseTTL(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "1x", "h", "99999999999", "-5"} {
+		if _, err := ParseTTL(bad); err == nil {
+			t.Errorf("ParseTTL(%q): want error", bad)
+		}
+	}
+}
+
+func TestCompareNames(t *testing.T) {
+	in := []string{"b.example.com", "example.com", "a.example.com", "b.a.example.com", "*.example.com"}
+	want := []string{"example.com", "*.example.com", "a.example.com", "b.a.example.com", "b.example.com"}
+	rs := make([]*Record, len(in))
+	for i, n := range in {
+		rs[i] = &Record{Name: n, Type: "A"}
+	}
+	SortRecords(rs)
+	for i, r := range rs {
+		if r.Name != want[i] {
+			t.Fatalf("order %d = %s, want %s", i, r.Name, want[i])
+		}
+	}
+}

@@ -1,0 +1,183 @@
+package model
+
+import (
+	"fmt"
+	"net/netip"
+	"strconv"
+	"strings"
+
+	"github.com/miekg/dns"
+)
+
+// AliasType is the pseudo-type of Route 53 alias records (R53_ALIAS). Its
+// Data is the alias target, its Meta["alias_type"] the record type served.
+const AliasType = "R53_ALIAS"
+
+// AliasTypes are the record types a Route 53 alias may serve.
+var AliasTypes = map[string]bool{"A": true, "AAAA": true, "CNAME": true, "MX": true, "TXT": true,
+	"PTR": true, "SPF": true, "SRV": true, "NAPTR": true, "CAA": true}
+
+// CanonicalData returns the canonical presentation form of record data
+// given in zone-file syntax (relative names are relative to zone). TXT and
+// SPF data are presentation strings here (quoted, escaped); use TXTData for
+// a raw value. Common types take a fast path; the rest go through the
+// miekg/dns parser, so anything a zone file may hold is accepted.
+func CanonicalData(typ, data, zone string) (string, error) {
+	switch typ {
+	case "A":
+		a, err := netip.ParseAddr(strings.TrimSpace(data))
+		if err != nil || !a.Is4() {
+			return "", fmt.Errorf("%q is not an IPv4 address", data)
+		}
+		return a.String(), nil
+	case "AAAA":
+		a, err := netip.ParseAddr(strings.TrimSpace(data))
+		if err != nil || !a.Is6() || a.Zone() != "" {
+			return "", fmt.Errorf("%q is not an IPv6 address", data)
+		}
+		return a.String(), nil
+	case "CNAME", "NS", "PTR", "DNAME", AliasType:
+		t, err := QualifyTarget(strings.TrimSpace(data), zone)
+		if err != nil {
+			return "", err
+		}
+		return t, nil
+	case "MX":
+		f := strings.Fields(data)
+		if len(f) != 2 {
+			return "", fmt.Errorf("MX data %q: want \"priority target\"", data)
+		}
+		p, err := strconv.ParseUint(f[0], 10, 16)
+		if err != nil {
+			return "", fmt.Errorf("MX priority %q is not a number from 0 to 65535", f[0])
+		}
+		t, err := QualifyTarget(f[1], zone)
+		if err != nil {
+			return "", err
+		}
+		return strconv.FormatUint(p, 10) + " " + t, nil
+	case "TXT", "SPF":
+		v, err := TXTValue(data)
+		if err != nil {
+			return "", err
+		}
+		return TXTData(v), nil
+	case "SOA":
+		// SOA is never compared by data; keep the provider's text.
+		return strings.Join(strings.Fields(data), " "), nil
+	}
+	return parseGeneric(typ, data, zone)
+}
+
+// parseGeneric canonicalises data of any type miekg/dns knows.
+func parseGeneric(typ, data, zone string) (string, error) {
+	if _, ok := dns.StringToType[typ]; !ok {
+		return "", fmt.Errorf("unknown record type %s", typ)
+	}
+	zp := dns.NewZoneParser(strings.NewReader("@ 1 IN "+typ+" "+data+"\n"), dns.Fqdn(zone), "")
+	rr, ok := zp.Next()
+	if err := zp.Err(); err != nil {
+		return "", fmt.Errorf("%s data %q: %s", typ, data, parseErrText(err))
+	}
+	if !ok || rr == nil {
+		return "", fmt.Errorf("%s data %q is empty", typ, data)
+	}
+	return RRData(rr), nil
+}
+
+func parseErrText(err error) string {
+	if pe, ok := err.(*dns.ParseError); ok {
+		s := pe.Error()
+		// Drop miekg's "dns: " prefix and its position in our synthetic line.
+		s = strings.TrimPrefix(s, "dns: ")
+		if i := strings.Index(s, ": \""); i >= 0 {
+			s = s[:i]
+		}
+		return s
+	}
+	return err.Error()
+}
+
+// RRData returns the canonical presentation data of a parsed RR: miekg's
+// text with host names lower-cased.
+func RRData(rr dns.RR) string {
+	lowerNames(rr)
+	return strings.TrimPrefix(rr.String(), rr.Header().String())
+}
+
+func lowerNames(rr dns.RR) {
+	switch v := rr.(type) {
+	case *dns.CNAME:
+		v.Target = strings.ToLower(v.Target)
+	case *dns.NS:
+		v.Ns = strings.ToLower(v.Ns)
+	case *dns.PTR:
+		v.Ptr = strings.ToLower(v.Ptr)
+	case *dns.MX:
+		v.Mx = strings.ToLower(v.Mx)
+	case *dns.SRV:
+		v.Target = strings.ToLower(v.Target)
+	case *dns.NAPTR:
+		v.Replacement = strings.ToLower(v.Replacement)
+	case *dns.SVCB:
+		v.Target = strings.ToLower(v.Target)
+	case *dns.HTTPS:
+		v.Target = strings.ToLower(v.Target)
+	case *dns.SOA:
+		v.Ns = strings.ToLower(v.Ns)
+		v.Mbox = strings.ToLower(v.Mbox)
+	case *dns.DNAME:
+		v.Target = strings.ToLower(v.Target)
+	case *dns.DS:
+		v.Digest = strings.ToUpper(v.Digest)
+	case *dns.SSHFP:
+		v.FingerPrint = strings.ToUpper(v.FingerPrint)
+	case *dns.TLSA:
+		v.Certificate = strings.ToLower(v.Certificate)
+	}
+}
+
+// FromRR converts a parsed resource record into a canonical Record.
+func FromRR(rr dns.RR) *Record {
+	h := rr.Header()
+	name := strings.ToLower(strings.TrimSuffix(h.Name, "."))
+	typ := dns.TypeToString[h.Rrtype]
+	var data string
+	switch v := rr.(type) {
+	case *dns.TXT:
+		data = TXTData(joinTXT(v.Txt))
+	case *dns.SPF:
+		data = TXTData(joinTXT(v.Txt))
+	default:
+		data = RRData(rr)
+	}
+	return &Record{Name: name, Type: typ, TTL: h.Ttl, Data: data}
+}
+
+// joinTXT joins miekg's TXT strings (which keep presentation escapes) into
+// the raw value.
+func joinTXT(ss []string) string {
+	var b strings.Builder
+	for _, s := range ss {
+		if strings.IndexByte(s, '\\') < 0 {
+			b.WriteString(s)
+			continue
+		}
+		raw, err := TXTValue(`"` + s + `"`)
+		if err != nil {
+			b.WriteString(s)
+			continue
+		}
+		b.WriteString(raw)
+	}
+	return b.String()
+}
+
+// ToRR parses a canonical record back into a miekg/dns RR.
+func ToRR(r *Record) (dns.RR, error) {
+	rr, err := dns.NewRR(r.Name + ". " + strconv.FormatUint(uint64(r.TTL), 10) + " IN " + r.Type + " " + r.Data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", r, err)
+	}
+	return rr, nil
+}

@@ -1,0 +1,162 @@
+// Package provider defines what dnsctl asks of a DNS provider or registrar:
+// small interfaces, the capabilities each provider declares, and the registry
+// that builds a provider from its creds.json entry.
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+
+	"github.com/dnsctl/dnsctl/internal/diff"
+	"github.com/dnsctl/dnsctl/internal/model"
+)
+
+// ErrZoneNotFound is returned (wrapped) by DNS.Records when the provider has
+// no zone of that name.
+var ErrZoneNotFound = errors.New("zone does not exist")
+
+// DNS is a DNS provider: it reads a zone's records and applies plans.
+type DNS interface {
+	// Records returns every record in the zone, normalised like
+	// configuration records (FQDN names, canonical data). SOA records are
+	// included when the provider has them; the differ never changes them.
+	Records(ctx context.Context, zone string) ([]*model.Record, error)
+	// Apply makes the changes of plan, in order.
+	Apply(ctx context.Context, plan *diff.Plan) error
+	// Nameservers returns the name servers the provider serves zone from
+	// (fully qualified, trailing dot), or nil when it has none to offer.
+	Nameservers(ctx context.Context, zone string) ([]string, error)
+	// Capabilities says which record types and features the provider serves.
+	Capabilities() Capabilities
+}
+
+// ZoneCreator is a DNS provider that can create missing zones.
+type ZoneCreator interface {
+	// EnsureZone creates zone unless it exists; created reports which.
+	EnsureZone(ctx context.Context, zone string) (created bool, err error)
+}
+
+// ZoneLister is a DNS provider that can list its zones (get-zones "all").
+type ZoneLister interface {
+	ListZones(ctx context.Context) ([]string, error)
+}
+
+// Preparer is a DNS provider that completes or checks the desired records
+// of a zone before they are compared with the existing ones: filling
+// defaults the provider applies (an alias's own zone ID), and rejecting
+// what the provider would refuse at push time (an alias loop).
+type Preparer interface {
+	Prepare(ctx context.Context, zone string, desired []*model.Record) error
+}
+
+// Batcher is a DNS provider that applies a plan in API batches and can say
+// how many a plan needs, for preview.
+type Batcher interface {
+	Batches(plan *diff.Plan) int
+}
+
+// Registrar keeps a domain's delegation (its name servers at the registry)
+// in step with the DNS providers.
+type Registrar interface {
+	// RegisteredNameservers returns the name servers the registry has for
+	// domain (fully qualified, trailing dot).
+	RegisteredNameservers(ctx context.Context, domain string) ([]string, error)
+	// SetNameservers replaces them.
+	SetNameservers(ctx context.Context, domain string, ns []string) error
+}
+
+// Capabilities lists what a provider can serve.
+type Capabilities struct {
+	// Types are the record types the provider serves, beyond none: a type
+	// missing here is a validation error for domains using the provider.
+	Types map[string]bool
+	// SetID says whether records may carry a set identifier (routing policies).
+	SetID bool
+	// Concurrent says whether zones may be processed in parallel.
+	Concurrent bool
+	// MetaKeys are the record metadata keys whose values are part of a
+	// record's content for this provider (for Route 53: alias target zone,
+	// weight, health check...). The differ compares them along with the
+	// data; any other metadata is the provider's private business (for
+	// example the exact text it read) and is carried, not compared.
+	MetaKeys []string
+}
+
+// Supports reports whether the provider serves record type t.
+func (c Capabilities) Supports(t string) bool { return c.Types[t] }
+
+// SupportsSetID reports whether records may carry a set identifier.
+func (c Capabilities) SupportsSetID() bool { return c.SetID }
+
+// Entry is one creds.json entry: its key, TYPE and the remaining fields.
+type Entry struct {
+	Name   string
+	Type   string
+	Fields map[string]string
+}
+
+// Constructor builds a provider from its creds entry. The value returned
+// implements DNS, Registrar or both.
+type Constructor func(ctx context.Context, e Entry) (any, error)
+
+// Info describes a registered provider type.
+type Info struct {
+	Type string
+	New  Constructor
+	// Capabilities of the DNS provider, known without building it.
+	Capabilities Capabilities
+	// DNS and Registrar say which roles the type can play.
+	DNS, Registrar bool
+}
+
+var (
+	mu       sync.RWMutex
+	registry = map[string]Info{}
+)
+
+// Register makes a provider type available. It is called from the init
+// function of each provider package.
+func Register(info Info) {
+	mu.Lock()
+	defer mu.Unlock()
+	registry[info.Type] = info
+}
+
+// Lookup returns the registered provider type t.
+func Lookup(t string) (Info, error) {
+	mu.RLock()
+	defer mu.RUnlock()
+	info, ok := registry[t]
+	if !ok {
+		return Info{}, fmt.Errorf("unknown provider type %q (known: %v)", t, typesLocked())
+	}
+	return info, nil
+}
+
+// Types lists the registered provider types.
+func Types() []string {
+	mu.RLock()
+	defer mu.RUnlock()
+	return typesLocked()
+}
+
+func typesLocked() []string {
+	ts := make([]string, 0, len(registry))
+	for t := range registry {
+		ts = append(ts, t)
+	}
+	sort.Strings(ts)
+	return ts
+}
+
+// TypeSet builds a Types map from a list.
+func TypeSet(types ...string) map[string]bool {
+	m := make(map[string]bool, len(types))
+	for _, t := range types {
+		m[t] = true
+	}
+	return m
+}
