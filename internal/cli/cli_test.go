@@ -1,0 +1,34 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"dnsctl": func() {
+			os.Exit(Main(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+		},
+	})
+}
+
+// TestScripts runs the CLI sessions under testdata/script: each is a user's
+// session (commands, files, expected output and exit status). Refresh the
+// expected output after an intended change with `go test -run TestScripts -update`.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: *update,
+		Setup: func(env *testscript.Env) error {
+			// No AWS configuration from the developer's machine leaks in.
+			env.Setenv("AWS_CONFIG_FILE", env.WorkDir+"/.aws-config")
+			env.Setenv("AWS_SHARED_CREDENTIALS_FILE", env.WorkDir+"/.aws-credentials")
+			env.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+			return nil
+		},
+	})
+}

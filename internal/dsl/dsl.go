@@ -1,0 +1,343 @@
+// Package dsl owns dnsctl's configuration language: it evaluates a
+// DNSControl-style dnsconfig.js with an embedded JavaScript engine (goja)
+// and turns the calls it makes (NewRegistrar, NewDnsProvider, D, D_EXTEND,
+// the record functions, their modifiers and the builders) into a
+// model.Config.
+//
+// The Config it returns is exactly what the user wrote, not yet
+// normalised: record labels are as written ("@", "www", "host.example.com."),
+// record data is composed in zone-file presentation syntax without
+// qualifying host names, and TXT data is the raw, unquoted text. Another
+// package validates and canonicalises it.
+//
+// Every evaluation gets its own JavaScript runtime; nothing is shared
+// between calls, so Evaluate is safe to call concurrently.
+package dsl
+
+import (
+	_ "embed" // the JavaScript prelude is embedded
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/dop251/goja/parser"
+
+	"github.com/dnsctl/dnsctl/internal/model"
+)
+
+//go:embed prelude.js
+var preludeSource string
+
+// preludeName is the file name the prelude runs under; stack frames from it
+// are skipped when looking for the user's position.
+const preludeName = "<dnsctl prelude>"
+
+// maxCallStack bounds JavaScript recursion so a runaway configuration fails
+// with an error instead of exhausting memory.
+const maxCallStack = 10000
+
+// defaultTTL is the TTL of records when neither TTL() nor DefaultTTL() says
+// otherwise (DNSControl's global default).
+const defaultTTL = 300
+
+// Error is an evaluation error tied to a place in the configuration.
+type Error struct {
+	// Pos is "file:line" (or "file:line:col" for syntax errors).
+	Pos string
+	// Func is the DSL function at fault, when there is one ("MX", "D").
+	Func string
+	// Msg says what is wrong.
+	Msg string
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.Pos != "" {
+		b.WriteString(e.Pos)
+		b.WriteString(": ")
+	}
+	if e.Func != "" {
+		b.WriteString(e.Func)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Evaluate runs the dnsconfig.js at path and returns the configuration it declares.
+// vars become JS globals (from the CLI's --variable k=v / -v k=v).
+func Evaluate(path string, vars map[string]string) (*model.Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading configuration: %w", err)
+	}
+	return EvaluateSource(path, src, vars)
+}
+
+// EvaluateSource is the same for in-memory source (name is used in positions/errors; require paths resolve relative to dir(name)).
+func EvaluateSource(name string, src []byte, vars map[string]string) (*model.Config, error) {
+	return evaluate(name, src, vars, options{})
+}
+
+// options are knobs the tests need; the zero value is what the API uses.
+type options struct {
+	// timeout, when positive, interrupts the script after that long.
+	timeout time.Duration
+	// console receives console.log output; nil means os.Stderr.
+	console io.Writer
+}
+
+// evaluator is the state of one evaluation.
+type evaluator struct {
+	vm   *goja.Runtime
+	opts options
+
+	cfg      *model.Config
+	domains  map[string]*domainState // by unique name (name!tag)
+	order    []*domainState          // in declaration order
+	defaults []goja.Value            // the last DEFAULTS() arguments
+
+	// running holds the files (cleaned paths) whose top level is executing,
+	// to refuse require cycles.
+	running map[string]bool
+
+	frames []goja.StackFrame // scratch for userPos
+}
+
+// domainState is a D() under construction.
+type domainState struct {
+	d          *model.Domain
+	defaultTTL uint32
+	// sub is the subdomain (relative to d.Name) a running D_EXTEND targets.
+	sub string
+}
+
+// interrupt is the value a timeout interrupts the runtime with.
+type interrupt struct{ after time.Duration }
+
+func (i interrupt) Error() string {
+	return fmt.Sprintf("evaluation stopped after %v (an endless loop?)", i.after)
+}
+
+func evaluate(name string, src []byte, vars map[string]string, opts options) (cfg *model.Config, err error) {
+	ev := &evaluator{
+		opts: opts,
+		cfg: &model.Config{
+			Registrars:   []*model.ProviderDecl{},
+			DNSProviders: []*model.ProviderDecl{},
+			Domains:      []*model.Domain{},
+		},
+		domains: make(map[string]*domainState),
+		running: make(map[string]bool),
+	}
+	// goja reports its own bugs (and a few resource failures) as Go panics;
+	// they must reach the caller as errors, never crash the CLI.
+	defer func() {
+		if r := recover(); r != nil {
+			cfg, err = nil, &Error{Pos: name, Msg: fmt.Sprintf("internal error while evaluating: %v", r)}
+		}
+	}()
+
+	ev.vm = goja.New()
+	ev.vm.SetMaxCallStackSize(maxCallStack)
+	ev.vm.SetParserOptions(parser.WithDisableSourceMaps)
+	// CLI variables first, so the built-in functions win over a clash
+	// (as in DNSControl, where they are set before the helpers).
+	for k, v := range vars {
+		if err := ev.vm.Set(k, v); err != nil {
+			return nil, fmt.Errorf("setting variable %q: %w", k, err)
+		}
+	}
+	if err := ev.install(); err != nil {
+		return nil, err
+	}
+
+	if opts.timeout > 0 {
+		t := time.AfterFunc(opts.timeout, func() { ev.vm.Interrupt(interrupt{opts.timeout}) })
+		defer t.Stop()
+	}
+
+	if err := ev.runFile(name, string(src)); err != nil {
+		return nil, err
+	}
+	for _, ds := range ev.order {
+		ev.cfg.Domains = append(ev.cfg.Domains, ds.d)
+	}
+	return ev.cfg, nil
+}
+
+// install defines the DSL: the Go built-ins, then the JavaScript prelude.
+func (ev *evaluator) install() error {
+	for name, v := range ev.builtins() {
+		if err := ev.vm.Set(name, v); err != nil {
+			return fmt.Errorf("defining %s: %w", name, err)
+		}
+	}
+	prg, err := compile(preludeName, preludeSource)
+	if err != nil {
+		return fmt.Errorf("prelude: %w", err)
+	}
+	v, err := ev.vm.RunProgram(prg)
+	if err != nil {
+		return fmt.Errorf("prelude: %w", err)
+	}
+	setup, ok := goja.AssertFunction(v)
+	if !ok {
+		return errors.New("prelude: does not evaluate to a function")
+	}
+	if _, err := setup(goja.Undefined(), ev.hostObject()); err != nil {
+		return fmt.Errorf("prelude: %w", err)
+	}
+	return nil
+}
+
+// compile parses and compiles one file, reporting syntax errors as
+// "file:line:col: SyntaxError: ...".
+func compile(name, src string) (*goja.Program, error) {
+	ast, err := parser.ParseFile(nil, name, src, 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		var list parser.ErrorList
+		var one *parser.Error
+		switch {
+		case errors.As(err, &list) && len(list) > 0:
+			return nil, syntaxError(name, list[0].Position.Line, list[0].Position.Column, list[0].Message)
+		case errors.As(err, &one):
+			return nil, syntaxError(name, one.Position.Line, one.Position.Column, one.Message)
+		}
+		return nil, &Error{Pos: name, Msg: "SyntaxError: " + err.Error()}
+	}
+	prg, err := goja.CompileAST(ast, false)
+	if err != nil {
+		var se *goja.CompilerSyntaxError
+		if errors.As(err, &se) && se.File != nil {
+			p := se.File.Position(se.Offset)
+			return nil, syntaxError(name, p.Line, p.Column, se.Message)
+		}
+		return nil, &Error{Pos: name, Msg: err.Error()}
+	}
+	return prg, nil
+}
+
+func syntaxError(name string, line, col int, msg string) *Error {
+	return &Error{Pos: name + ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col), Msg: "SyntaxError: " + msg}
+}
+
+// runFile runs the top level of the main configuration file.
+func (ev *evaluator) runFile(name, src string) error {
+	prg, err := compile(name, src)
+	if err != nil {
+		return err
+	}
+	key := fileKey(name)
+	ev.running[key] = true
+	defer delete(ev.running, key)
+	if _, err := ev.vm.RunProgram(prg); err != nil {
+		return ev.convert(name, err)
+	}
+	return nil
+}
+
+// convert turns what goja returns into a tidy error whose message starts
+// with the user's file:line.
+func (ev *evaluator) convert(name string, err error) error {
+	var de *Error
+	if errors.As(err, &de) {
+		return de
+	}
+	var stack []goja.StackFrame
+	var msg string
+	var ie *goja.InterruptedError
+	var so *goja.StackOverflowError
+	var ex *goja.Exception
+	switch {
+	case errors.As(err, &ie):
+		stack = ie.Stack()
+		if v, ok := ie.Value().(interface{ Error() string }); ok {
+			msg = v.Error()
+		} else {
+			msg = fmt.Sprintf("evaluation interrupted: %v", ie.Value())
+		}
+	case errors.As(err, &so):
+		stack = so.Stack()
+		msg = "RangeError: maximum call stack size exceeded (endless recursion?)"
+	case errors.As(err, &ex):
+		stack = ex.Stack()
+		msg = describeThrown(ex.Value())
+	default:
+		return &Error{Pos: name, Msg: err.Error()}
+	}
+	pos := framePos(stack)
+	if pos == "" {
+		pos = name
+	}
+	return &Error{Pos: pos, Msg: msg}
+}
+
+// describeThrown renders a thrown JavaScript value. A value whose own
+// toString throws must not take the evaluator down.
+func describeThrown(v goja.Value) (s string) {
+	if v == nil {
+		return "exception"
+	}
+	defer func() {
+		if recover() != nil {
+			s = "exception (its message could not be rendered)"
+		}
+	}()
+	return v.String()
+}
+
+// userPos returns "file:line" of the innermost call made from the user's
+// configuration (skipping Go built-ins and the prelude).
+func (ev *evaluator) userPos() string {
+	ev.frames = ev.vm.CaptureCallStack(0, ev.frames[:0])
+	return framePos(ev.frames)
+}
+
+// userFile returns the file of the innermost user frame, or "".
+func (ev *evaluator) userFile() string {
+	ev.frames = ev.vm.CaptureCallStack(0, ev.frames[:0])
+	for i := range ev.frames {
+		if n := ev.frames[i].SrcName(); isUserFile(n) {
+			return n
+		}
+	}
+	return ""
+}
+
+func framePos(frames []goja.StackFrame) string {
+	for i := range frames {
+		f := &frames[i]
+		if n := f.SrcName(); isUserFile(n) {
+			return n + ":" + strconv.Itoa(f.Position().Line)
+		}
+	}
+	return ""
+}
+
+func isUserFile(name string) bool {
+	return name != preludeName && name != "<native>" && name != ""
+}
+
+// fail aborts the running built-in fn with a positioned error. JavaScript
+// sees it as an exception (so try/catch works); Evaluate reports it as is.
+func (ev *evaluator) fail(pos, fn, format string, args ...any) {
+	if pos == "" {
+		pos = ev.userPos()
+	}
+	panic(ev.vm.NewGoError(&Error{Pos: pos, Func: fn, Msg: fmt.Sprintf(format, args...)}))
+}
+
+// fileKey identifies a file for the require-cycle guard.
+func fileKey(name string) string {
+	if abs, err := filepath.Abs(name); err == nil {
+		return abs
+	}
+	return filepath.Clean(name)
+}

@@ -1,0 +1,265 @@
+package dsl
+
+import (
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"github.com/dnsctl/dnsctl/internal/model"
+)
+
+// item is the Go value behind everything the DSL functions return for use
+// as an argument of D(), D_EXTEND(), DEFAULTS() or a record function: a
+// record, a domain modifier, a record modifier, a builder to expand once the
+// domain is known, or a no-op (END). JavaScript sees it as an opaque object.
+type item struct {
+	// fn is the DSL function that made the item, for messages.
+	fn string
+	// pos is where that function was called.
+	pos string
+
+	// A record: rec is its template (Name and TTL are set per use), label
+	// the label as written.
+	rec    *model.Record
+	label  string
+	ttl    uint32
+	hasTTL bool
+	// used says rec has been handed to a domain; later uses copy it.
+	used bool
+	// keepName leaves the label alone inside D_EXTEND of a subdomain (the
+	// label is already relative to the zone).
+	keepName bool
+
+	// domain modifies the domain under construction.
+	domain func(ds *domainState)
+	// record modifies a record being built.
+	record func(m *recordMods)
+	// expand produces records once the domain is known.
+	expand func(ds *domainState) []*item
+
+	noop bool
+}
+
+// recordMods collects what a record's modifiers set.
+type recordMods struct {
+	meta   map[string]string
+	ttl    uint32
+	hasTTL bool
+	caa    uint8
+	setID  string
+}
+
+func (m *recordMods) setMeta(k, v string) {
+	if m.meta == nil {
+		m.meta = make(map[string]string, 2)
+	}
+	m.meta[k] = v
+}
+
+// value wraps it for JavaScript.
+func (ev *evaluator) value(it *item) goja.Value { return ev.vm.ToValue(it) }
+
+// asItem returns the item behind v, if v is one.
+func asItem(v goja.Value) (*item, bool) {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return nil, false
+	}
+	it, ok := o.Export().(*item)
+	return it, ok
+}
+
+// kindOf describes v for error messages: `"ten"`, `42`, `undefined`, `an array`.
+func kindOf(v goja.Value) string {
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		return "undefined"
+	case goja.IsNull(v):
+		return "null"
+	case goja.IsString(v):
+		s := v.String()
+		if len(s) > 60 {
+			s = s[:57] + "..."
+		}
+		return quoteGo(s)
+	}
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return v.String()
+	}
+	switch o.ClassName() {
+	case "Array":
+		return "an array"
+	case "Function":
+		return "a function"
+	}
+	if it, ok := asItem(v); ok {
+		return it.fn + "(...)"
+	}
+	return "an object"
+}
+
+// elements returns the elements of a JavaScript array, or nil, false.
+func (ev *evaluator) elements(v goja.Value) ([]goja.Value, bool) {
+	o, ok := v.(*goja.Object)
+	if !ok || o.ClassName() != "Array" {
+		return nil, false
+	}
+	var vals []goja.Value
+	if err := ev.vm.ExportTo(o, &vals); err != nil {
+		return nil, false
+	}
+	return vals, true
+}
+
+// isPlainObject reports whether v is an ordinary object (metadata).
+func isPlainObject(v goja.Value) (*goja.Object, bool) {
+	o, ok := v.(*goja.Object)
+	if !ok || o.ClassName() != "Object" {
+		return nil, false
+	}
+	if _, ok := o.Export().(map[string]any); !ok {
+		return nil, false
+	}
+	return o, true
+}
+
+// metaValue stringifies a metadata value the way JavaScript would.
+func metaValue(v goja.Value) string {
+	if v == nil || goja.IsUndefined(v) {
+		return ""
+	}
+	return v.String()
+}
+
+// applyDomainArg applies one argument of D() or D_EXTEND() (argument
+// number n, counted from 1) to ds. Arrays are flattened.
+func (ev *evaluator) applyDomainArg(pos, fn string, ds *domainState, v goja.Value, n int) {
+	if it, ok := asItem(v); ok {
+		ev.applyItem(pos, fn, ds, it, n)
+		return
+	}
+	if vals, ok := ev.elements(v); ok {
+		for _, e := range vals {
+			ev.applyDomainArg(pos, fn, ds, e, n)
+		}
+		return
+	}
+	if o, ok := isPlainObject(v); ok {
+		for _, k := range o.Keys() {
+			if ds.d.Meta == nil {
+				ds.d.Meta = make(map[string]string)
+			}
+			ds.d.Meta[k] = metaValue(o.Get(k))
+		}
+		return
+	}
+	hint := ""
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		hint = " (a misspelt variable, or a function that returns nothing?)"
+	case kindOf(v) == "a function":
+		hint = " (custom modifier functions are not supported; did you forget to call it?)"
+	}
+	ev.fail(pos, fn, "argument %d is %s; expected a record, a domain modifier, an array of them or a metadata object%s", n, kindOf(v), hint)
+}
+
+func (ev *evaluator) applyItem(pos, fn string, ds *domainState, it *item, n int) {
+	switch {
+	case it.noop:
+	case it.rec != nil:
+		ev.addRecord(ds, it)
+	case it.expand != nil:
+		for _, r := range it.expand(ds) {
+			ev.addRecord(ds, r)
+		}
+	case it.domain != nil:
+		it.domain(ds)
+	default:
+		ev.fail(pos, fn, "argument %d is %s, which modifies a record; it cannot be applied to a domain", n, it.fn+"(...)")
+	}
+}
+
+// addRecord adds the record it to ds, giving it its TTL and, inside a
+// D_EXTEND of a subdomain, a label relative to the zone.
+func (ev *evaluator) addRecord(ds *domainState, it *item) {
+	var r *model.Record
+	if !it.used {
+		// The common case: the record is used once; hand over the template.
+		r = it.rec
+		it.used = true
+	} else {
+		r = it.rec.Clone()
+	}
+	r.Name = it.label
+	if ds.sub != "" && !it.keepName {
+		r.Name = extendLabel(it.label, ds.sub)
+	}
+	if it.hasTTL {
+		r.TTL = it.ttl
+	} else {
+		r.TTL = ds.defaultTTL
+	}
+	if r.TTL == 0 {
+		r.TTL = defaultTTL
+	}
+	ds.d.Records = append(ds.d.Records, r)
+}
+
+// extendLabel makes label (written inside D_EXTEND("sub.zone", ...))
+// relative to the zone: "@" becomes "sub", "www" becomes "www.sub". Fully
+// qualified names and IPv4-looking PTR shorthands stay as written.
+func extendLabel(label, sub string) string {
+	switch {
+	case label == "@" || label == "":
+		return sub
+	case strings.HasSuffix(label, "."), looksIPv4(label):
+		return label
+	}
+	return label + "." + sub
+}
+
+func looksIPv4(s string) bool {
+	parts := 0
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && digits > 0:
+			parts++
+			digits = 0
+		default:
+			return false
+		}
+	}
+	return parts == 3 && digits > 0
+}
+
+// applyRecordArg applies one modifier argument (number n) of a record
+// function fn.
+func (ev *evaluator) applyRecordArg(pos, fn string, m *recordMods, v goja.Value, n int) {
+	if it, ok := asItem(v); ok {
+		switch {
+		case it.noop:
+		case it.record != nil:
+			it.record(m)
+		default:
+			ev.fail(pos, fn, "argument %d is %s, which is not a record modifier", n, kindOf(v))
+		}
+		return
+	}
+	if vals, ok := ev.elements(v); ok {
+		for _, e := range vals {
+			ev.applyRecordArg(pos, fn, m, e, n)
+		}
+		return
+	}
+	if o, ok := isPlainObject(v); ok {
+		for _, k := range o.Keys() {
+			m.setMeta(k, metaValue(o.Get(k)))
+		}
+		return
+	}
+	ev.fail(pos, fn, "argument %d is %s; expected a record modifier such as TTL(...) or a metadata object", n, kindOf(v))
+}
