@@ -91,6 +91,8 @@ type options struct {
 	timeout time.Duration
 	// console receives console.log output; nil means os.Stderr.
 	console io.Writer
+	// noFiles makes require and require_glob fail (for fuzzing).
+	noFiles bool
 }
 
 // evaluator is the state of one evaluation.
@@ -102,6 +104,8 @@ type evaluator struct {
 	domains  map[string]*domainState // by unique name (name!tag)
 	order    []*domainState          // in declaration order
 	defaults []goja.Value            // the last DEFAULTS() arguments
+	// defaultsPos is where that DEFAULTS() was called.
+	defaultsPos string
 
 	// running holds the files (cleaned paths) whose top level is executing,
 	// to refuse require cycles.

@@ -1,6 +1,7 @@
 package dsl
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -56,8 +57,17 @@ func (m *recordMods) setMeta(k, v string) {
 	m.meta[k] = v
 }
 
-// value wraps it for JavaScript.
-func (ev *evaluator) value(it *item) goja.Value { return ev.vm.ToValue(it) }
+// value wraps it for JavaScript: an object without properties. (A goja
+// dynamic object is much cheaper to make than a reflected Go struct.)
+func (ev *evaluator) value(it *item) goja.Value { return ev.vm.NewDynamicObject(it) }
+
+// The goja.DynamicObject methods: an item shows no properties and takes none.
+
+func (it *item) Get(string) goja.Value       { return nil }
+func (it *item) Set(string, goja.Value) bool { return false }
+func (it *item) Has(string) bool             { return false }
+func (it *item) Delete(string) bool          { return false }
+func (it *item) Keys() []string              { return nil }
 
 // asItem returns the item behind v, if v is one.
 func asItem(v goja.Value) (*item, bool) {
@@ -105,9 +115,15 @@ func (ev *evaluator) elements(v goja.Value) ([]goja.Value, bool) {
 	if !ok || o.ClassName() != "Array" {
 		return nil, false
 	}
-	var vals []goja.Value
-	if err := ev.vm.ExportTo(o, &vals); err != nil {
-		return nil, false
+	// Indexing beats goja's ExportTo here, which converts element by
+	// element through reflection.
+	n := o.Get("length").ToInteger()
+	vals := make([]goja.Value, n)
+	for i := range vals {
+		vals[i] = o.Get(strconv.Itoa(i))
+		if vals[i] == nil {
+			vals[i] = goja.Undefined()
+		}
 	}
 	return vals, true
 }
@@ -183,17 +199,20 @@ func (ev *evaluator) applyItem(pos, fn string, ds *domainState, it *item, n int)
 // addRecord adds the record it to ds, giving it its TTL and, inside a
 // D_EXTEND of a subdomain, a label relative to the zone.
 func (ev *evaluator) addRecord(ds *domainState, it *item) {
+	extend := ds.sub != "" && !it.keepName
 	var r *model.Record
-	if !it.used {
+	if !it.used && !extend {
 		// The common case: the record is used once; hand over the template.
+		// (Name and TTL are set below on every use; Data stays as made.)
 		r = it.rec
 		it.used = true
 	} else {
 		r = it.rec.Clone()
 	}
 	r.Name = it.label
-	if ds.sub != "" && !it.keepName {
+	if extend {
 		r.Name = extendLabel(it.label, ds.sub)
+		r.Data = extendTarget(r.Type, r.Data, ds.sub)
 	}
 	if it.hasTTL {
 		r.TTL = it.ttl
@@ -217,6 +236,26 @@ func extendLabel(label, sub string) string {
 		return label
 	}
 	return label + "." + sub
+}
+
+// extendTarget makes the host name target of a CNAME, NS, MX or SRV record
+// written inside D_EXTEND("sub.zone", ...) relative to the zone, as
+// DNSControl does: CNAME("e", "f") there points at f.sub.zone.
+func extendTarget(typ, data, sub string) string {
+	switch typ {
+	case "CNAME", "NS", "MX", "SRV":
+	default:
+		return data
+	}
+	i := strings.LastIndexByte(data, ' ') + 1
+	switch t := data[i:]; {
+	case t == "" || strings.HasSuffix(t, "."):
+		return data
+	case t == "@":
+		return data[:i] + sub
+	default:
+		return data + "." + sub
+	}
 }
 
 func looksIPv4(s string) bool {

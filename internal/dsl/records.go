@@ -191,6 +191,9 @@ func dataLOC(a *args, _ *recordMods) string {
 	if s1 < 0 || s1 >= 60 || s2 < 0 || s2 >= 60 {
 		a.fail("seconds must be at least 0 and below 60")
 	}
+	if d1 == 90 && (m1 != 0 || s1 != 0) || d2 == 180 && (m2 != 0 || s2 != 0) {
+		a.fail("the position lies beyond 90 degrees of latitude or 180 of longitude")
+	}
 	// Altitude, size and precisions are clamped to what RFC 1876 can hold.
 	alt := clamp(a.float(9, "alt"), -100000, 42849672.95)
 	siz := clamp(a.float(10, "siz"), 0, 90000000)

@@ -86,8 +86,9 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	problems = append(problems, model.Validate(cfg, supports)...)
 	problems.Sort()
-	if err := problems.Err(); err != nil {
-		return nil, err
+	if problems.Err() != nil {
+		// Every problem of the run, warnings included, in one report.
+		return nil, problems
 	}
 	e.Warnings = problems.Warnings()
 	return e, nil

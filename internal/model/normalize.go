@@ -170,8 +170,8 @@ func ValidateDomain(d *Domain, supports map[string]TypeSupport) Problems {
 			ni.other = r
 		}
 		if ni.cname != nil && ni.other != nil && (ni.cname == r || ni.other == r) {
-			other := ni.other
-			bad(r, false, "%s has a CNAME and a %s record (at %s); a CNAME cannot share its name with other records", LabelOf(r.Name, zone), other.Type, posOr(other.Pos))
+			bad(r, false, "%s: a CNAME cannot share its name with other records (CNAME at %s, %s at %s)",
+				LabelOf(r.Name, zone), posOr(ni.cname.Pos), ni.other.Type, posOr(ni.other.Pos))
 		}
 	}
 

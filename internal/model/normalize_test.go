@@ -101,7 +101,7 @@ func TestNormalizeAndValidate(t *testing.T) {
 	ps.Sort()
 	got := ps.Error()
 	for _, want := range []string{
-		"ERROR: dnsconfig.js:4: example.com: www has a CNAME and a A record",
+		"ERROR: dnsconfig.js:4: example.com: www: a CNAME cannot share its name with other records (CNAME at dnsconfig.js:3, A at dnsconfig.js:4)",
 		"ERROR: dnsconfig.js:6: example.com: duplicate record dup A 192.0.2.3 (also at dnsconfig.js:5)",
 		"WARNING: dnsconfig.js:7: example.com: record set ttl A has different TTLs; using the lowest, 60",
 		`ERROR: dnsconfig.js:9: example.com: A bad: "300.1.1.1" is not an IPv4 address`,

@@ -1,0 +1,253 @@
+package dsl
+
+import (
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// jsIP implements IP("1.2.3.4"): the address as a number (A() accepts it).
+func (ev *evaluator) jsIP(c goja.FunctionCall) goja.Value {
+	a := args{ev: ev, fn: "IP", pos: ev.userPos(), v: c.Arguments}
+	s := a.str(0, "address")
+	ip, err := netip.ParseAddr(s)
+	if err != nil || !ip.Is4() {
+		a.fail("%s is not an IPv4 address", quoteGo(s))
+	}
+	b := ip.As4()
+	return ev.vm.ToValue(int64(b[0])<<24 | int64(b[1])<<16 | int64(b[2])<<8 | int64(b[3]))
+}
+
+// jsREV implements REV("1.2.3.0/24"): the reverse-lookup zone name.
+func (ev *evaluator) jsREV(c goja.FunctionCall) goja.Value {
+	a := args{ev: ev, fn: "REV", pos: ev.userPos(), v: c.Arguments}
+	s := a.str(0, "address or prefix")
+	name, err := reverseName(s)
+	if err != nil {
+		a.fail("%v", err)
+	}
+	return ev.vm.ToValue(name)
+}
+
+// reverseName returns the in-addr.arpa / ip6.arpa name of an address or a
+// prefix: "1.2.3.0/24" → "3.2.1.in-addr.arpa", "1.2.3.4" →
+// "4.3.2.1.in-addr.arpa", "2001:db8::/32" → "8.b.d.0.1.0.0.2.ip6.arpa".
+// IPv4 prefixes longer than /24 that do not end on an octet use the RFC
+// 2317 form "0/28.3.2.1.in-addr.arpa".
+func reverseName(s string) (string, error) {
+	var p netip.Prefix
+	if strings.Contains(s, "/") {
+		var err error
+		if p, err = netip.ParsePrefix(s); err != nil {
+			return "", fmt.Errorf("%s is not an address or a prefix (such as 192.0.2.0/24)", quoteGo(s))
+		}
+	} else {
+		ip, err := netip.ParseAddr(s)
+		if err != nil || ip.Zone() != "" {
+			return "", fmt.Errorf("%s is not an address or a prefix (such as 192.0.2.0/24)", quoteGo(s))
+		}
+		p = netip.PrefixFrom(ip, ip.BitLen())
+	}
+	p = p.Masked()
+	bits := p.Bits()
+	var labels []string
+	if p.Addr().Is4() {
+		o := p.Addr().As4()
+		switch {
+		case bits%8 == 0:
+			for i := bits/8 - 1; i >= 0; i-- {
+				labels = append(labels, strconv.Itoa(int(o[i])))
+			}
+		case bits > 24:
+			labels = []string{strconv.Itoa(int(o[3])) + "/" + strconv.Itoa(bits), strconv.Itoa(int(o[2])), strconv.Itoa(int(o[1])), strconv.Itoa(int(o[0]))}
+		default:
+			return "", fmt.Errorf("the prefix length of %s must be a multiple of 8 (or above 24, for RFC 2317)", s)
+		}
+		return strings.Join(append(labels, "in-addr.arpa"), "."), nil
+	}
+	if bits%4 != 0 {
+		return "", fmt.Errorf("the prefix length of %s must be a multiple of 4", s)
+	}
+	const digits = "0123456789abcdef"
+	b := p.Addr().As16()
+	for i := bits/4 - 1; i >= 0; i-- {
+		nib := b[i/2] >> 4
+		if i%2 == 1 {
+			nib = b[i/2] & 15
+		}
+		labels = append(labels, digits[nib:nib+1])
+	}
+	return strings.Join(append(labels, "ip6.arpa"), "."), nil
+}
+
+// jsHash implements HASH(algorithm, text): the hex digest (SHA1, SHA256 or SHA512).
+func (ev *evaluator) jsHash(c goja.FunctionCall) goja.Value {
+	a := args{ev: ev, fn: "HASH", pos: ev.userPos(), v: c.Arguments}
+	alg := strings.ToUpper(a.str(0, "algorithm"))
+	text := []byte(a.str(1, "text"))
+	var sum []byte
+	switch alg {
+	case "SHA1":
+		h := sha1.Sum(text)
+		sum = h[:]
+	case "SHA256":
+		h := sha256.Sum256(text)
+		sum = h[:]
+	case "SHA512":
+		h := sha512.Sum512(text)
+		sum = h[:]
+	default:
+		a.fail("algorithm must be SHA1, SHA256 or SHA512, got %s", quoteGo(alg))
+	}
+	return ev.vm.ToValue(hex.EncodeToString(sum))
+}
+
+// jsPanic implements PANIC(message): evaluation stops with the message. As
+// in DNSControl it cannot be caught.
+func (ev *evaluator) jsPanic(c goja.FunctionCall) goja.Value {
+	ev.vm.Interrupt(&Error{Pos: ev.userPos(), Func: "PANIC", Msg: describeThrown(c.Argument(0))})
+	return goja.Undefined()
+}
+
+// console defines console.log and friends; they print to the options'
+// writer (standard error by default), so they never mix with output a
+// command prints on standard output.
+func (ev *evaluator) console() *goja.Object {
+	out := ev.opts.console
+	if out == nil {
+		out = os.Stderr
+	}
+	print := func(c goja.FunctionCall) goja.Value {
+		parts := make([]string, len(c.Arguments))
+		for i, v := range c.Arguments {
+			parts[i] = describeThrown(v)
+		}
+		_, _ = io.WriteString(out, strings.Join(parts, " ")+"\n")
+		return goja.Undefined()
+	}
+	con := ev.vm.NewObject()
+	for _, k := range []string{"log", "info", "warn", "error", "debug"} {
+		_ = con.Set(k, print)
+	}
+	return con
+}
+
+// resolve returns the path of p relative to the directory of the user file
+// making the call (or of the main file).
+func (ev *evaluator) resolve(p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(filepath.Dir(ev.userFile()), p)
+}
+
+// jsRequire implements require(path): a .json file returns its parsed
+// contents; any other file runs as JavaScript (paths relative to the
+// requiring file; a file's own requires are relative to it).
+func (ev *evaluator) jsRequire(c goja.FunctionCall) goja.Value {
+	a := args{ev: ev, fn: "require", pos: ev.userPos(), v: c.Arguments}
+	if len(a.v) != 1 {
+		a.fail("takes exactly one argument, a file path")
+	}
+	return ev.require(a.pos, ev.resolve(a.str(0, "path")))
+}
+
+func (ev *evaluator) require(pos, path string) goja.Value {
+	if ev.opts.noFiles {
+		ev.fail(pos, "require", "reading files is disabled")
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		ev.fail(pos, "require", "%v", err)
+	}
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		parse, _ := goja.AssertFunction(ev.vm.Get("JSON").ToObject(ev.vm).Get("parse"))
+		v, err := parse(goja.Undefined(), ev.vm.ToValue(string(src)))
+		if err != nil {
+			ev.fail(pos, "require", "%s: %s", path, describeErr(err))
+		}
+		return v
+	}
+	key := fileKey(path)
+	if ev.running[key] {
+		ev.fail(pos, "require", "%s is already being evaluated (a require cycle)", path)
+	}
+	prg, err := compile(path, string(src))
+	if err != nil {
+		// The syntax error's own position says where; add who required it.
+		panic(ev.vm.NewGoError(&Error{Pos: err.(*Error).Pos, Msg: err.(*Error).Msg + " (required at " + pos + ")"}))
+	}
+	ev.running[key] = true
+	defer delete(ev.running, key)
+	if _, err := ev.vm.RunProgram(prg); err != nil {
+		panic(err) // rethrow as is: the exception keeps its own stack
+	}
+	return ev.vm.ToValue(true)
+}
+
+// describeErr renders an error from a JavaScript call without its stack.
+func describeErr(err error) string {
+	if ex, ok := err.(*goja.Exception); ok {
+		return describeThrown(ex.Value())
+	}
+	return err.Error()
+}
+
+// jsRequireGlob implements require_glob(dir[, recursive = true]): it
+// requires every .js file under dir, in sorted order, and returns their paths.
+func (ev *evaluator) jsRequireGlob(c goja.FunctionCall) goja.Value {
+	a := args{ev: ev, fn: "require_glob", pos: ev.userPos(), v: c.Arguments}
+	dir := ev.resolve(a.str(0, "directory"))
+	if ev.opts.noFiles {
+		a.fail("reading files is disabled")
+	}
+	recursive := true
+	if a.present(1) && !goja.IsNull(a.v[1]) {
+		b, ok := a.v[1].Export().(bool)
+		if !ok {
+			a.fail("recursive must be true or false, got %s", kindOf(a.v[1]))
+		}
+		recursive = b
+	}
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		a.fail("%s is not a directory", dir)
+	}
+	var files []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != dir && !recursive {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if filepath.Ext(p) == ".js" {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		a.fail("listing %s: %v", dir, err)
+	}
+	sort.Strings(files)
+	list := make([]any, len(files))
+	for i, p := range files {
+		ev.require(a.pos, p)
+		list[i] = filepath.ToSlash(p)
+	}
+	return ev.vm.NewArray(list...)
+}

@@ -1,0 +1,3 @@
+var REG = NewRegistrar("none");
+D("example.com", REG,
+  R53_ALIAS("@", "NS", "x.example.com."));

@@ -1,0 +1,3 @@
+var REG = NewRegistrar("none");
+DEFAULTS(DnsProvider("x"), "oops");
+D("example.com", REG);

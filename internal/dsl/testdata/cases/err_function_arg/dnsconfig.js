@@ -1,0 +1,2 @@
+var REG = NewRegistrar("none");
+D("example.com", REG, DnsProvider);

@@ -1,0 +1,1 @@
+var REG = NewRegistrar(42);

@@ -1,0 +1,7 @@
+var REG = NewRegistrar("none");
+try {
+  PANIC("cannot continue");
+} catch (e) {
+  // PANIC cannot be caught.
+}
+D("never.com", REG);

@@ -1,0 +1,3 @@
+var REG = NewRegistrar("none");
+
+require("nope.js");

@@ -1,0 +1,2 @@
+var REG = NewRegistrar("none");
+require("./lib/records.js");

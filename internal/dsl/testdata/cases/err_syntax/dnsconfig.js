@@ -1,0 +1,5 @@
+var REG = NewRegistrar("none");
+
+D("example.com", REG,
+  A("@", "192.0.2.1"
+);

@@ -1,0 +1,7 @@
+var REG = NewRegistrar("none");
+function check(ok) {
+  if (!ok) {
+    throw "check failed";
+  }
+}
+check(false);

@@ -1,0 +1,3 @@
+var extra = require("../../data.json");
+
+var MORE = [TXT("more", "from lib/deeper, apex " + extra.apex)];

@@ -1,0 +1,1 @@
+D("one.example", REG);

@@ -1,0 +1,286 @@
+package route53
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/dnsctl/dnsctl/internal/provider"
+	"github.com/dnsctl/dnsctl/internal/testutil/faultproxy"
+)
+
+const testToken = "FwoGZXIvYXdzEXAMPLETOKENabcdefghijklmnopqrstuvwxyz0123456789"
+
+func noSecrets(t *testing.T, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	msg := err.Error()
+	for _, s := range []string{testSecret, testToken, testKeyID, "ext-secret-id"} {
+		if strings.Contains(msg, s) {
+			t.Errorf("error shows a secret (%.6s…): %s", s, msg)
+		}
+	}
+	if strings.Count(msg, "route53: ") != 1 || !strings.HasPrefix(msg, "route53: ") {
+		t.Errorf("error is not prefixed exactly once: %s", msg)
+	}
+}
+
+func TestAuthErrorsExplained(t *testing.T) {
+	for _, tc := range []struct {
+		kind faultproxy.Kind
+		op   string
+		want []string
+	}{
+		{faultproxy.InvalidClientTokenId, "ListHostedZones", []string{"unknown to AWS", "KeyId", "AKIA…MPLE", "InvalidClientTokenId", "The security token included in the request is invalid", "HTTP 403", "request ID faultproxy-"}},
+		{faultproxy.SignatureDoesNotMatch, "ListHostedZones", []string{"SecretKey is wrong", "quoting", "SignatureDoesNotMatch", "request ID faultproxy-"}},
+		{faultproxy.IncompleteSignature, "ListHostedZones", []string{"space", "KeyId, SecretKey and Token", "IncompleteSignature"}},
+		{faultproxy.ExpiredToken, "ListHostedZones", []string{"expired", "ExpiredToken"}},
+		{faultproxy.AccessDenied, "ListResourceRecordSets", []string{"not allowed to call route53:ListResourceRecordSets", "docs/providers/route53.md", "minimum IAM policy", "AccessDenied"}},
+		{faultproxy.AccessDenied, "ListHostedZones", []string{"not allowed to call route53:ListHostedZones", "docs/providers/route53.md"}},
+	} {
+		t.Run(tc.kind.String()+"/"+tc.op, func(t *testing.T) {
+			e := newEnv(t, func(c *Config) { c.Token = testToken })
+			e.createZone("auth.example")
+			e.proxy.Inject(tc.op, tc.kind, 1)
+			_, err := e.p.Records(ctx(t), "auth.example")
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error lacks %q:\n%v", w, err)
+				}
+			}
+			var ae *APIError
+			if !errors.As(err, &ae) || ae.Code == "" || ae.RequestID == "" {
+				t.Errorf("error does not carry the AWS code and request ID: %#v", ae)
+			}
+			noSecrets(t, err)
+			if n := e.proxy.Calls(tc.op); n != 1 {
+				t.Errorf("%s sent %d times; permanent errors must not be retried", tc.op, n)
+			}
+		})
+	}
+}
+
+func TestWhitespaceInCredentials(t *testing.T) {
+	for _, tc := range []struct {
+		field, value, want string
+	}{
+		{"KeyId", " " + testKeyID, "KeyId starts with whitespace"},
+		{"SecretKey", testSecret + "\n", "SecretKey ends with whitespace"},
+		{"SecretKey", "wJalrXUtnFEMI/K7MDENG bPxRfiCYEXAMPLEKEY", "SecretKey contains whitespace at character 22"},
+		{"Token", testToken + " ", "Token ends with whitespace"},
+	} {
+		fields := map[string]string{"KeyId": testKeyID, "SecretKey": testSecret, tc.field: tc.value}
+		_, err := ParseConfig("r53_main", fields)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), `"r53_main"`) {
+			t.Errorf("%s %q: err = %v, want %q", tc.field, tc.value, err, tc.want)
+		}
+		if err != nil && strings.Contains(err.Error(), strings.TrimSpace(tc.value)) {
+			t.Errorf("error shows the value: %v", err)
+		}
+	}
+}
+
+// Whitespace in credentials that come from the environment is caught
+// before any request.
+func TestWhitespaceInEnvironmentCredentials(t *testing.T) {
+	e := newEnv(t)
+	t.Setenv("AWS_ACCESS_KEY_ID", testKeyID)
+	t.Setenv("AWS_SECRET_ACCESS_KEY", testSecret+"\n")
+	p := e.provider(func(c *Config) { c.KeyId, c.SecretKey = "", "" })
+	_, err := p.Records(ctx(t), "x.example")
+	if err == nil || !strings.Contains(err.Error(), "secret access key from EnvConfigCredentials ends with whitespace") {
+		t.Fatalf("err = %v", err)
+	}
+	noSecrets(t, err)
+	if n := e.proxy.Calls(""); n != 0 {
+		t.Errorf("%d requests sent with broken credentials", n)
+	}
+}
+
+func TestNoCredentialsAtAll(t *testing.T) {
+	e := newEnv(t)
+	p, err := New(context.Background(), Config{EntryName: "r53_main", Endpoint: e.proxy.URL()})
+	if err != nil {
+		t.Fatalf("New without credentials must succeed (lazy): %v", err)
+	}
+	_, err = p.Records(ctx(t), "x.example")
+	for _, want := range []string{"route53: ", "no AWS credentials were found", "NoCredentialProviders", `"r53_main"`, "KeyId and SecretKey", "AWS_ACCESS_KEY_ID", "NewDnsProvider()"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q: %v", want, err)
+		}
+	}
+	if n := e.proxy.Calls(""); n != 0 {
+		t.Errorf("%d requests sent without credentials", n)
+	}
+}
+
+func TestConfigValidation(t *testing.T) {
+	for _, tc := range []struct {
+		fields map[string]string
+		want   string
+	}{
+		{map[string]string{"Profile": "prod", "KeyId": testKeyID, "SecretKey": testSecret}, "Profile cannot be combined with KeyId"},
+		{map[string]string{"KeyId": testKeyID}, "KeyId is set but SecretKey is missing"},
+		{map[string]string{"KeyId": testKeyID, "SecretKey": ""}, "SecretKey is missing or empty"},
+		{map[string]string{"SecretKey": testSecret}, "SecretKey is set but KeyId is missing"},
+		{map[string]string{"keyid": testKeyID}, `did you mean "KeyId"`},
+		{map[string]string{"Secret": "x"}, `unknown field "Secret"`},
+		{map[string]string{"RateLimit": "fast"}, "RateLimit"},
+		{map[string]string{"RetryTimeout": "soon"}, "RetryTimeout"},
+		{map[string]string{"WaitForSync": "maybe"}, "WaitForSync"},
+		{map[string]string{"ExternalId": "x"}, "need RoleArn"},
+		{map[string]string{"RoleArn": "role/x"}, "is not an ARN"},
+		{map[string]string{"Endpoint": "localhost:4566"}, "must be a URL"},
+	} {
+		_, err := ParseConfig("r53", tc.fields)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: err = %v, want %q", tc.fields, err, tc.want)
+		}
+		if err != nil && strings.Contains(err.Error(), testSecret) {
+			t.Errorf("error shows the secret: %v", err)
+		}
+	}
+	c, err := ParseConfig("r53", map[string]string{"KeyId": testKeyID, "SecretKey": testSecret, "RateLimit": "2.5", "RetryTimeout": "90s", "WaitForSync": "true", "SyncTimeout": "120", "DelegationSet": "/delegationset/N1PA6795SAMPLE"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := c.withDefaults()
+	if d.RateLimit != 2.5 || d.RetryTimeout.Seconds() != 90 || !d.WaitForSync || d.SyncTimeout.Seconds() != 120 || d.DelegationSet != "N1PA6795SAMPLE" {
+		t.Errorf("parsed %+v", d)
+	}
+	if d := (&Config{}).withDefaults(); d.RateLimit != 5 || d.RetryTimeout != DefaultRetryTimeout {
+		t.Errorf("defaults %+v", d)
+	}
+}
+
+// The registered constructor parses creds fields and makes no request.
+func TestConstructorIsLazy(t *testing.T) {
+	e := newEnv(t)
+	info, err := provider.Lookup("ROUTE53")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !info.DNS || !info.Registrar || !info.Capabilities.SetID || !info.Capabilities.Concurrent || !info.Capabilities.Supports("R53_ALIAS") || !info.Capabilities.Supports("HTTPS") {
+		t.Errorf("Info = %+v", info)
+	}
+	v, err := info.New(context.Background(), provider.Entry{Name: "r53", Type: "ROUTE53", Fields: map[string]string{"KeyId": testKeyID, "SecretKey": testSecret, "Endpoint": e.proxy.URL()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := v.(provider.DNS); !ok {
+		t.Error("not a DNS provider")
+	}
+	if _, ok := v.(provider.Registrar); !ok {
+		t.Error("not a registrar")
+	}
+	if _, ok := v.(interface{ UseZoneID(zone, id string) }); !ok {
+		t.Error("no UseZoneID")
+	}
+	if n := e.proxy.Calls(""); n != 0 {
+		t.Errorf("constructor sent %d requests", n)
+	}
+	_, err = info.New(context.Background(), provider.Entry{Name: "r53", Type: "ROUTE53", Fields: map[string]string{"Profile": "p", "KeyId": testKeyID, "SecretKey": testSecret}})
+	if err == nil || !strings.Contains(err.Error(), "Profile cannot be combined") {
+		t.Errorf("Profile+KeyId: %v", err)
+	}
+}
+
+func writeAWSConfig(t *testing.T, content string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "config")
+	if err := os.WriteFile(path, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("AWS_CONFIG_FILE", path)
+}
+
+func TestProfile(t *testing.T) {
+	e := newEnv(t)
+	e.createZone("profile.example")
+	writeAWSConfig(t, "[profile dnsctl]\naws_access_key_id = "+testKeyID+"\naws_secret_access_key = "+testSecret+"\n")
+	p := e.provider(func(c *Config) { c.KeyId, c.SecretKey, c.Profile = "", "", "dnsctl" })
+	if _, err := p.Records(ctx(t), "profile.example"); err != nil {
+		t.Fatalf("Records with Profile: %v", err)
+	}
+	// AWS_PROFILE with an empty entry.
+	t.Setenv("AWS_PROFILE", "dnsctl")
+	p = e.provider(func(c *Config) { c.KeyId, c.SecretKey = "", "" })
+	if _, err := p.Records(ctx(t), "profile.example"); err != nil {
+		t.Fatalf("Records with AWS_PROFILE: %v", err)
+	}
+	t.Setenv("AWS_PROFILE", "")
+	_, err := New(context.Background(), Config{EntryName: "r53", Profile: "missing"})
+	if err == nil || !strings.Contains(err.Error(), `profile "missing" does not exist`) {
+		t.Errorf("missing profile: %v", err)
+	}
+}
+
+func TestEndpointEnvironmentVariables(t *testing.T) {
+	e := newEnv(t)
+	e.createZone("endpoint.example")
+	t.Setenv("AWS_ENDPOINT_URL_ROUTE_53", e.proxy.URL())
+	p := e.provider(func(c *Config) { c.Endpoint = "" })
+	if _, err := p.Records(ctx(t), "endpoint.example"); err != nil {
+		t.Fatalf("Records via AWS_ENDPOINT_URL_ROUTE_53: %v", err)
+	}
+	if n := e.proxy.Calls("ListResourceRecordSets"); n != 1 {
+		t.Errorf("AWS_ENDPOINT_URL_ROUTE_53 not honoured: %d calls through the proxy", n)
+	}
+	t.Setenv("AWS_ENDPOINT_URL_ROUTE_53", "")
+	os.Unsetenv("AWS_ENDPOINT_URL_ROUTE_53")
+	t.Setenv("AWS_ENDPOINT_URL", e.proxy.URL())
+	e.proxy.ResetCounts()
+	p = e.provider(func(c *Config) { c.Endpoint = "" })
+	if _, err := p.Records(ctx(t), "endpoint.example"); err != nil {
+		t.Fatalf("Records via AWS_ENDPOINT_URL: %v", err)
+	}
+	if n := e.proxy.Calls("ListResourceRecordSets"); n != 1 {
+		t.Errorf("AWS_ENDPOINT_URL not honoured: %d calls through the proxy", n)
+	}
+}
+
+func TestAssumeRole(t *testing.T) {
+	e := newEnv(t)
+	e.createZone("role.example")
+	p := e.provider(func(c *Config) {
+		c.RoleArn = "arn:aws:iam::123456789012:role/dnsctl"
+		c.ExternalId = "ext-secret-id"
+	})
+	if _, err := p.Records(ctx(t), "role.example"); err != nil {
+		t.Fatalf("Records with RoleArn: %v", err)
+	}
+	reqs := e.proxy.Requests("AssumeRole")
+	if len(reqs) != 1 {
+		t.Fatalf("AssumeRole calls = %d", len(reqs))
+	}
+	body := string(reqs[0].Body)
+	if !strings.Contains(body, "ExternalId=ext-secret-id") || !strings.Contains(body, "RoleSessionName=dnsctl") {
+		t.Errorf("AssumeRole request: %s", body)
+	}
+	// The Route 53 calls are signed with the role's credentials, not the
+	// base keys.
+	for _, r := range e.proxy.Requests("ListResourceRecordSets") {
+		if strings.Contains(r.Header.Get("Authorization"), testKeyID) {
+			t.Error("Route 53 request signed with the base key, not the role's")
+		}
+	}
+
+	e.proxy.Inject("AssumeRole", faultproxy.AccessDenied, 1)
+	p = e.provider(func(c *Config) {
+		c.RoleArn = "arn:aws:iam::123456789012:role/dnsctl"
+		c.ExternalId = "ext-secret-id"
+	})
+	_, err := p.Records(ctx(t), "role.example")
+	if err == nil || !strings.Contains(err.Error(), "may not assume the role arn:aws:iam::123456789012:role/dnsctl") || !strings.Contains(err.Error(), "trust policy") {
+		t.Errorf("AssumeRole denied: %v", err)
+	}
+	noSecrets(t, err)
+}

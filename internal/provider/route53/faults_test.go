@@ -1,0 +1,190 @@
+package route53
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/testutil/faultproxy"
+)
+
+func smallZone(t *testing.T, e *env, zone string) []*model.Record {
+	t.Helper()
+	if _, err := e.p.EnsureZone(ctx(t), zone); err != nil {
+		t.Fatal(err)
+	}
+	return []*model.Record{
+		rec(t, zone, "www", "A", 300, "192.0.2.1"),
+		rec(t, zone, "www", "A", 300, "192.0.2.2"),
+		rec(t, zone, "mail", "MX", 300, "10 mx.example.net."),
+		rec(t, zone, "txt", "TXT", 300, "hello"),
+	}
+}
+
+func TestThrottlingBurstIsRetried(t *testing.T) {
+	e := newEnv(t)
+	zone := "throttle.example"
+	desired := smallZone(t, e, zone)
+	e.proxy.ResetCounts()
+	e.proxy.Inject("ListResourceRecordSets", faultproxy.Throttling, 3)
+	if _, err := e.p.Records(ctx(t), zone); err != nil {
+		t.Fatalf("Records: %v", err)
+	}
+	if got := e.proxy.Calls("ListResourceRecordSets"); got != 4 {
+		t.Errorf("ListResourceRecordSets calls = %d, want 4 (3 throttled + 1)", got)
+	}
+	e.proxy.Inject("ChangeResourceRecordSets", faultproxy.Throttling, 2)
+	e.proxy.Inject("ChangeResourceRecordSets", faultproxy.PriorRequestNotComplete, 2)
+	e.push(e.p, zone, desired)
+	if got, fw := e.proxy.Calls("ChangeResourceRecordSets"), e.proxy.Forwarded("ChangeResourceRecordSets"); got != 5 || fw != 1 {
+		t.Errorf("ChangeResourceRecordSets calls = %d (forwarded %d), want 5 (forwarded 1)", got, fw)
+	}
+	e.assertConverged(e.provider(), zone, desired)
+}
+
+func TestServerErrorsOnReadsAreRetried(t *testing.T) {
+	e := newEnv(t)
+	zone := "five.example"
+	smallZone(t, e, zone)
+	p := e.provider()
+	e.proxy.Inject("ListHostedZones", faultproxy.InternalError, 1)
+	e.proxy.Inject("ListHostedZones", faultproxy.ServiceUnavailable, 1)
+	e.proxy.Inject("ListResourceRecordSets", faultproxy.DropBeforeForward, 1)
+	e.proxy.Inject("ListResourceRecordSets", faultproxy.DropAfterForward, 1)
+	if _, err := p.Records(ctx(t), zone); err != nil {
+		t.Fatalf("Records: %v", err)
+	}
+	if e.proxy.Pending() != 0 {
+		t.Errorf("%d faults did not fire", e.proxy.Pending())
+	}
+}
+
+// A change request whose answer is lost: the provider reads the zone back
+// and neither loses nor doubles the change.
+func TestChangeBatchFateUnknown(t *testing.T) {
+	for _, tc := range []struct {
+		kind          faultproxy.Kind
+		wantForwarded int // ChangeResourceRecordSets requests that reached moto
+	}{
+		{faultproxy.DropBeforeForward, 1}, // not carried out: sent again
+		{faultproxy.DropAfterForward, 1},  // carried out: not sent again
+		{faultproxy.InternalError, 1},     // not carried out (the proxy answered): sent again
+		{faultproxy.ServiceUnavailable, 1},
+	} {
+		t.Run(tc.kind.String(), func(t *testing.T) {
+			e := newEnv(t)
+			zone := "cut.example"
+			desired := smallZone(t, e, zone)
+			e.proxy.ResetCounts()
+			e.proxy.Inject("ChangeResourceRecordSets", tc.kind, 1)
+			e.push(e.p, zone, desired)
+			if got := e.proxy.Forwarded("ChangeResourceRecordSets"); got != tc.wantForwarded {
+				t.Errorf("ChangeResourceRecordSets reached moto %d times, want %d", got, tc.wantForwarded)
+			}
+			if got := e.proxy.Calls("ListResourceRecordSets"); got < 2 {
+				t.Errorf("the zone was not read back after the failure (%d listings)", got)
+			}
+			e.assertConverged(e.provider(), zone, desired)
+
+			// And a modification (DELETE + CREATE) through the same fault.
+			for _, r := range desired {
+				r.TTL = 900
+			}
+			e.proxy.Inject("ChangeResourceRecordSets", tc.kind, 1)
+			e.push(e.p, zone, desired)
+			e.assertConverged(e.provider(), zone, desired)
+		})
+	}
+}
+
+// A cut in the middle of a multi-request push: the rerun converges.
+func TestCutBetweenBatchesRerunConverges(t *testing.T) {
+	e := newEnv(t)
+	zone := "multi.example"
+	if _, err := e.p.EnsureZone(ctx(t), zone); err != nil {
+		t.Fatal(err)
+	}
+	var desired []*model.Record
+	for i := 0; i < 2100; i++ {
+		desired = append(desired, rec(t, zone, fmt.Sprintf("c%04d", i), "A", 300, "192.0.2.1"))
+	}
+	// Second request: cut after moto applied it, and the read-back fails too.
+	e.proxy.InjectFault(faultproxy.Fault{Op: "ChangeResourceRecordSets", Kind: faultproxy.DropAfterForward, Times: 1, After: 1})
+	e.proxy.InjectFault(faultproxy.Fault{Op: "ListResourceRecordSets", Kind: faultproxy.AccessDenied, Times: 1, After: 1})
+	existing, _ := e.p.Records(ctx(t), zone)
+	plan := planFor(zone, existing, desired)
+	err := e.p.Apply(ctx(t), plan)
+	var ae *ApplyError
+	if !errors.As(err, &ae) || ae.Batch != 2 {
+		t.Fatalf("err = %v, want an ApplyError for batch 2", err)
+	}
+	if !strings.Contains(err.Error(), "reading the zone back") {
+		t.Errorf("error does not say the fate is unknown: %v", err)
+	}
+	e.push(e.provider(), zone, desired)
+	e.assertConverged(e.provider(), zone, desired)
+}
+
+func TestRetryBoundIsHit(t *testing.T) {
+	e := newEnv(t, func(c *Config) { c.RetryTimeout = 300 * time.Millisecond })
+	e.proxy.Inject("", faultproxy.Throttling, 100000)
+	start := time.Now()
+	_, err := e.p.Records(ctx(t), "any.example")
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("gave up after %s, bound was 300ms", d)
+	}
+	for _, want := range []string{"route53: ", "gave up after", "RetryTimeout 300ms", "Throttling", "Rate exceeded", "RateLimit", "request ID faultproxy-"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q: %v", want, err)
+		}
+	}
+	if n := e.proxy.Calls(""); n < 3 {
+		t.Errorf("only %d attempts", n)
+	}
+}
+
+func TestRateLimiterIsSharedAcrossZones(t *testing.T) {
+	e := newEnv(t)
+	var zones []string
+	for i := 0; i < 4; i++ {
+		z := fmt.Sprintf("rate%d.example", i)
+		e.createZone(z)
+		zones = append(zones, z)
+	}
+	p := e.provider(func(c *Config) { c.RateLimit = 20 })
+	start := time.Now()
+	var wg sync.WaitGroup
+	errs := make(chan error, 20)
+	for round := 0; round < 5; round++ {
+		for _, z := range zones {
+			wg.Add(1)
+			go func(z string) {
+				defer wg.Done()
+				if _, err := p.Records(ctx(t), z); err != nil {
+					errs <- err
+				}
+			}(z)
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	calls := e.proxy.Calls("")
+	// calls requests at 20 per second with a burst of 1 take at least
+	// (calls-1)/20 seconds.
+	if min := time.Duration(calls-1) * time.Second / 20; time.Since(start) < min-20*time.Millisecond {
+		t.Errorf("%d calls took %s; a shared limit of 20/s needs at least %s", calls, time.Since(start), min)
+	}
+	if calls < 21 {
+		t.Errorf("only %d calls", calls)
+	}
+}

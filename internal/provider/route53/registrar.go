@@ -1,0 +1,70 @@
+package route53
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/route53domains"
+	"github.com/aws/aws-sdk-go-v2/service/route53domains/types"
+)
+
+// RegisteredNameservers returns the name servers Route 53 Domains has for
+// the registered domain (fully qualified, trailing dot). It needs only
+// route53domains:GetDomainDetail, so it works when the DNS provider is
+// something else.
+func (p *Provider) RegisteredNameservers(ctx context.Context, domain string) ([]string, error) {
+	ns, err := p.registeredNameservers(ctx, canonicalZone(domain))
+	return ns, p.public(err)
+}
+
+func (p *Provider) registeredNameservers(ctx context.Context, domain string) ([]string, error) {
+	if p.domains == nil {
+		return nil, fmt.Errorf("domain %s: no Route 53 Domains client", domain)
+	}
+	var out *route53domains.GetDomainDetailOutput
+	err := p.call(ctx, "route53domains:GetDomainDetail", domain, callOptions{}, func(ctx context.Context) error {
+		var err error
+		out, err = p.domains.GetDomainDetail(ctx, &route53domains.GetDomainDetailInput{DomainName: aws.String(domain)})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(out.Nameservers))
+	for _, n := range out.Nameservers {
+		names = append(names, aws.ToString(n.Name))
+	}
+	return fqdnList(names), nil
+}
+
+// SetNameservers replaces the domain's name servers at the registry
+// (route53domains:UpdateDomainNameservers). The update is asynchronous at
+// the registry; Route 53 Domains accepts it and carries it out.
+func (p *Provider) SetNameservers(ctx context.Context, domain string, ns []string) error {
+	return p.public(p.setNameservers(ctx, canonicalZone(domain), ns))
+}
+
+func (p *Provider) setNameservers(ctx context.Context, domain string, ns []string) error {
+	if p.domains == nil {
+		return fmt.Errorf("domain %s: no Route 53 Domains client", domain)
+	}
+	if len(ns) == 0 {
+		return fmt.Errorf("domain %s: refusing to set an empty list of name servers", domain)
+	}
+	servers := make([]types.Nameserver, 0, len(ns))
+	for _, n := range ns {
+		n = strings.ToLower(strings.TrimSuffix(strings.TrimSpace(n), "."))
+		if n == "" {
+			continue
+		}
+		servers = append(servers, types.Nameserver{Name: aws.String(n)})
+	}
+	// UpdateDomainNameservers sets the full list, so repeating it after an
+	// uncertain failure is harmless.
+	return p.call(ctx, "route53domains:UpdateDomainNameservers", domain, callOptions{}, func(ctx context.Context) error {
+		_, err := p.domains.UpdateDomainNameservers(ctx, &route53domains.UpdateDomainNameserversInput{DomainName: aws.String(domain), Nameservers: servers})
+		return err
+	})
+}

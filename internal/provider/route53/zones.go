@@ -1,0 +1,432 @@
+package route53
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/route53"
+	"github.com/aws/aws-sdk-go-v2/service/route53/types"
+
+	"github.com/dnsctl/dnsctl/internal/provider"
+)
+
+// zoneRef is one hosted zone.
+type zoneRef struct {
+	ID      string // without the "/hostedzone/" prefix
+	Name    string // canonical: lower-case, no trailing dot
+	Private bool
+}
+
+// zoneCache remembers hosted zone IDs for the run.
+//
+// Finding a zone: the first lookup lists the account's hosted zones one page
+// (100 zones) at a time, but only the first page. If that page holds every
+// zone (the common case: most accounts have fewer than 100), all later
+// lookups are answered from memory, so a push over N zones costs one call
+// instead of N. In larger accounts each zone is looked up on its own with
+// ListHostedZonesByName, which costs one call per zone used instead of
+// (zones in the account / 100) calls for a full listing that a push of a
+// few domains would mostly not need.
+type zoneCache struct {
+	mu       sync.Mutex
+	byName   map[string][]zoneRef // looked-up names; an empty slice means "no such zone"
+	complete bool                 // byName holds every zone of the account
+	listed   bool
+	listMu   sync.Mutex // serialises the first listing
+	pinned   map[string]string
+	checked  map[string]bool // pinned IDs verified with GetHostedZone
+	ns       map[string][]string
+}
+
+func newZoneCache() zoneCache {
+	return zoneCache{byName: map[string][]zoneRef{}, pinned: map[string]string{}, checked: map[string]bool{}, ns: map[string][]string{}}
+}
+
+func canonicalZone(z string) string {
+	return strings.ToLower(strings.TrimSuffix(strings.TrimSpace(z), "."))
+}
+
+func cleanZoneID(id string) string {
+	id = strings.TrimSpace(id)
+	id = strings.TrimPrefix(id, "/")
+	id = strings.TrimPrefix(id, "hostedzone/")
+	return id
+}
+
+// UseZoneID pins zone to the hosted zone id (R53_ZONE on a domain), for
+// accounts holding several zones of the same name (public and private).
+func (p *Provider) UseZoneID(zone, id string) {
+	zone, id = canonicalZone(zone), cleanZoneID(id)
+	p.zones.mu.Lock()
+	defer p.zones.mu.Unlock()
+	if id == "" {
+		delete(p.zones.pinned, zone)
+		return
+	}
+	p.zones.pinned[zone] = id
+}
+
+func (p *Provider) addZone(ref zoneRef) {
+	p.zones.mu.Lock()
+	defer p.zones.mu.Unlock()
+	for _, r := range p.zones.byName[ref.Name] {
+		if r.ID == ref.ID {
+			return
+		}
+	}
+	p.zones.byName[ref.Name] = append(p.zones.byName[ref.Name], ref)
+}
+
+func refFromAPI(hz types.HostedZone) zoneRef {
+	ref := zoneRef{ID: cleanZoneID(aws.ToString(hz.Id)), Name: canonicalZone(decodeName(aws.ToString(hz.Name)))}
+	if hz.Config != nil {
+		ref.Private = hz.Config.PrivateZone
+	}
+	return ref
+}
+
+// lookupZone returns the hosted zones named zone. fresh bypasses the cache.
+func (p *Provider) lookupZone(ctx context.Context, zone string, fresh bool) ([]zoneRef, error) {
+	if !fresh {
+		p.zones.mu.Lock()
+		refs, ok := p.zones.byName[zone]
+		complete := p.zones.complete
+		listed := p.zones.listed
+		p.zones.mu.Unlock()
+		if ok {
+			return refs, nil
+		}
+		if complete {
+			return nil, nil
+		}
+		if !listed {
+			if err := p.firstListing(ctx); err != nil {
+				return nil, err
+			}
+			p.zones.mu.Lock()
+			refs, ok = p.zones.byName[zone]
+			complete = p.zones.complete
+			p.zones.mu.Unlock()
+			if ok || complete {
+				return refs, nil
+			}
+		}
+	}
+	var refs []zoneRef
+	in := &route53.ListHostedZonesByNameInput{DNSName: aws.String(zone + "."), MaxItems: aws.Int32(100)}
+	for {
+		var out *route53.ListHostedZonesByNameOutput
+		err := p.call(ctx, "route53:ListHostedZonesByName", zone, callOptions{}, func(ctx context.Context) error {
+			var err error
+			out, err = p.r53.ListHostedZonesByName(ctx, in)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		beyond := false
+		for _, hz := range out.HostedZones {
+			ref := refFromAPI(hz)
+			if ref.Name != zone {
+				beyond = true
+				break
+			}
+			refs = append(refs, ref)
+		}
+		if beyond || !out.IsTruncated || out.NextDNSName == nil {
+			break
+		}
+		in.DNSName, in.HostedZoneId = out.NextDNSName, out.NextHostedZoneId
+	}
+	p.zones.mu.Lock()
+	if refs == nil {
+		refs = []zoneRef{}
+	}
+	p.zones.byName[zone] = refs
+	p.zones.mu.Unlock()
+	return refs, nil
+}
+
+// firstListing reads the first page of hosted zones; when it is the only
+// page, the cache becomes complete.
+func (p *Provider) firstListing(ctx context.Context) error {
+	p.zones.listMu.Lock()
+	defer p.zones.listMu.Unlock()
+	p.zones.mu.Lock()
+	listed := p.zones.listed
+	p.zones.mu.Unlock()
+	if listed {
+		return nil
+	}
+	var out *route53.ListHostedZonesOutput
+	err := p.call(ctx, "route53:ListHostedZones", "", callOptions{}, func(ctx context.Context) error {
+		var err error
+		out, err = p.r53.ListHostedZones(ctx, &route53.ListHostedZonesInput{MaxItems: aws.Int32(100)})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	p.zones.mu.Lock()
+	defer p.zones.mu.Unlock()
+	p.zones.listed = true
+	if out.IsTruncated {
+		return nil
+	}
+	p.zones.complete = true
+	for _, hz := range out.HostedZones {
+		ref := refFromAPI(hz)
+		p.zones.byName[ref.Name] = append(p.zones.byName[ref.Name], ref)
+	}
+	return nil
+}
+
+// zoneID returns the ID of the hosted zone named zone, or an error
+// wrapping provider.ErrZoneNotFound.
+func (p *Provider) zoneID(ctx context.Context, zone string) (string, error) {
+	p.zones.mu.Lock()
+	pinned := p.zones.pinned[zone]
+	checked := p.zones.checked[zone]
+	p.zones.mu.Unlock()
+	if pinned != "" {
+		if checked {
+			return pinned, nil
+		}
+		var out *route53.GetHostedZoneOutput
+		err := p.call(ctx, "route53:GetHostedZone", zone, callOptions{}, func(ctx context.Context) error {
+			var err error
+			out, err = p.r53.GetHostedZone(ctx, &route53.GetHostedZoneInput{Id: aws.String(pinned)})
+			return err
+		})
+		if err != nil {
+			var nf *zoneNotFoundError
+			if errors.As(err, &nf) {
+				return "", &zoneNotFoundError{zone: zone, detail: fmt.Sprintf("the hosted zone ID %s given with R53_ZONE does not exist", pinned)}
+			}
+			return "", err
+		}
+		if out.HostedZone != nil {
+			if got := refFromAPI(*out.HostedZone).Name; got != zone {
+				return "", fmt.Errorf("zone %s: R53_ZONE(%q) is the hosted zone of %s, not of %s; fix the ID in D(%q, ...)", zone, pinned, got, zone, zone)
+			}
+		}
+		p.zones.mu.Lock()
+		p.zones.checked[zone] = true
+		p.zones.mu.Unlock()
+		return pinned, nil
+	}
+	refs, err := p.lookupZone(ctx, zone, false)
+	if err != nil {
+		return "", err
+	}
+	switch len(refs) {
+	case 0:
+		return "", &zoneNotFoundError{zone: zone}
+	case 1:
+		return refs[0].ID, nil
+	}
+	var ids []string
+	for _, r := range refs {
+		kind := "public"
+		if r.Private {
+			kind = "private"
+		}
+		ids = append(ids, r.ID+" ("+kind+")")
+	}
+	return "", fmt.Errorf("zone %s: this AWS account has %d hosted zones of that name: %s; choose one with R53_ZONE(\"ID\") in D(%q, ...)", zone, len(refs), strings.Join(ids, ", "), zone)
+}
+
+// EnsureZone creates the hosted zone unless it exists, in the configured
+// reusable delegation set if there is one.
+func (p *Provider) EnsureZone(ctx context.Context, zone string) (bool, error) {
+	created, err := p.ensureZone(ctx, canonicalZone(zone))
+	return created, p.public(err)
+}
+
+func (p *Provider) ensureZone(ctx context.Context, zone string) (bool, error) {
+	_, err := p.zoneID(ctx, zone)
+	if err == nil {
+		return false, nil
+	}
+	if !errors.Is(err, provider.ErrZoneNotFound) {
+		return false, err
+	}
+	p.zones.mu.Lock()
+	pinned := p.zones.pinned[zone]
+	p.zones.mu.Unlock()
+	if pinned != "" {
+		return false, err
+	}
+	for try := 0; ; try++ {
+		in := &route53.CreateHostedZoneInput{
+			Name:             aws.String(zone),
+			CallerReference:  aws.String(callerReference(zone)),
+			HostedZoneConfig: &types.HostedZoneConfig{Comment: aws.String("managed by dnsctl")},
+		}
+		if ds := p.cfg.DelegationSet; ds != "" {
+			in.DelegationSetId = aws.String(ds)
+		}
+		var out *route53.CreateHostedZoneOutput
+		err := p.call(ctx, "route53:CreateHostedZone", zone, callOptions{mutating: true}, func(ctx context.Context) error {
+			var err error
+			out, err = p.r53.CreateHostedZone(ctx, in)
+			return err
+		})
+		var amb *ambiguousError
+		if errors.As(err, &amb) {
+			// The zone may have been created: look again before retrying.
+			refs, lerr := p.lookupZone(ctx, zone, true)
+			if lerr == nil && len(refs) > 0 {
+				return true, nil
+			}
+			if lerr == nil && try < 2 {
+				continue
+			}
+			return false, amb.err
+		}
+		if err != nil {
+			return false, err
+		}
+		if out.HostedZone != nil {
+			ref := refFromAPI(*out.HostedZone)
+			ref.Name = zone
+			p.zones.mu.Lock()
+			p.zones.byName[zone] = []zoneRef{ref}
+			if out.DelegationSet != nil {
+				p.zones.ns[ref.ID] = fqdnList(out.DelegationSet.NameServers)
+			}
+			p.zones.mu.Unlock()
+		}
+		return true, nil
+	}
+}
+
+func callerReference(zone string) string {
+	s := fmt.Sprintf("dnsctl-%d-%s", time.Now().UnixNano(), zone)
+	if len(s) > 128 {
+		s = s[:128]
+	}
+	return s
+}
+
+func fqdnList(names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if n == "" {
+			continue
+		}
+		if !strings.HasSuffix(n, ".") {
+			n += "."
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// Nameservers returns the name servers of the zone's delegation set. For a
+// zone that does not exist yet it returns those of the configured reusable
+// delegation set (the zone will be created in it), else nil.
+func (p *Provider) Nameservers(ctx context.Context, zone string) ([]string, error) {
+	ns, err := p.nameservers(ctx, canonicalZone(zone))
+	return ns, p.public(err)
+}
+
+func (p *Provider) nameservers(ctx context.Context, zone string) ([]string, error) {
+	id, err := p.zoneID(ctx, zone)
+	if errors.Is(err, provider.ErrZoneNotFound) {
+		if p.cfg.DelegationSet == "" {
+			return nil, nil
+		}
+		return p.delegationSetServers(ctx, zone)
+	}
+	if err != nil {
+		return nil, err
+	}
+	p.zones.mu.Lock()
+	cached, ok := p.zones.ns[id]
+	p.zones.mu.Unlock()
+	if ok {
+		return cached, nil
+	}
+	var out *route53.GetHostedZoneOutput
+	err = p.call(ctx, "route53:GetHostedZone", zone, callOptions{}, func(ctx context.Context) error {
+		var err error
+		out, err = p.r53.GetHostedZone(ctx, &route53.GetHostedZoneInput{Id: aws.String(id)})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if out.DelegationSet == nil {
+		return nil, nil // private zones have no delegation set
+	}
+	ns := fqdnList(out.DelegationSet.NameServers)
+	p.zones.mu.Lock()
+	p.zones.ns[id] = ns
+	p.zones.mu.Unlock()
+	return ns, nil
+}
+
+func (p *Provider) delegationSetServers(ctx context.Context, zone string) ([]string, error) {
+	var out *route53.GetReusableDelegationSetOutput
+	err := p.call(ctx, "route53:GetReusableDelegationSet", zone, callOptions{}, func(ctx context.Context) error {
+		var err error
+		out, err = p.r53.GetReusableDelegationSet(ctx, &route53.GetReusableDelegationSetInput{Id: aws.String(p.cfg.DelegationSet)})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if out.DelegationSet == nil {
+		return nil, nil
+	}
+	return fqdnList(out.DelegationSet.NameServers), nil
+}
+
+// ListZones returns the names of all hosted zones of the account, sorted,
+// each once even when public and private zones share it.
+func (p *Provider) ListZones(ctx context.Context) ([]string, error) {
+	names, err := p.listZones(ctx)
+	return names, p.public(err)
+}
+
+func (p *Provider) listZones(ctx context.Context) ([]string, error) {
+	all := map[string][]zoneRef{}
+	in := &route53.ListHostedZonesInput{MaxItems: aws.Int32(100)}
+	for {
+		var out *route53.ListHostedZonesOutput
+		err := p.call(ctx, "route53:ListHostedZones", "", callOptions{}, func(ctx context.Context) error {
+			var err error
+			out, err = p.r53.ListHostedZones(ctx, in)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		for _, hz := range out.HostedZones {
+			ref := refFromAPI(hz)
+			all[ref.Name] = append(all[ref.Name], ref)
+		}
+		if !out.IsTruncated || out.NextMarker == nil {
+			break
+		}
+		in.Marker = out.NextMarker
+	}
+	p.zones.mu.Lock()
+	p.zones.byName = all
+	p.zones.complete, p.zones.listed = true, true
+	p.zones.mu.Unlock()
+	names := make([]string, 0, len(all))
+	for n := range all {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names, nil
+}

@@ -1,0 +1,48 @@
+var DSP_R53_MAIN = NewDnsProvider("r53_main");
+var REG_CHANGEME = NewRegistrar("none");
+
+D("example.com", REG_CHANGEME
+	, DnsProvider(DSP_R53_MAIN)
+	, DefaultTTL(300)
+	, A("@", "192.0.2.1")
+	, AAAA("@", "2001:db8::1")
+	, CAA("@", "issue", "letsencrypt.org")
+	, CAA("@", "iodef", "mailto:sec@example.com", CAA_CRITICAL)
+	, MX("@", 10, "mail.example.com.")
+	, MX("@", 5, "mail2.example.net.")
+	//NAMESERVER("ns1.example.com.")
+	//NAMESERVER("ns2.example.net.")
+	, R53_ALIAS("@", "A", "d111.cloudfront.net.", R53_ZONE("Z2FDTNDATAQYW2"))
+	//SOA("@", "ns1.example.com.", "hostmaster.example.com.", 3600, 600, 604800, 1440, TTL(3600))
+	, TXT("@", "v=spf1 include:_spf.example.com -all")
+	, A("*", "192.0.2.99")
+	, PTR("1.2", "host.example.net.")
+	, TLSA("_443._tcp", 3, 1, 1, "abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789")
+	, SRV("_sip._tcp", 10, 60, 5060, "sip.example.net.")
+	, CNAME("alias", "www.example.com.", TTL(600))
+	, R53_ALIAS("api", "AAAA", "lb.example.net.", R53_ZONE("Z3AADJGX6KTTL2"), R53_EVALUATE_TARGET_HEALTH(true))
+	// NOTE: bin TXT holds bytes that are not UTF-8, which a JavaScript string cannot carry
+	//TXT("bin", "\xc8\xc9")
+	, DNAME("dname", "example.net.")
+	// NOTE: f A has the set identifier "primary" but no weight; only weighted routing can be written in dnsconfig.js
+	//A("f", "192.0.2.30", {"failover": "PRIMARY"}, TTL(60))
+	// NOTE: hinfo HINFO has no dnsconfig.js function
+	//HINFO("hinfo", "\"x86\" \"linux\"")
+	, LOC("loc", 52, 22, 23, "N", 4, 53, 32, "E", -2, 1, 10000, 10)
+	, TXT("long", "012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789")
+	, NAPTR("naptr", 100, 10, "U", "E2U+sip", "!^.*$!sip:info@example.com!", ".")
+	, TXT("q", "say \"hi\" \\ back; semi")
+	, SPF("spf", "v=spf1 -all")
+	, SSHFP("ssh", 1, 2, "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789")
+	, DS("sub", 12345, 13, 2, "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789")
+	, NS("sub", "ns1.example.net.")
+	, HTTPS("svc", 1, ".", "alpn=\"h2,h3\"")
+	, SVCB("svcb", 1, "svc.example.net.", "port=\"8443\"")
+	, TXT("u", "café <&>")
+	, A("w", "192.0.2.20", R53_WEIGHT(70, "blue"), R53_HEALTH_CHECK_ID("abc-123"))
+	, A("w", "192.0.2.21", R53_WEIGHT(30, "green"))
+	, A("www", "192.0.2.10")
+	, A("www", "192.0.2.9")
+	, A("xn--bcher-kva", "192.0.2.7")
+);
+
