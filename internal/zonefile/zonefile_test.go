@@ -133,7 +133,6 @@ func lineDiff(want, got string) string {
 	return b.String()
 }
 
-
 func TestRecordsUnchanged(t *testing.T) {
 	recs := everyRecords(t)
 	before := make([]string, len(recs))
