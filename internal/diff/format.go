@@ -16,9 +16,9 @@ type Line struct {
 // Lines renders a change as one line per record touched, the way DNSControl
 // users read a plan:
 //
-//	+ CREATE www.example.com A 192.0.2.1 ttl=300
-//	- DELETE old.example.com CNAME target.example.com. ttl=300
-//	± MODIFY www.example.com A (192.0.2.1 ttl=300) -> (192.0.2.2 ttl=600)
+//   - CREATE www.example.com A 192.0.2.1 ttl=300
+//   - DELETE old.example.com CNAME target.example.com. ttl=300
+//     ± MODIFY www.example.com A (192.0.2.1 ttl=300) -> (192.0.2.2 ttl=600)
 //
 // Inside a modified set, records with the same data are paired first, then
 // the remaining old and new records in order; what is left is a creation or

@@ -131,7 +131,7 @@ func TestNormalizeAndValidate(t *testing.T) {
 type onlyTypes map[string]bool
 
 func (o onlyTypes) Supports(t string) bool { return o[t] }
-func (onlyTypes) SupportsSetID() bool     { return false }
+func (onlyTypes) SupportsSetID() bool      { return false }
 
 func TestParseTTL(t *testing.T) {
 	cases := map[string]uint32{"300": 300, "1h": 3600, "2d": 172800, "1w2d": 777600, "90m": 5400, "1h30m": 5400, "15": 15}
