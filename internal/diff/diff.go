@@ -3,6 +3,7 @@ package diff
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/dnsctl/dnsctl/internal/model"
 )
@@ -34,8 +35,10 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 	type pair struct{ old, new []*model.Record }
 	sets := make(map[model.Key]*pair, len(desired))
 	wantApexNS := false
+	var wantSOA *model.Record
 	for _, r := range desired {
 		if r.Type == "SOA" {
+			wantSOA = r
 			continue
 		}
 		if ign.match(r, zone) {
@@ -52,9 +55,14 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		}
 		p.new = append(p.new, r)
 	}
+	var haveSOA *model.Record
 	for _, r := range existing {
 		k := r.Key()
-		if r.Type == "SOA" || (k == apexNS && !wantApexNS) || ign.match(r, zone) {
+		if r.Type == "SOA" {
+			haveSOA = r
+			continue
+		}
+		if (k == apexNS && !wantApexNS) || ign.match(r, zone) {
 			continue
 		}
 		p := sets[k]
@@ -89,6 +97,9 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		}
 		plan.Changes = append(plan.Changes, c)
 	}
+	if c, ok := soaChange(haveSOA, wantSOA); ok {
+		plan.Changes = append(plan.Changes, c)
+	}
 	sort.Slice(plan.Changes, func(i, j int) bool {
 		a, b := plan.Changes[i], plan.Changes[j]
 		if a.Kind != b.Kind {
@@ -97,6 +108,28 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		return a.Key.Less(b.Key)
 	})
 	return plan, nil
+}
+
+// soaChange compares a configured SOA (SOA()) with the existing one,
+// ignoring the serial, which belongs to the provider: the change it returns
+// keeps the existing serial for the provider to advance.
+func soaChange(have, want *model.Record) (Change, bool) {
+	if want == nil {
+		return Change{}, false
+	}
+	w := want.Clone()
+	if have == nil {
+		return Change{Kind: Create, Key: w.Key(), New: []*model.Record{w}}, true
+	}
+	hf, wf := strings.Fields(have.Data), strings.Fields(w.Data)
+	if len(hf) == 7 && len(wf) == 7 {
+		wf[2] = hf[2]
+		w.Data = strings.Join(wf, " ")
+	}
+	if w.Data == have.Data && w.TTL == have.TTL {
+		return Change{}, false
+	}
+	return Change{Kind: Modify, Key: w.Key(), Old: []*model.Record{have}, New: []*model.Record{w}}, true
 }
 
 // Deletions free names before creations need them.

@@ -85,6 +85,18 @@ func TestCompute(t *testing.T) {
 			want:     "- DELETE x.example.com A 192.0.2.1 ttl=300\n",
 		},
 		{
+			name:     "configured soa compared without its serial",
+			existing: []string{"@ 3600 IN SOA ns1 host 2026010101 3600 600 604800 300"},
+			desired:  []string{"@ 3600 IN SOA ns1 host 0 3600 600 604800 300"},
+		},
+		{
+			name:     "configured soa change keeps the serial for the provider",
+			existing: []string{"@ 3600 IN SOA ns1 host 2026010101 3600 600 604800 300"},
+			desired:  []string{"@ 3600 IN SOA ns1 host 0 7200 600 604800 300"},
+			want: "± MODIFY example.com SOA (ns1.example.com. host.example.com. 2026010101 3600 600 604800 300 ttl=3600) -> " +
+				"(ns1.example.com. host.example.com. 2026010101 7200 600 604800 300 ttl=3600)\n",
+		},
+		{
 			name:     "apex ns managed when configured",
 			existing: []string{"@ 3600 IN NS ns1.provider.net."},
 			desired:  []string{"@ 3600 IN NS ns1.provider.net.", "@ 3600 IN NS ns2.provider.net."},

@@ -129,7 +129,7 @@ func (e *Engine) nameservers(ctx context.Context, d *model.Domain) ([]string, er
 		if p == nil || ref.NSCount == 0 {
 			continue
 		}
-		got, err := p.Impl.Nameservers(ctx, d.Name)
+		got, err := p.Impl.Nameservers(ctx, d.UniqueName())
 		if err != nil {
 			return nil, fmt.Errorf("getting name servers from %s: %w", p.Name, err)
 		}
@@ -177,10 +177,10 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 	}
 	if zid := d.Meta["zone_id"]; zid != "" {
 		if u, ok := p.Impl.(interface{ UseZoneID(zone, id string) }); ok {
-			u.UseZoneID(d.Name, zid)
+			u.UseZoneID(d.UniqueName(), zid)
 		}
 	}
-	existing, err := p.Impl.Records(ctx, d.Name)
+	existing, err := p.Impl.Records(ctx, d.UniqueName())
 	if err != nil {
 		if !errZoneMissing(err) {
 			pp.Err = err
@@ -191,7 +191,7 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 	}
 	desired := desiredRecords(d, ns, existing)
 	if prep, ok := p.Impl.(provider.Preparer); ok {
-		if err := prep.Prepare(ctx, d.Name, desired); err != nil {
+		if err := prep.Prepare(ctx, d.UniqueName(), desired); err != nil {
 			pp.Err = err
 			return pp
 		}
@@ -205,6 +205,7 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 		pp.Err = err
 		return pp
 	}
+	plan.Zone = d.UniqueName()
 	pp.Plan = plan
 	if b, ok := p.Impl.(provider.Batcher); ok {
 		pp.Batches = b.Batches(plan)
@@ -262,7 +263,7 @@ func (e *Engine) EnsureZones(ctx context.Context, dp *DomainPlan) (*DomainPlan, 
 		if !ok {
 			continue
 		}
-		c, err := zc.EnsureZone(ctx, dp.Domain.Name)
+		c, err := zc.EnsureZone(ctx, dp.Domain.UniqueName())
 		if err != nil {
 			return dp, fmt.Errorf("creating zone %s at %s: %w", dp.Domain.Name, pp.Provider.Name, err)
 		}
@@ -312,8 +313,8 @@ func (e *Engine) CreateZones(ctx context.Context, report func(domain, providerNa
 			if !ok {
 				continue
 			}
-			created, err := zc.EnsureZone(ctx, d.Name)
-			report(d.Name, p.Name, created, err)
+			created, err := zc.EnsureZone(ctx, d.UniqueName())
+			report(d.UniqueName(), p.Name, created, err)
 		}
 	}
 }

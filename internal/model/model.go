@@ -71,6 +71,14 @@ func (d *Domain) UniqueName() string {
 	return d.Name + "!" + d.Tag
 }
 
+// SplitZone splits a zone reference as the engine hands it to providers,
+// "example.com" or "example.com!tag" (a split-horizon view), into the zone
+// name and the tag.
+func SplitZone(ref string) (name, tag string) {
+	name, tag, _ = strings.Cut(ref, "!")
+	return name, tag
+}
+
 // Record is one resource record.
 //
 // Before normalisation (as the DSL produces it) Name is the label as written

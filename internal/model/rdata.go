@@ -141,7 +141,10 @@ func lowerNames(rr dns.RR) {
 func FromRR(rr dns.RR) *Record {
 	h := rr.Header()
 	name := strings.ToLower(strings.TrimSuffix(h.Name, "."))
-	typ := dns.TypeToString[h.Rrtype]
+	typ, ok := dns.TypeToString[h.Rrtype]
+	if !ok {
+		typ = dns.Type(h.Rrtype).String() // "TYPE65534"
+	}
 	var data string
 	switch v := rr.(type) {
 	case *dns.TXT:

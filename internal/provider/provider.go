@@ -19,6 +19,10 @@ import (
 var ErrZoneNotFound = errors.New("zone does not exist")
 
 // DNS is a DNS provider: it reads a zone's records and applies plans.
+//
+// Every zone argument (and Plan.Zone) is a zone reference: the zone name,
+// or "name!tag" for a split-horizon view (D("example.com!internal", …));
+// model.SplitZone separates them. Record names never carry the tag.
 type DNS interface {
 	// Records returns every record in the zone, normalised like
 	// configuration records (FQDN names, canonical data). SOA records are

@@ -152,9 +152,11 @@ func jsRecord(r *model.Record, zone string, def uint32) []jsItem {
 	return append(out, jsItem{text: call})
 }
 
-// jsFunctions are the record types with a dnsconfig.js record function.
+// jsFunctions are the record types with a dnsconfig.js record function in
+// dnsctl. DNSControl's DNAME() is not one of them: DNAME records are
+// written commented out.
 var jsFunctions = map[string]bool{
-	"A": true, "AAAA": true, "CNAME": true, "NS": true, "PTR": true, "DNAME": true,
+	"A": true, "AAAA": true, "CNAME": true, "NS": true, "PTR": true,
 	"MX": true, "SRV": true, "CAA": true, "SSHFP": true, "TLSA": true, "DS": true,
 	"NAPTR": true, "HTTPS": true, "SVCB": true, "LOC": true, "TXT": true, "SPF": true,
 	"SOA": true, model.AliasType: true,

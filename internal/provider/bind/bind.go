@@ -15,6 +15,14 @@
 // whenever the zone's content changes; a zone without one gets a default
 // SOA. Comments and directives of hand-written files are not preserved
 // once dnsctl rewrites them.
+//
+// DNSControl's default_soa and default_ns settings are not supported: they
+// are per-domain metadata of SERVICE()/DnsProvider() in dnsconfig.js, not
+// creds.json fields, and providers here see only their creds entry. Use
+// NAMESERVER() or NS() for name servers; the SOA of a new zone is
+// ns1.<zone>. (or the first apex NS) and hostmaster.<zone>., with refresh
+// 3600, retry 600, expire 604800 and minimum TTL 1440, and may be edited
+// in the file by hand afterwards.
 package bind
 
 import (

@@ -68,7 +68,7 @@ v6 300 IN AAAA 2001:db8::2
 alias 300 IN CNAME v6
 @ 300 IN MX 10 mail.example.net.
 @ 300 IN TXT "v=spf1 -all"
-`, Expect: 5},
+`, Expect: 4},
 		{Name: "wildcards and apex", Zone: `
 @ 600 IN A 192.0.2.1
 * 300 IN A 192.0.2.9

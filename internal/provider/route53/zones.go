@@ -65,6 +65,7 @@ func (p *Provider) UseZoneID(zone, id string) {
 	zone, id = canonicalZone(zone), cleanZoneID(id)
 	p.zones.mu.Lock()
 	defer p.zones.mu.Unlock()
+	delete(p.zones.checked, zone)
 	if id == "" {
 		delete(p.zones.pinned, zone)
 		return

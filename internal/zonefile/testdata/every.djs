@@ -23,7 +23,8 @@ D("example.com", REG_CHANGEME
 	, R53_ALIAS("api", "AAAA", "lb.example.net.", R53_ZONE("Z3AADJGX6KTTL2"), R53_EVALUATE_TARGET_HEALTH(true))
 	// NOTE: bin TXT holds bytes that are not UTF-8, which a JavaScript string cannot carry
 	//TXT("bin", "\xc8\xc9")
-	, DNAME("dname", "example.net.")
+	// NOTE: dname DNAME has no dnsconfig.js function
+	//DNAME("dname", "example.net.")
 	// NOTE: f A has the set identifier "primary" but no weight; only weighted routing can be written in dnsconfig.js
 	//A("f", "192.0.2.30", {"failover": "PRIMARY"}, TTL(60))
 	// NOTE: hinfo HINFO has no dnsconfig.js function
