@@ -1,6 +1,7 @@
 package dsl
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -19,8 +20,8 @@ type item struct {
 	// pos is where that function was called.
 	pos string
 
-	// A record: rec is its template (Name and TTL are set per use), label
-	// the label as written.
+	// A record: rec is its template (Name and TTL are set on each use, and
+	// Data too inside D_EXTEND of a subdomain), label the label as written.
 	rec    *model.Record
 	label  string
 	ttl    uint32
@@ -69,10 +70,13 @@ func (it *item) Has(string) bool             { return false }
 func (it *item) Delete(string) bool          { return false }
 func (it *item) Keys() []string              { return nil }
 
-// asItem returns the item behind v, if v is one.
+var itemType = reflect.TypeFor[*item]()
+
+// asItem returns the item behind v, if v is one. (ExportType is cheap;
+// Export of an array or an object would convert it whole.)
 func asItem(v goja.Value) (*item, bool) {
 	o, ok := v.(*goja.Object)
-	if !ok {
+	if !ok || o.ExportType() != itemType {
 		return nil, false
 	}
 	it, ok := o.Export().(*item)

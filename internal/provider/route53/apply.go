@@ -22,8 +22,8 @@ import (
 // Limits of one ChangeResourceRecordSets request (Route 53 "Quotas",
 // maximums on API requests): at most 1,000 ResourceRecord elements and at
 // most 32,000 characters in all Value elements, an UPSERT counting twice
-// for both. This provider sends DELETE and CREATE only, so every element
-// counts once. Route 53 no longer documents a limit on Change elements; we
+// for both. This provider sends DELETE and CREATE, each element counting
+// once, except for the zone's own NS and SOA sets, which it UPSERTs. Route 53 no longer documents a limit on Change elements; we
 // keep one of 1,000 so that batches of aliases (which have no
 // ResourceRecord elements) stay reasonable.
 const (
@@ -55,6 +55,7 @@ type op struct {
 	id     rrIdent
 	change int      // index of the plan change it comes from
 	target *rrIdent // same-zone alias target (setID empty), for ordering
+	old    *types.ResourceRecordSet // what an UPSERT replaces, if known
 	rrs    int      // ResourceRecord elements
 	chars  int      // characters of Value elements
 }
@@ -218,9 +219,12 @@ func (p *Provider) batchState(ctx context.Context, zone, id string, ops []op) (a
 	for _, o := range ops {
 		sig := setSignature(o.set, zone)
 		if _, ok := before[o.id]; !ok {
-			if o.action == types.ChangeActionDelete {
+			switch {
+			case o.action == types.ChangeActionDelete:
 				before[o.id] = sig
-			} else {
+			case o.old != nil:
+				before[o.id] = setSignature(*o.old, zone)
+			default:
 				before[o.id] = ""
 			}
 		}
@@ -338,6 +342,12 @@ func planOps(plan *diff.Plan, zone, zoneID string) ([]op, error) {
 			if n, ok := newSets[id]; ok && sameContent(oldSets[id], n) {
 				continue // unchanged part of a modified key (an A alias beside a changed AAAA alias)
 			}
+			if isApex(id, zone) {
+				if _, ok := newSets[id]; !ok {
+					problems = append(problems, fmt.Sprintf("%s: Route 53 does not allow deleting a zone's own %s record set", id, id.typ))
+				}
+				continue // replaced by an UPSERT below
+			}
 			o, err := makeOp(types.ChangeActionDelete, id, oldSets[id], zone, zoneID, true)
 			if err != nil {
 				problems = append(problems, err.Error())
@@ -350,10 +360,25 @@ func planOps(plan *diff.Plan, zone, zoneID string) ([]op, error) {
 			if old, ok := oldSets[id]; ok && sameContent(old, newSets[id]) {
 				continue
 			}
-			o, err := makeOp(types.ChangeActionCreate, id, newSets[id], zone, zoneID, false)
+			action := types.ChangeActionCreate
+			if isApex(id, zone) {
+				// The apex NS and SOA sets cannot be deleted, not even
+				// to be created again in the same request: replace them.
+				action = types.ChangeActionUpsert
+			}
+			o, err := makeOp(action, id, newSets[id], zone, zoneID, false)
 			if err != nil {
 				problems = append(problems, err.Error())
 				continue
+			}
+			if action == types.ChangeActionUpsert {
+				o.rrs *= 2 // an UPSERT counts twice against both limits
+				o.chars *= 2
+				if old, ok := oldSets[id]; ok {
+					if oo, err := makeOp(types.ChangeActionDelete, id, old, zone, zoneID, true); err == nil {
+						o.old = &oo.set
+					}
+				}
 			}
 			o.change = ci
 			ops = append(ops, o)
@@ -363,6 +388,10 @@ func planOps(plan *diff.Plan, zone, zoneID string) ([]op, error) {
 		return nil, errors.New(strings.Join(problems, "; "))
 	}
 	return ops, nil
+}
+
+func isApex(id rrIdent, zone string) bool {
+	return id.name == zone && id.setID == "" && (id.typ == "NS" || id.typ == "SOA")
 }
 
 func effectiveType(r *model.Record) string {

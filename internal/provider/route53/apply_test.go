@@ -332,3 +332,52 @@ func TestFailedBatchReportsAndRerunConverges(t *testing.T) {
 	e.push(e.provider(), zone, desired)
 	e.assertConverged(e.provider(), zone, desired)
 }
+
+// The zone's own NS set cannot be deleted on Route 53, not even to be
+// created again in the same request: it is replaced with UPSERT.
+func TestApexNSIsUpserted(t *testing.T) {
+	e := newEnv(t)
+	zone := "apex.example"
+	if _, err := e.p.EnsureZone(ctx(t), zone); err != nil {
+		t.Fatal(err)
+	}
+	existing, err := e.p.Records(ctx(t), zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var old []*model.Record
+	for _, r := range existing {
+		if r.Type == "NS" && r.Name == zone {
+			old = append(old, r)
+		}
+	}
+	if len(old) == 0 {
+		t.Fatal("no apex NS")
+	}
+	var nw []*model.Record
+	for _, r := range old {
+		c := r.Clone()
+		c.TTL = 3600
+		delete(c.Meta, metaOrder)
+		nw = append(nw, c)
+	}
+	plan := &diff.Plan{Zone: zone, Changes: []diff.Change{{Kind: diff.Modify, Key: old[0].Key(), Old: old, New: nw}}}
+	if err := e.p.Apply(ctx(t), plan); err != nil {
+		t.Fatal(err)
+	}
+	reqs := changeRequests(t, e.proxy)
+	last := reqs[len(reqs)-1]
+	if len(last.Changes) != 1 || last.Changes[0].Action != "UPSERT" {
+		t.Errorf("apex NS change sent as %+v", last.Changes)
+	}
+	after, _ := e.p.Records(ctx(t), zone)
+	for _, r := range after {
+		if r.Type == "NS" && r.Name == zone && r.TTL != 3600 {
+			t.Errorf("apex NS TTL = %d", r.TTL)
+		}
+	}
+	del := &diff.Plan{Zone: zone, Changes: []diff.Change{{Kind: diff.Delete, Key: old[0].Key(), Old: old}}}
+	if err := e.p.Apply(ctx(t), del); err == nil || !strings.Contains(err.Error(), "does not allow deleting a zone's own NS") {
+		t.Errorf("deleting the apex NS: %v", err)
+	}
+}

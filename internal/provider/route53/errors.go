@@ -126,8 +126,13 @@ func (p *Provider) scrub(s string) string {
 			s = strings.ReplaceAll(s, sec, "<redacted>")
 		}
 	}
-	if k := p.cfg.KeyId; len(k) >= 8 {
-		s = strings.ReplaceAll(s, k, maskKey(k))
+	p.credMu.Lock()
+	keys := append([]string{p.cfg.KeyId}, p.seenKeyIDs...)
+	p.credMu.Unlock()
+	for _, k := range keys {
+		if len(k) >= 8 {
+			s = strings.ReplaceAll(s, k, maskKey(k))
+		}
 	}
 	return s
 }
@@ -225,6 +230,15 @@ func classify(err error) errorClass {
 		}
 	}
 	return permanent
+}
+
+func isThrottle(err error) bool {
+	var ae smithy.APIError
+	if errors.As(err, &ae) && throttleCodes[ae.ErrorCode()] {
+		// PriorRequestNotComplete concerns one zone, not the account.
+		return ae.ErrorCode() != "PriorRequestNotComplete"
+	}
+	return httpStatus(err) == 429
 }
 
 func httpStatus(err error) int {

@@ -74,6 +74,13 @@ type Provider struct {
 	credMu      sync.Mutex
 	credOK      bool
 	seenSecrets []string
+	seenKeyIDs  []string
+
+	// holdUntil pauses every caller after a throttling answer, so that
+	// concurrent zone workers back off together instead of each one
+	// discovering the throttling on its own.
+	holdMu    sync.Mutex
+	holdUntil time.Time
 
 	zones zoneCache
 }
@@ -271,6 +278,7 @@ func (p *Provider) ensureCredentials(ctx context.Context) error {
 		return p.credentialsError(ctx, fmt.Errorf("the credentials found (from %s) are empty", src))
 	}
 	p.seenSecrets = append(p.seenSecrets, v.SecretAccessKey, v.SessionToken)
+	p.seenKeyIDs = append(p.seenKeyIDs, v.AccessKeyID)
 	p.credOK = true
 	return nil
 }
@@ -323,6 +331,9 @@ func (p *Provider) call(ctx context.Context, action, zone string, o callOptions,
 	start := time.Now()
 	deadline := start.Add(p.cfg.RetryTimeout)
 	for attempt := 1; ; attempt++ {
+		if err := p.waitHold(ctx); err != nil {
+			return fmt.Errorf("%s: %w", action, err)
+		}
 		if err := p.limiter.Wait(ctx); err != nil {
 			if ctx.Err() != nil {
 				return fmt.Errorf("%s: %w", action, ctx.Err())
@@ -344,6 +355,9 @@ func (p *Provider) call(ctx context.Context, action, zone string, o callOptions,
 			return &ambiguousError{p.translate(action, zone, err)}
 		}
 		delay := p.backoff(attempt)
+		if isThrottle(err) {
+			p.hold(delay)
+		}
 		if time.Now().Add(delay).After(deadline) {
 			return &retryExhaustedError{attempts: attempt, elapsed: time.Since(start), limit: p.cfg.RetryTimeout, err: p.translate(action, zone, err)}
 		}
@@ -383,4 +397,23 @@ func (p *Provider) backoff(attempt int) time.Duration {
 		return d
 	}
 	return half + time.Duration(rand.Int64N(int64(half)+1))
+}
+
+// hold pauses all callers of this provider for d.
+func (p *Provider) hold(d time.Duration) {
+	p.holdMu.Lock()
+	defer p.holdMu.Unlock()
+	if until := time.Now().Add(d); until.After(p.holdUntil) {
+		p.holdUntil = until
+	}
+}
+
+func (p *Provider) waitHold(ctx context.Context) error {
+	p.holdMu.Lock()
+	until := p.holdUntil
+	p.holdMu.Unlock()
+	if d := time.Until(until); d > 0 {
+		return sleep(ctx, d)
+	}
+	return nil
 }
