@@ -1,0 +1,213 @@
+package engine
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/dnsctl/dnsctl/internal/diff"
+	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider"
+	_ "github.com/dnsctl/dnsctl/internal/provider/bind"
+	_ "github.com/dnsctl/dnsctl/internal/provider/none"
+)
+
+// fake is an in-memory DNS provider and registrar.
+type fake struct {
+	mu         sync.Mutex
+	ns         []string
+	zones      map[string][]*model.Record
+	registered map[string][]string
+	applied    int
+}
+
+var fakes = map[string]*fake{}
+
+func init() {
+	provider.Register(provider.Info{
+		Type: "FAKE", DNS: true, Registrar: true,
+		Capabilities: fakeCaps,
+		New: func(_ context.Context, e provider.Entry) (any, error) {
+			f := &fake{ns: strings.Split(e.Fields["ns"], ","), zones: map[string][]*model.Record{}, registered: map[string][]string{}}
+			if e.Fields["registered"] != "" {
+				f.registered["example.com"] = strings.Split(e.Fields["registered"], ",")
+			}
+			fakes[e.Name] = f
+			return f, nil
+		},
+	})
+}
+
+var fakeCaps = provider.Capabilities{Types: provider.TypeSet("A", "NS", "TXT", "CNAME"), Concurrent: true}
+
+func (f *fake) Capabilities() provider.Capabilities { return fakeCaps }
+func (f *fake) Nameservers(context.Context, string) ([]string, error) {
+	return f.ns, nil
+}
+func (f *fake) Records(_ context.Context, zone string) ([]*model.Record, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	rs, ok := f.zones[zone]
+	if !ok {
+		return nil, provider.ErrZoneNotFound
+	}
+	return slices.Clone(rs), nil
+}
+func (f *fake) EnsureZone(_ context.Context, zone string) (bool, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if _, ok := f.zones[zone]; ok {
+		return false, nil
+	}
+	f.zones[zone] = []*model.Record{{Name: zone, Type: "NS", TTL: 172800, Data: f.ns[0]}}
+	return true, nil
+}
+func (f *fake) Apply(_ context.Context, p *diff.Plan) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.applied++
+	rs := f.zones[p.Zone]
+	for _, c := range p.Changes {
+		rs = slices.DeleteFunc(rs, func(r *model.Record) bool { return r.Key() == c.Key })
+		rs = append(rs, c.New...)
+	}
+	f.zones[p.Zone] = rs
+	return nil
+}
+func (f *fake) RegisteredNameservers(_ context.Context, d string) ([]string, error) {
+	return f.registered[d], nil
+}
+func (f *fake) SetNameservers(_ context.Context, d string, ns []string) error {
+	f.registered[d] = ns
+	return nil
+}
+
+func load(t *testing.T, config, creds string) *Engine {
+	t.Helper()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "dnsconfig.js"), []byte(config), 0o644)
+	os.WriteFile(filepath.Join(dir, "creds.json"), []byte(creds), 0o644)
+	t.Chdir(dir)
+	e, err := Load(context.Background(), Options{ConfigPath: "dnsconfig.js", CredsPath: "creds.json"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func lines(pp *ProviderPlan) []string {
+	var out []string
+	for _, c := range pp.Plan.Changes {
+		for _, l := range c.Lines(pp.Plan.MetaKeys) {
+			out = append(out, l.Text)
+		}
+	}
+	return out
+}
+
+func TestNameserversFlowToZoneAndRegistrar(t *testing.T) {
+	e := load(t, `
+D("example.com", NewRegistrar("reg"), DnsProvider(NewDnsProvider("dns")),
+  NAMESERVER("ns0.other.net."),
+  A("@", "192.0.2.1"));
+`, `{"dns": {"TYPE": "FAKE", "ns": "ns1.fake.,ns2.fake."}, "reg": {"TYPE": "FAKE", "ns": "x.", "registered": "old.ns."}}`)
+	ctx := context.Background()
+	dp := e.PlanDomain(ctx, e.Config.Domains[0])
+	if dp.Err != nil {
+		t.Fatal(dp.Err)
+	}
+	if want := []string{"ns0.other.net.", "ns1.fake.", "ns2.fake."}; !slices.Equal(dp.Nameservers, want) {
+		t.Errorf("nameservers %v, want %v", dp.Nameservers, want)
+	}
+	pp := dp.Providers[0]
+	if !pp.ZoneMissing {
+		t.Error("zone should be missing")
+	}
+	// push: create the zone, replan against what now exists.
+	dp, err := e.EnsureZones(ctx, dp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pp = dp.Providers[0]
+	got := strings.Join(lines(pp), "\n")
+	// The new zone's own NS keeps its TTL; the others join it.
+	if !strings.Contains(got, "+ CREATE example.com A 192.0.2.1 ttl=300") || !strings.Contains(got, "ns0.other.net. ttl=172800") || !strings.Contains(got, "ns2.fake. ttl=172800") {
+		t.Errorf("plan after zone creation:\n%s", got)
+	}
+	if err := e.Apply(ctx, pp, pp.Plan); err != nil {
+		t.Fatal(err)
+	}
+	rp := dp.Registrar
+	if !rp.Changed() || !slices.Equal(rp.Old, []string{"old.ns."}) || len(rp.New) != 3 {
+		t.Fatalf("registrar plan %+v", rp)
+	}
+	if err := e.ApplyRegistrar(ctx, e.Config.Domains[0], rp); err != nil {
+		t.Fatal(err)
+	}
+	again := e.PlanDomain(ctx, e.Config.Domains[0])
+	if n := again.Providers[0].Corrections(); n != 0 || again.Registrar.Changed() {
+		t.Errorf("not converged: %v, registrar %+v", lines(again.Providers[0]), again.Registrar)
+	}
+}
+
+func TestNSCountAndNoNS(t *testing.T) {
+	e := load(t, `
+D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns"), 1), A("@", "192.0.2.1"));
+D("example.org", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns")), {no_ns: "true"}, A("@", "192.0.2.1"));
+`, `{"dns": {"TYPE": "FAKE", "ns": "ns1.fake.,ns2.fake."}}`)
+	ctx := context.Background()
+	dp := e.PlanDomain(ctx, e.Config.Domains[0])
+	if !slices.Equal(dp.Nameservers, []string{"ns1.fake."}) {
+		t.Errorf("nsCount 1 gave %v", dp.Nameservers)
+	}
+	dp = e.PlanDomain(ctx, e.Config.Domains[1])
+	for _, l := range lines(dp.Providers[0]) {
+		if strings.Contains(l, " NS ") {
+			t.Errorf("no_ns domain plans NS: %s", l)
+		}
+	}
+	if dp.Registrar == nil || dp.Registrar.Changed() {
+		t.Errorf("NONE registrar must never change: %+v", dp.Registrar)
+	}
+}
+
+// A registrar-only provider works when the DNS is elsewhere: the
+// delegation comes from NAMESERVER() and the other provider.
+func TestRegistrarOnly(t *testing.T) {
+	e := load(t, `
+D("example.com", NewRegistrar("reg"), DnsProvider(NewDnsProvider("bind")),
+  NAMESERVER("ns1.example.net."), NAMESERVER("ns2.example.net."), A("@", "192.0.2.1"));
+`, `{"bind": {"TYPE": "BIND", "directory": "zones"}, "reg": {"TYPE": "FAKE", "ns": "unused.", "registered": "ns1.example.net."}}`)
+	dp := e.PlanDomain(context.Background(), e.Config.Domains[0])
+	rp := dp.Registrar
+	if rp.Err != nil || !rp.Changed() || !slices.Equal(rp.New, []string{"ns1.example.net.", "ns2.example.net."}) {
+		t.Fatalf("registrar plan %+v", rp)
+	}
+}
+
+func TestLoadErrorsListEverything(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "dnsconfig.js"), []byte(`
+D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("nosuch")),
+  A("@", "not-an-ip"));
+`), 0o644)
+	os.WriteFile(filepath.Join(dir, "creds.json"), []byte(`{"bind":{"TYPE":"BIND"}}`), 0o644)
+	t.Chdir(dir)
+	_, err := Load(context.Background(), Options{ConfigPath: "dnsconfig.js", CredsPath: "creds.json"})
+	if err == nil {
+		t.Fatal("want error")
+	}
+	msg := err.Error()
+	for _, want := range []string{
+		`dnsconfig.js:3: example.com: A @: "not-an-ip" is not an IPv4 address`,
+		`NewDnsProvider("nosuch"): creds.json has no entry "nosuch"; entries present: bind`,
+	} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("error lacks %q:\n%s", want, msg)
+		}
+	}
+}
