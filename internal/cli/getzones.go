@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dnsctl/dnsctl/internal/creds"
+	"github.com/dnsctl/dnsctl/internal/engine"
 	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/provider"
 	"github.com/dnsctl/dnsctl/internal/zonefile"
@@ -130,7 +131,8 @@ func runCreateDomains(ctx context.Context, g *globals, f *configFlags, domains, 
 	if err != nil {
 		return err
 	}
-	e, err := loadEngine(ctx, g, f.config, f.creds, vars, domains, providers)
+	e, err := loadEngine(ctx, g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars,
+		Domains: domains, Providers: providers})
 	if err != nil {
 		return err
 	}

@@ -26,6 +26,8 @@ type previewFlags struct {
 	expectNoChanges bool
 	interactive     bool
 	concurrency     int
+	maxChange       string
+	force           bool
 }
 
 func newPreviewCmd(g *globals, push bool) *cobra.Command {
@@ -42,7 +44,9 @@ func newPreviewCmd(g *globals, push bool) *cobra.Command {
 		cmd.Use = "push"
 		cmd.Short = "Make the providers match the configuration"
 		cmd.Flags().BoolVarP(&f.interactive, "interactive", "i", false, "ask before each change")
+		cmd.Flags().BoolVar(&f.force, "force", false, "apply plans above their safety threshold (this run only)")
 	}
+	cmd.Flags().StringVar(&f.maxChange, "max-change", "", "refuse to push a plan that modifies or deletes more than this `share` of a zone's records (e.g. 30%)")
 	f.register(cmd)
 	cmd.Flags().BoolVar(&f.full, "full", false, "show every provider and registrar, with or without changes")
 	cmd.Flags().StringVar(&f.domains, "domains", "", "only these domains (comma-separated, globs allowed)")
@@ -69,7 +73,8 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 	if err != nil {
 		return err
 	}
-	e, err := loadEngine(ctx, g, f.config, f.creds, vars, f.domains, f.providers)
+	e, err := loadEngine(ctx, g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars,
+		Domains: f.domains, Providers: f.providers, MaxChange: f.maxChange})
 	if err != nil {
 		return err
 	}
@@ -90,7 +95,7 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 		}
 	}
 
-	r := &runner{e: e, push: push, full: f.full, pal: pal, ask: ask}
+	r := &runner{e: e, push: push, full: f.full, pal: pal, ask: ask, force: f.force}
 	n := len(e.Config.Domains)
 	results := make([]domainResult, n)
 	if ask != nil {
@@ -151,8 +156,9 @@ type runner struct {
 	e    *engine.Engine
 	push bool
 	full bool
-	pal  palette
-	ask  func(question string) bool
+	pal   palette
+	ask   func(question string) bool
+	force bool
 }
 
 type domainResult struct {
@@ -213,6 +219,9 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 		if count == 0 {
 			continue
 		}
+		if pp.Risk != nil {
+			fmt.Fprintf(w, "WARNING: %s\n", pp.Risk)
+		}
 		if pp.Batches > 0 {
 			if r.push {
 				fmt.Fprintf(w, "Applying in %s.\n", plural(pp.Batches, "API batch"))
@@ -221,12 +230,13 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 			}
 		}
 		if !r.push {
-			for _, c := range pp.Plan.Changes {
-				for _, l := range c.Lines(pp.Plan.MetaKeys) {
-					num++
-					fmt.Fprintf(w, "#%d: %s\n", num, r.pal.paint(l.Kind, l.Text))
-				}
-			}
+			r.printChanges(w, pp.Plan, pp.Plan.Changes, &num)
+			continue
+		}
+		if pp.Refused() && !r.force {
+			r.printChanges(w, pp.Plan, pp.Plan.Changes, &num)
+			fmt.Fprintf(w, "REFUSED: %s at %s is above its safety threshold; nothing was changed in this zone.\n", d.Name, name)
+			res.failed = true
 			continue
 		}
 		if err := r.applyProvider(ctx, w, pp, &num); err != nil {
@@ -279,16 +289,8 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 // applyProvider prints and applies one provider's plan: all of it at once,
 // or with -i one record set at a time after asking.
 func (r *runner) applyProvider(ctx context.Context, w io.Writer, pp *engine.ProviderPlan, num *int) error {
-	printChange := func(c diff.Change) {
-		for _, l := range c.Lines(pp.Plan.MetaKeys) {
-			*num++
-			fmt.Fprintf(w, "#%d: %s\n", *num, r.pal.paint(l.Kind, l.Text))
-		}
-	}
 	if r.ask == nil {
-		for _, c := range pp.Plan.Changes {
-			printChange(c)
-		}
+		r.printChanges(w, pp.Plan, pp.Plan.Changes, num)
 		if err := r.e.Apply(ctx, pp, pp.Plan); err != nil {
 			return err
 		}
@@ -296,7 +298,7 @@ func (r *runner) applyProvider(ctx context.Context, w io.Writer, pp *engine.Prov
 		return nil
 	}
 	for _, c := range pp.Plan.Changes {
-		printChange(c)
+		r.printChanges(w, pp.Plan, []diff.Change{c}, num)
 		if !r.ask("") {
 			fmt.Fprintln(w, "Skipped.")
 			continue
@@ -308,6 +310,16 @@ func (r *runner) applyProvider(ctx context.Context, w io.Writer, pp *engine.Prov
 		fmt.Fprintln(w, "SUCCESS!")
 	}
 	return nil
+}
+
+// printChanges prints changes of plan as numbered record-level corrections.
+func (r *runner) printChanges(w io.Writer, plan *diff.Plan, changes []diff.Change, num *int) {
+	for _, c := range changes {
+		for _, l := range c.Lines(plan.MetaKeys) {
+			*num++
+			fmt.Fprintf(w, "#%d: %s\n", *num, r.pal.paint(l.Kind, l.Text))
+		}
+	}
 }
 
 func plural(n int, word string) string {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/dnsctl/dnsctl/internal/engine"
 )
@@ -23,6 +24,7 @@ type reportEntry struct {
 	Modify      int            `json:"modify"`
 	Delete      int            `json:"delete"`
 	Changes     []reportChange `json:"changes,omitempty"`
+	Warnings    []string       `json:"warnings,omitempty"`
 	Error       string         `json:"error,omitempty"`
 }
 
@@ -39,6 +41,9 @@ func (e *reportEntry) fill(pp *engine.ProviderPlan) {
 	e.Batches = pp.Batches
 	e.Corrections = pp.Corrections()
 	e.Create, e.Modify, e.Delete = pp.Plan.Counts()
+	if pp.Risk != nil {
+		e.Warnings = append(e.Warnings, pp.Risk.String())
+	}
 	for _, c := range pp.Plan.Changes {
 		rc := reportChange{Kind: c.Kind.String(), Name: c.Key.Name, Type: c.Key.Type, SetID: c.Key.SetID}
 		for _, l := range c.Lines(pp.Plan.MetaKeys) {
@@ -48,9 +53,14 @@ func (e *reportEntry) fill(pp *engine.ProviderPlan) {
 	}
 }
 
+// writeReport writes the plan as JSON, or as Markdown (for a pull-request
+// comment) when path ends in ".md".
 func writeReport(path string, entries []reportEntry) error {
 	if entries == nil {
 		entries = []reportEntry{}
+	}
+	if strings.HasSuffix(strings.ToLower(path), ".md") {
+		return writeFile(path, markdownReport(entries))
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -59,8 +69,66 @@ func writeReport(path string, entries []reportEntry) error {
 	if err := enc.Encode(entries); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+	return writeFile(path, b.Bytes())
+}
+
+func writeFile(path string, b []byte) error {
+	if err := os.WriteFile(path, b, 0o644); err != nil {
 		return fmt.Errorf("writing report: %w", err)
 	}
 	return nil
+}
+
+// markdownReport renders the plan as a Markdown summary table followed by
+// the corrections of each zone in a diff block.
+func markdownReport(entries []reportEntry) []byte {
+	var b bytes.Buffer
+	total := 0
+	for _, e := range entries {
+		total += e.Corrections
+	}
+	fmt.Fprintf(&b, "### dnsctl plan: %d corrections\n\n", total)
+	if len(entries) == 0 {
+		return b.Bytes()
+	}
+	b.WriteString("| domain | provider | create | modify | delete | notes |\n|---|---|---:|---:|---:|---|\n")
+	for _, e := range entries {
+		who := e.Provider
+		if e.Registrar != "" {
+			who = "registrar " + e.Registrar
+		}
+		var notes []string
+		if e.ZoneMissing {
+			notes = append(notes, "zone will be created")
+		}
+		if e.Error != "" {
+			notes = append(notes, "**error**: "+e.Error)
+		}
+		for _, w := range e.Warnings {
+			notes = append(notes, "**warning**: "+w)
+		}
+		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %s |\n", e.Domain, who, e.Create, e.Modify, e.Delete,
+			strings.ReplaceAll(strings.Join(notes, "; "), "|", "\\|"))
+	}
+	for _, e := range entries {
+		if len(e.Changes) == 0 {
+			continue
+		}
+		who := e.Provider
+		if e.Registrar != "" {
+			who = e.Registrar
+		}
+		fmt.Fprintf(&b, "\n<details><summary>%s (%s): %d corrections</summary>\n\n```diff\n", e.Domain, who, e.Corrections)
+		for _, c := range e.Changes {
+			for _, l := range c.Lines {
+				// diff syntax colours lines by their first character.
+				if strings.HasPrefix(l, "±") {
+					l = "!" + strings.TrimPrefix(l, "±")
+				}
+				b.WriteString(l + "\n")
+			}
+		}
+		b.WriteString("```\n</details>\n")
+	}
+	return b.Bytes()
 }

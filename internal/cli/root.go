@@ -123,11 +123,8 @@ func isTerminal(w io.Writer) bool {
 }
 
 // loadEngine loads and validates the configuration and prints its warnings.
-func loadEngine(ctx context.Context, g *globals, config, credsPath string, vars map[string]string, domains, providers string) (*engine.Engine, error) {
-	e, err := engine.Load(ctx, engine.Options{
-		ConfigPath: config, CredsPath: credsPath, Vars: vars,
-		Domains: domains, Providers: providers,
-	})
+func loadEngine(ctx context.Context, g *globals, opts engine.Options) (*engine.Engine, error) {
+	e, err := engine.Load(ctx, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -31,6 +31,9 @@ type Options struct {
 	Providers string
 	// SkipCreds evaluates and validates without creds.json (check, print-ir).
 	SkipCreds bool
+	// MaxChange enforces a safety threshold for every zone ("30%"); empty
+	// leaves it to creds.json and domain settings (see Safety).
+	MaxChange string
 }
 
 // Engine is a loaded, validated configuration with its providers.
@@ -40,6 +43,7 @@ type Engine struct {
 
 	dns        map[string]*DNSProvider
 	registrars map[string]*Registrar
+	safety     Safety
 }
 
 // DNSProvider is a built DNS provider of the run.
@@ -47,6 +51,8 @@ type DNSProvider struct {
 	Name, Type string
 	Impl       provider.DNS
 	Caps       provider.Capabilities
+	// maxChange is the provider entry's safety threshold, if it sets one.
+	maxChange string
 	// serial is held while a provider that cannot work on zones
 	// concurrently is busy.
 	serial *sync.Mutex
@@ -71,7 +77,21 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{Config: cfg, dns: map[string]*DNSProvider{}, registrars: map[string]*Registrar{}}
+	e := &Engine{Config: cfg, dns: map[string]*DNSProvider{}, registrars: map[string]*Registrar{}, safety: DefaultSafety}
+	if opts.MaxChange != "" {
+		v, err := ParseShare(opts.MaxChange)
+		if err != nil {
+			return nil, fmt.Errorf("--max-change: %w", err)
+		}
+		e.safety = Safety{Threshold: v, Enforced: true, MinRecords: DefaultSafety.MinRecords}
+	}
+	for _, d := range cfg.Domains {
+		if v := d.Meta[maxChangeField]; v != "" {
+			if _, err := ParseShare(v); err != nil {
+				problems = append(problems, model.Problem{Pos: d.Pos, Domain: d.UniqueName(), Msg: maxChangeField + ": " + err.Error()})
+			}
+		}
+	}
 
 	supports := map[string]model.TypeSupport{}
 	if !opts.SkipCreds {
@@ -152,6 +172,7 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 		}
 	}
 
+	maxChange := map[string]string{}
 	build := func(kind, name string) (provider.Info, any, error) {
 		decl := decls[kind+":"+name]
 		fn := "NewDnsProvider"
@@ -179,6 +200,14 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 			return provider.Info{}, nil, fmt.Errorf("%s(%q) says type %s but %s's %q entry says TYPE %s", fn, name, typ, cf.Path, name, entry.Type)
 		}
 		typ = strings.ToUpper(typ)
+		if v, ok := entry.Fields[maxChangeField]; ok {
+			// An engine setting, not the provider's: providers never see it.
+			if _, err := ParseShare(v); err != nil {
+				return provider.Info{}, nil, fmt.Errorf("%s(%q): %s %s: %w", fn, name, cf.Path, maxChangeField, err)
+			}
+			maxChange[name] = v
+			delete(entry.Fields, maxChangeField)
+		}
 		info, err := provider.Lookup(typ)
 		if err != nil {
 			return provider.Info{}, nil, fmt.Errorf("%s(%q): %w", fn, name, err)
@@ -207,7 +236,7 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 			ps = append(ps, model.Problem{Pos: posOf("dns", name), Msg: fmt.Sprintf("provider %q (type %s) cannot be a DNS provider", name, info.Type)})
 			continue
 		}
-		p := &DNSProvider{Name: name, Type: info.Type, Impl: dnsImpl, Caps: dnsImpl.Capabilities()}
+		p := &DNSProvider{Name: name, Type: info.Type, Impl: dnsImpl, Caps: dnsImpl.Capabilities(), maxChange: maxChange[name]}
 		if !p.Caps.Concurrent {
 			p.serial = &sync.Mutex{}
 		}

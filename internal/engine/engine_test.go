@@ -211,3 +211,78 @@ D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("nosuch")),
 		}
 	}
 }
+
+// A provider's own apex name servers stay even when the configuration
+// delegates elsewhere (DnsProvider(p, 0) with NAMESERVER()).
+func TestOwnNameserversNeverDeleted(t *testing.T) {
+	e := load(t, `
+D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns"), 0),
+  NAMESERVER("ns.elsewhere.net."), A("@", "192.0.2.1"));
+`, `{"dns": {"TYPE": "FAKE", "ns": "ns1.fake.,ns2.fake."}}`)
+	ctx := context.Background()
+	f := fakes["dns"]
+	f.zones["example.com"] = []*model.Record{
+		{Name: "example.com", Type: "NS", TTL: 172800, Data: "ns1.fake."},
+		{Name: "example.com", Type: "NS", TTL: 172800, Data: "ns2.fake."},
+	}
+	dp := e.PlanDomain(ctx, e.Config.Domains[0])
+	for _, l := range lines(dp.Providers[0]) {
+		if strings.Contains(l, "fake.") && !strings.HasPrefix(l, "+") {
+			t.Errorf("own name server touched: %s", l)
+		}
+	}
+	if got := strings.Join(lines(dp.Providers[0]), "\n"); !strings.Contains(got, "+ CREATE example.com NS ns.elsewhere.net. ttl=172800") {
+		t.Errorf("plan:\n%s", got)
+	}
+}
+
+func TestSafetyThreshold(t *testing.T) {
+	cfg := `D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns")), {no_ns: "true"}, A("@", "192.0.2.1"));`
+	seed := func() {
+		var rs []*model.Record
+		for i := range 20 {
+			rs = append(rs, &model.Record{Name: "h" + string(rune('a'+i)) + ".example.com", Type: "A", TTL: 300, Data: "192.0.2.9"})
+		}
+		fakes["dns"].zones["example.com"] = rs
+	}
+	for _, tc := range []struct {
+		name, creds, flag string
+		enforced          bool
+	}{
+		{name: "warn only by default", creds: `{"dns": {"TYPE": "FAKE", "ns": "x."}}`},
+		{name: "flag enforces", creds: `{"dns": {"TYPE": "FAKE", "ns": "x."}}`, flag: "30%", enforced: true},
+		{name: "creds entry enforces", creds: `{"dns": {"TYPE": "FAKE", "ns": "x.", "max_change": "0.5"}}`, enforced: true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			os.WriteFile(filepath.Join(dir, "dnsconfig.js"), []byte(cfg), 0o644)
+			os.WriteFile(filepath.Join(dir, "creds.json"), []byte(tc.creds), 0o644)
+			t.Chdir(dir)
+			e, err := Load(context.Background(), Options{ConfigPath: "dnsconfig.js", CredsPath: "creds.json", MaxChange: tc.flag})
+			if err != nil {
+				t.Fatal(err)
+			}
+			seed()
+			pp := e.PlanDomain(context.Background(), e.Config.Domains[0]).Providers[0]
+			if pp.Risk == nil {
+				t.Fatal("deleting 20 of 20 records is not flagged")
+			}
+			if pp.Risk.Deleted != 20 || pp.Risk.Existing != 20 || pp.Refused() != tc.enforced {
+				t.Errorf("risk %+v refused=%v", pp.Risk, pp.Refused())
+			}
+		})
+	}
+}
+
+func TestParseShare(t *testing.T) {
+	for in, want := range map[string]float64{"30%": 0.3, "30": 0.3, "0.3": 0.3, "100%": 1, "0": 0} {
+		if got, err := ParseShare(in); err != nil || got != want {
+			t.Errorf("ParseShare(%q) = %v, %v", in, got, err)
+		}
+	}
+	for _, bad := range []string{"", "x", "-1", "150%"} {
+		if _, err := ParseShare(bad); err == nil {
+			t.Errorf("ParseShare(%q): want error", bad)
+		}
+	}
+}

@@ -32,8 +32,16 @@ type ProviderPlan struct {
 	ZoneMissing bool
 	// Batches is how many API calls the provider will use (0: unknown).
 	Batches int
-	Err     error
+	// Existing is how many records the zone holds now (SOA excluded).
+	Existing int
+	// Risk is set when the plan is above its safety threshold.
+	Risk *Risk
+	Err  error
 }
+
+// Refused reports whether push must not apply the plan: it is above an
+// enforced safety threshold.
+func (p *ProviderPlan) Refused() bool { return p.Risk != nil && p.Risk.Enforced }
 
 // RegistrarPlan is the delegation change of a domain at its registrar.
 type RegistrarPlan struct {
@@ -91,7 +99,7 @@ func (e *Engine) ForEach(ctx context.Context, workers int, fn func(i int, d *mod
 // servers, each DNS provider's record plan, and the registrar's delegation.
 func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
 	dp := &DomainPlan{Domain: d}
-	ns, err := e.nameservers(ctx, d)
+	ns, own, err := e.nameservers(ctx, d)
 	if err != nil {
 		dp.Err = err
 		return dp
@@ -102,7 +110,7 @@ func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
 		if p == nil || isNone(p.Impl) {
 			continue
 		}
-		dp.Providers = append(dp.Providers, e.planProvider(ctx, d, p, ns))
+		dp.Providers = append(dp.Providers, e.planProvider(ctx, d, p, ns, own[p.Name]))
 	}
 	if r := e.registrars[d.Registrar]; r != nil {
 		rp := &RegistrarPlan{Registrar: r}
@@ -121,17 +129,23 @@ func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
 }
 
 // nameservers gathers the domain's delegation: NAMESERVER() entries, then
-// the first NSCount servers of each DNS provider.
-func (e *Engine) nameservers(ctx context.Context, d *model.Domain) ([]string, error) {
+// the first NSCount servers of each DNS provider. It also returns each
+// provider's own name servers, which its apex NS set always keeps.
+func (e *Engine) nameservers(ctx context.Context, d *model.Domain) ([]string, map[string][]string, error) {
 	ns := slices.Clone(d.Nameservers)
+	own := map[string][]string{}
 	for _, ref := range d.DNSProviders {
 		p := e.dns[ref.Name]
-		if p == nil || ref.NSCount == 0 {
+		if p == nil || isNone(p.Impl) {
 			continue
 		}
 		got, err := p.Impl.Nameservers(ctx, d.UniqueName())
 		if err != nil {
-			return nil, fmt.Errorf("getting name servers from %s: %w", p.Name, err)
+			return nil, nil, fmt.Errorf("getting name servers from %s: %w", p.Name, err)
+		}
+		own[p.Name] = normNS(got)
+		if ref.NSCount == 0 {
+			continue
 		}
 		if ref.NSCount > 0 && len(got) > ref.NSCount {
 			got = got[:ref.NSCount]
@@ -150,7 +164,7 @@ func (e *Engine) nameservers(ctx context.Context, d *model.Domain) ([]string, er
 			out = append(out, n)
 		}
 	}
-	return out, nil
+	return out, own, nil
 }
 
 func normNS(ns []string) []string {
@@ -169,7 +183,7 @@ func normNS(ns []string) []string {
 	return slices.Compact(out)
 }
 
-func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvider, ns []string) *ProviderPlan {
+func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvider, ns, own []string) *ProviderPlan {
 	pp := &ProviderPlan{Provider: p}
 	if p.serial != nil {
 		p.serial.Lock()
@@ -189,7 +203,7 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 		pp.ZoneMissing = true
 		existing = nil
 	}
-	desired := desiredRecords(d, ns, existing)
+	desired := desiredRecords(d, ns, own, existing)
 	if prep, ok := p.Impl.(provider.Preparer); ok {
 		if err := prep.Prepare(ctx, d.UniqueName(), desired); err != nil {
 			pp.Err = err
@@ -207,6 +221,12 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 	}
 	plan.Zone = d.UniqueName()
 	pp.Plan = plan
+	for _, r := range existing {
+		if r.Type != "SOA" {
+			pp.Existing++
+		}
+	}
+	pp.Risk = e.safetyFor(d, p).assess(plan, pp.Existing)
 	if b, ok := p.Impl.(provider.Batcher); ok {
 		pp.Batches = b.Batches(plan)
 	}
@@ -216,15 +236,20 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 // desiredRecords returns the domain's records for one provider: copies of
 // the configured records plus the apex NS set of the delegation (unless the
 // domain's metadata says no_ns). When NAMESERVER_TTL is not set the apex NS
-// keep the TTL they already have, so adopting a zone changes nothing.
-func desiredRecords(d *model.Domain, ns []string, existing []*model.Record) []*model.Record {
+// keep the TTL they already have, so adopting a zone changes nothing. A
+// managed apex NS set always keeps the provider's own name servers (own):
+// removing them would break the zone at that provider.
+func desiredRecords(d *model.Domain, ns, own []string, existing []*model.Record) []*model.Record {
 	out := make([]*model.Record, 0, len(d.Records)+len(ns))
+	apexNS := false
 	for _, r := range d.Records {
 		out = append(out, r.Clone())
+		apexNS = apexNS || (r.Type == "NS" && r.Name == d.Name)
 	}
-	if len(ns) == 0 || d.Meta["no_ns"] == "true" {
+	if d.Meta["no_ns"] == "true" || (len(ns) == 0 && !apexNS) {
 		return out
 	}
+	ns = append(slices.Clone(ns), own...)
 	ttl := d.NameserverTTL
 	if ttl == 0 {
 		ttl = 300
@@ -243,6 +268,7 @@ func desiredRecords(d *model.Domain, ns []string, existing []*model.Record) []*m
 	}
 	for _, n := range ns {
 		if !have[n] {
+			have[n] = true
 			out = append(out, &model.Record{Name: d.Name, Type: "NS", TTL: ttl, Data: n, Pos: d.Pos})
 		}
 	}
@@ -317,4 +343,19 @@ func (e *Engine) CreateZones(ctx context.Context, report func(domain, providerNa
 			report(d.UniqueName(), p.Name, created, err)
 		}
 	}
+}
+
+// safetyFor returns the safety threshold of domain d at provider p: the
+// domain's max_change, else the provider entry's, else the run's.
+func (e *Engine) safetyFor(d *model.Domain, p *DNSProvider) Safety {
+	s := e.safety
+	for _, v := range []string{p.maxChange, d.Meta[maxChangeField]} {
+		if v == "" {
+			continue
+		}
+		if t, err := ParseShare(v); err == nil {
+			s = Safety{Threshold: t, Enforced: true, MinRecords: s.MinRecords}
+		}
+	}
+	return s
 }
