@@ -153,9 +153,9 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 
 // runner renders (and, for push, applies) the plan of each domain.
 type runner struct {
-	e    *engine.Engine
-	push bool
-	full bool
+	e     *engine.Engine
+	push  bool
+	full  bool
 	pal   palette
 	ask   func(question string) bool
 	force bool

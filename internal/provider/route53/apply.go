@@ -83,7 +83,7 @@ func (p *Provider) Batches(plan *diff.Plan) int {
 	if plan == nil || len(plan.Changes) == 0 {
 		return 0
 	}
-	bs, err := buildBatches(plan, canonicalZone(plan.Zone), zoneIDPending)
+	bs, err := buildBatches(plan, zoneName(zoneKey(plan.Zone)), zoneIDPending)
 	if err != nil {
 		return 1 // Apply will report the problem
 	}
@@ -102,19 +102,20 @@ func (p *Provider) apply(ctx context.Context, plan *diff.Plan) error {
 	if plan == nil || len(plan.Changes) == 0 {
 		return nil
 	}
-	zone := canonicalZone(plan.Zone)
-	id, err := p.zoneID(ctx, zone)
+	key := zoneKey(plan.Zone)
+	zone := zoneName(key)
+	id, err := p.zoneID(ctx, key)
 	if err != nil {
 		return err
 	}
 	bs, err := buildBatches(plan, zone, id)
 	if err != nil {
-		return fmt.Errorf("zone %s: %w", zone, err)
+		return fmt.Errorf("zone %s: %w", key, err)
 	}
 	for i, b := range bs {
 		label := fmt.Sprintf("dnsctl batch %d/%d", i+1, len(bs))
 		if err := p.submit(ctx, zone, id, b, label); err != nil {
-			return newApplyError(zone, plan, bs, i, err)
+			return newApplyError(key, plan, bs, i, err)
 		}
 	}
 	return nil

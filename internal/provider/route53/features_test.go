@@ -335,6 +335,32 @@ func TestSameNamedZones(t *testing.T) {
 	if !found {
 		t.Error("UseZoneID did not select the private zone")
 	}
+	// Split horizon: D("twin.example!inside") pinned to the private zone,
+	// D("twin.example") to the public one, on one provider.
+	e.p.UseZoneID(zone+"!inside", private)
+	e.p.UseZoneID(zone, public)
+	in := []*model.Record{rec(t, zone, "inside", "A", 300, "10.0.0.1"), rec(t, zone, "db", "A", 300, "10.0.0.2")}
+	out2 := []*model.Record{rec(t, zone, "www", "A", 300, "192.0.2.1")}
+	for key, desired := range map[string][]*model.Record{zone + "!inside": in, zone: out2} {
+		existing, err := e.p.Records(ctx(t), key)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plan := planFor(zone, existing, desired)
+		plan.Zone = key
+		if err := e.p.Apply(ctx(t), plan); err != nil {
+			t.Fatalf("Apply %s: %v", key, err)
+		}
+	}
+	e.assertConverged(e.p, zone+"!inside", in)
+	e.assertConverged(e.p, zone, out2)
+	priv, _ := e.sdk.ListResourceRecordSets(ctx(t), &route53.ListResourceRecordSetsInput{HostedZoneId: aws.String(private)})
+	for _, s := range priv.ResourceRecordSets {
+		if strings.HasPrefix(aws.ToString(s.Name), "www.") {
+			t.Error("public record written to the private zone")
+		}
+	}
+
 	e.p.UseZoneID(zone, e.createZone("not-twin.example"))
 	if _, err := e.p.Records(ctx(t), zone); err == nil || !strings.Contains(err.Error(), "is the hosted zone of not-twin.example") {
 		t.Errorf("R53_ZONE of another name: %v", err)

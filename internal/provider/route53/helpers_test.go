@@ -256,9 +256,10 @@ func (e *env) push(p *Provider, zone string, desired []*model.Record) *diff.Plan
 }
 
 // assertConverged checks that the zone now holds exactly desired.
-func (e *env) assertConverged(p *Provider, zone string, desired []*model.Record) {
+func (e *env) assertConverged(p *Provider, key string, desired []*model.Record) {
 	e.t.Helper()
-	existing, err := p.Records(ctx(e.t), zone)
+	zone := zoneName(zoneKey(key))
+	existing, err := p.Records(ctx(e.t), key)
 	if err != nil {
 		e.t.Fatalf("Records: %v", err)
 	}

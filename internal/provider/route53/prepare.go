@@ -35,10 +35,11 @@ var routingKeys = []string{MetaWeight, MetaFailover, MetaRegion, MetaGeoContinen
 //     of a target in this account are errors naming the record;
 //   - routing-policy settings need a set identifier and the reverse.
 func (p *Provider) Prepare(ctx context.Context, zone string, desired []*model.Record) error {
-	return p.public(p.prepare(ctx, canonicalZone(zone), desired))
+	return p.public(p.prepare(ctx, zoneKey(zone), desired))
 }
 
-func (p *Provider) prepare(ctx context.Context, zone string, desired []*model.Record) error {
+func (p *Provider) prepare(ctx context.Context, key string, desired []*model.Record) error {
+	zone := zoneName(key)
 	var problems []string
 	bad := func(r *model.Record, format string, args ...any) {
 		msg := fmt.Sprintf(format, args...)
@@ -58,7 +59,7 @@ func (p *Provider) prepare(ctx context.Context, zone string, desired []*model.Re
 		if selfLoaded {
 			return selfID, nil
 		}
-		id, err := p.zoneID(ctx, zone)
+		id, err := p.zoneID(ctx, key)
 		if errors.Is(err, provider.ErrZoneNotFound) {
 			id, err = zoneIDPending, nil
 		}
@@ -271,7 +272,7 @@ func (p *Provider) prepare(ctx context.Context, zone string, desired []*model.Re
 	}
 
 	if len(problems) > 0 {
-		return fmt.Errorf("zone %s: %s", zone, strings.Join(problems, "; "))
+		return fmt.Errorf("zone %s: %s", key, strings.Join(problems, "; "))
 	}
 	return nil
 }

@@ -23,12 +23,13 @@ const pageSize = 300
 // metadata (keys starting with "route53_") so that deleting a record sends
 // exactly the text Route 53 holds.
 func (p *Provider) Records(ctx context.Context, zone string) ([]*model.Record, error) {
-	recs, err := p.records(ctx, canonicalZone(zone))
+	recs, err := p.records(ctx, zoneKey(zone))
 	return recs, p.public(err)
 }
 
-func (p *Provider) records(ctx context.Context, zone string) ([]*model.Record, error) {
-	id, err := p.zoneID(ctx, zone)
+func (p *Provider) records(ctx context.Context, key string) ([]*model.Record, error) {
+	zone := zoneName(key)
+	id, err := p.zoneID(ctx, key)
 	if err != nil {
 		return nil, err
 	}

@@ -52,6 +52,24 @@ func canonicalZone(z string) string {
 	return strings.ToLower(strings.TrimSuffix(strings.TrimSpace(z), "."))
 }
 
+// zoneKey is how a zone is named by the engine: its DNS name, optionally
+// followed by "!tag" for split horizon (D("example.com!internal")), which
+// lets R53_ZONE pick one of several hosted zones of the same name.
+func zoneKey(z string) string {
+	name, tag, ok := strings.Cut(strings.TrimSpace(z), "!")
+	key := canonicalZone(name)
+	if ok {
+		key += "!" + strings.ToLower(strings.TrimSpace(tag))
+	}
+	return key
+}
+
+// zoneName is the DNS name of a zone key.
+func zoneName(key string) string {
+	name, _, _ := strings.Cut(key, "!")
+	return name
+}
+
 func cleanZoneID(id string) string {
 	id = strings.TrimSpace(id)
 	id = strings.TrimPrefix(id, "/")
@@ -62,7 +80,7 @@ func cleanZoneID(id string) string {
 // UseZoneID pins zone to the hosted zone id (R53_ZONE on a domain), for
 // accounts holding several zones of the same name (public and private).
 func (p *Provider) UseZoneID(zone, id string) {
-	zone, id = canonicalZone(zone), cleanZoneID(id)
+	zone, id = zoneKey(zone), cleanZoneID(id)
 	p.zones.mu.Lock()
 	defer p.zones.mu.Unlock()
 	delete(p.zones.checked, zone)
@@ -188,12 +206,13 @@ func (p *Provider) firstListing(ctx context.Context) error {
 	return nil
 }
 
-// zoneID returns the ID of the hosted zone named zone, or an error
-// wrapping provider.ErrZoneNotFound.
-func (p *Provider) zoneID(ctx context.Context, zone string) (string, error) {
+// zoneID returns the ID of the hosted zone of the zone key (name or
+// name!tag), or an error wrapping provider.ErrZoneNotFound.
+func (p *Provider) zoneID(ctx context.Context, key string) (string, error) {
+	zone := zoneName(key)
 	p.zones.mu.Lock()
-	pinned := p.zones.pinned[zone]
-	checked := p.zones.checked[zone]
+	pinned := p.zones.pinned[key]
+	checked := p.zones.checked[key]
 	p.zones.mu.Unlock()
 	if pinned != "" {
 		if checked {
@@ -208,17 +227,17 @@ func (p *Provider) zoneID(ctx context.Context, zone string) (string, error) {
 		if err != nil {
 			var nf *zoneNotFoundError
 			if errors.As(err, &nf) {
-				return "", &zoneNotFoundError{zone: zone, detail: fmt.Sprintf("the hosted zone ID %s given with R53_ZONE does not exist", pinned)}
+				return "", &zoneNotFoundError{zone: key, detail: fmt.Sprintf("the hosted zone ID %s given with R53_ZONE does not exist", pinned)}
 			}
 			return "", err
 		}
 		if out.HostedZone != nil {
 			if got := refFromAPI(*out.HostedZone).Name; got != zone {
-				return "", fmt.Errorf("zone %s: R53_ZONE(%q) is the hosted zone of %s, not of %s; fix the ID in D(%q, ...)", zone, pinned, got, zone, zone)
+				return "", fmt.Errorf("zone %s: R53_ZONE(%q) is the hosted zone of %s, not of %s; fix the ID in D(%q, ...)", key, pinned, got, zone, key)
 			}
 		}
 		p.zones.mu.Lock()
-		p.zones.checked[zone] = true
+		p.zones.checked[key] = true
 		p.zones.mu.Unlock()
 		return pinned, nil
 	}
@@ -228,7 +247,7 @@ func (p *Provider) zoneID(ctx context.Context, zone string) (string, error) {
 	}
 	switch len(refs) {
 	case 0:
-		return "", &zoneNotFoundError{zone: zone}
+		return "", &zoneNotFoundError{zone: key}
 	case 1:
 		return refs[0].ID, nil
 	}
@@ -240,18 +259,18 @@ func (p *Provider) zoneID(ctx context.Context, zone string) (string, error) {
 		}
 		ids = append(ids, r.ID+" ("+kind+")")
 	}
-	return "", fmt.Errorf("zone %s: this AWS account has %d hosted zones of that name: %s; choose one with R53_ZONE(\"ID\") in D(%q, ...)", zone, len(refs), strings.Join(ids, ", "), zone)
+	return "", fmt.Errorf("zone %s: this AWS account has %d hosted zones of that name: %s; choose one with R53_ZONE(\"ID\") in D(%q, ...)", key, len(refs), strings.Join(ids, ", "), key)
 }
 
 // EnsureZone creates the hosted zone unless it exists, in the configured
 // reusable delegation set if there is one.
 func (p *Provider) EnsureZone(ctx context.Context, zone string) (bool, error) {
-	created, err := p.ensureZone(ctx, canonicalZone(zone))
+	created, err := p.ensureZone(ctx, zoneKey(zone))
 	return created, p.public(err)
 }
 
-func (p *Provider) ensureZone(ctx context.Context, zone string) (bool, error) {
-	_, err := p.zoneID(ctx, zone)
+func (p *Provider) ensureZone(ctx context.Context, key string) (bool, error) {
+	_, err := p.zoneID(ctx, key)
 	if err == nil {
 		return false, nil
 	}
@@ -259,8 +278,9 @@ func (p *Provider) ensureZone(ctx context.Context, zone string) (bool, error) {
 		return false, err
 	}
 	p.zones.mu.Lock()
-	pinned := p.zones.pinned[zone]
+	pinned := p.zones.pinned[key]
 	p.zones.mu.Unlock()
+	zone := zoneName(key)
 	if pinned != "" {
 		return false, err
 	}
@@ -335,12 +355,13 @@ func fqdnList(names []string) []string {
 // zone that does not exist yet it returns those of the configured reusable
 // delegation set (the zone will be created in it), else nil.
 func (p *Provider) Nameservers(ctx context.Context, zone string) ([]string, error) {
-	ns, err := p.nameservers(ctx, canonicalZone(zone))
+	ns, err := p.nameservers(ctx, zoneKey(zone))
 	return ns, p.public(err)
 }
 
-func (p *Provider) nameservers(ctx context.Context, zone string) ([]string, error) {
-	id, err := p.zoneID(ctx, zone)
+func (p *Provider) nameservers(ctx context.Context, key string) ([]string, error) {
+	zone := zoneName(key)
+	id, err := p.zoneID(ctx, key)
 	if errors.Is(err, provider.ErrZoneNotFound) {
 		if p.cfg.DelegationSet == "" {
 			return nil, nil
