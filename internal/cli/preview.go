@@ -9,6 +9,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -121,11 +122,17 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 				g.stdout.Write(bufs[i].Bytes())
 			}
 		}()
+		var prog *progress
+		if isTerminal(g.stderr) {
+			prog = startProgress(g.stderr, n, 3*time.Second, e.APICalls)
+		}
 		e.ForEach(ctx, workers, func(i int, d *model.Domain) {
 			defer close(done[i])
 			results[i] = r.domain(ctx, &bufs[i], d)
+			prog.zoneDone()
 		})
 		wg.Wait()
+		prog.finish()
 	}
 
 	total, failed := 0, false

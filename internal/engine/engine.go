@@ -262,6 +262,18 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 	return ps
 }
 
+// APICalls returns how many API calls the run's providers have made so far
+// (providers that count them implement APICalls() int64).
+func (e *Engine) APICalls() int64 {
+	var n int64
+	for _, p := range e.dns {
+		if c, ok := p.Impl.(interface{ APICalls() int64 }); ok {
+			n += c.APICalls()
+		}
+	}
+	return n
+}
+
 // DNS returns the built DNS provider name.
 func (e *Engine) DNS(name string) (*DNSProvider, bool) {
 	p, ok := e.dns[name]
