@@ -16,6 +16,7 @@ import (
 	"github.com/dnsctl/dnsctl/internal/diff"
 	"github.com/dnsctl/dnsctl/internal/engine"
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider"
 )
 
 type previewFlags struct {
@@ -29,6 +30,7 @@ type previewFlags struct {
 	concurrency     int
 	maxChange       string
 	force           bool
+	noPopulate      bool
 }
 
 func newPreviewCmd(g *globals, push bool) *cobra.Command {
@@ -46,6 +48,17 @@ func newPreviewCmd(g *globals, push bool) *cobra.Command {
 		cmd.Short = "Make the providers match the configuration"
 		cmd.Flags().BoolVarP(&f.interactive, "interactive", "i", false, "ask before each change")
 		cmd.Flags().BoolVar(&f.force, "force", false, "apply plans above their safety threshold (this run only)")
+	}
+	cmd.Flags().BoolVar(&f.noPopulate, "no-populate", false, "do not create missing zones")
+	// DNSControl flags dnsctl accepts so existing pipelines keep running,
+	// but which change nothing here.
+	for _, name := range []string{"notify", "dev"} {
+		cmd.Flags().Bool(name, false, "accepted for DNSControl compatibility; has no effect")
+		cmd.Flags().MarkHidden(name)
+	}
+	for _, name := range []string{"cmode", "bindserial"} {
+		cmd.Flags().String(name, "", "accepted for DNSControl compatibility; has no effect")
+		cmd.Flags().MarkHidden(name)
 	}
 	cmd.Flags().StringVar(&f.maxChange, "max-change", "", "refuse to push a plan that modifies or deletes more than this `share` of a zone's records (e.g. 30%)")
 	f.register(cmd)
@@ -75,7 +88,7 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 		return err
 	}
 	e, err := loadEngine(ctx, g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars,
-		Domains: f.domains, Providers: f.providers, MaxChange: f.maxChange})
+		Domains: f.domains, Providers: f.providers, MaxChange: f.maxChange, NoPopulate: f.noPopulate})
 	if err != nil {
 		return err
 	}
@@ -96,7 +109,7 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 		}
 	}
 
-	r := &runner{e: e, push: push, full: f.full, pal: pal, ask: ask, force: f.force}
+	r := &runner{e: e, push: push, full: f.full, pal: pal, ask: ask, force: f.force, noPopulate: f.noPopulate}
 	n := len(e.Config.Domains)
 	results := make([]domainResult, n)
 	if ask != nil {
@@ -160,12 +173,13 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 
 // runner renders (and, for push, applies) the plan of each domain.
 type runner struct {
-	e     *engine.Engine
-	push  bool
-	full  bool
-	pal   palette
-	ask   func(question string) bool
-	force bool
+	e          *engine.Engine
+	push       bool
+	full       bool
+	pal        palette
+	ask        func(question string) bool
+	force      bool
+	noPopulate bool
 }
 
 type domainResult struct {
@@ -221,7 +235,13 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 			fmt.Fprintf(w, "%s (%s)\n", plural(count, "correction"), name)
 		}
 		if pp.ZoneMissing {
-			fmt.Fprintf(w, "Zone %s does not exist at %s; push will create it.\n", d.Name, name)
+			if _, canCreate := pp.Provider.Impl.(provider.ZoneCreator); canCreate && !r.noPopulate {
+				fmt.Fprintf(w, "Zone %s does not exist at %s; push will create it.\n", d.Name, name)
+			} else {
+				fmt.Fprintf(w, "ERROR: zone %s does not exist at %s; create it with `dnsctl create-domains` (or push without --no-populate)\n", d.Name, name)
+				res.failed = true
+				continue
+			}
 		}
 		if count == 0 {
 			continue

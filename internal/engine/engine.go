@@ -31,6 +31,8 @@ type Options struct {
 	Providers string
 	// SkipCreds evaluates and validates without creds.json (check, print-ir).
 	SkipCreds bool
+	// NoPopulate stops push from creating missing zones.
+	NoPopulate bool
 	// MaxChange enforces a safety threshold for every zone ("30%"); empty
 	// leaves it to creds.json and domain settings (see Safety).
 	MaxChange string
@@ -44,6 +46,7 @@ type Engine struct {
 	dns        map[string]*DNSProvider
 	registrars map[string]*Registrar
 	safety     Safety
+	noPopulate bool
 }
 
 // DNSProvider is a built DNS provider of the run.
@@ -77,7 +80,8 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{Config: cfg, dns: map[string]*DNSProvider{}, registrars: map[string]*Registrar{}, safety: DefaultSafety}
+	e := &Engine{Config: cfg, dns: map[string]*DNSProvider{}, registrars: map[string]*Registrar{},
+		safety: DefaultSafety, noPopulate: opts.NoPopulate}
 	if opts.MaxChange != "" {
 		v, err := ParseShare(opts.MaxChange)
 		if err != nil {
@@ -155,19 +159,30 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 		decls["reg:"+d.Name] = d
 	}
 
+	// A creds entry with "_exclude_from_defaults": "true" only takes part
+	// when --providers names it (as in DNSControl).
+	selected := func(name string) bool {
+		if len(wantProvider) > 0 {
+			return wantProvider[name]
+		}
+		if ent, ok := cf.Entries[name]; ok && ent.Fields[excludeField] == "true" {
+			return false
+		}
+		return true
+	}
 	usedDNS := map[string]bool{}
 	usedReg := map[string]bool{}
 	for _, d := range e.Config.Domains {
 		kept := d.DNSProviders[:0]
 		for _, dp := range d.DNSProviders {
-			if len(wantProvider) > 0 && !wantProvider[dp.Name] {
+			if !selected(dp.Name) {
 				continue
 			}
 			kept = append(kept, dp)
 			usedDNS[dp.Name] = true
 		}
 		d.DNSProviders = kept
-		if d.Registrar != "" && (len(wantProvider) == 0 || wantProvider[d.Registrar]) {
+		if d.Registrar != "" && selected(d.Registrar) {
 			usedReg[d.Registrar] = true
 		}
 	}
@@ -208,6 +223,7 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 			maxChange[name] = v
 			delete(entry.Fields, maxChangeField)
 		}
+		delete(entry.Fields, excludeField)
 		info, err := provider.Lookup(typ)
 		if err != nil {
 			return provider.Info{}, nil, fmt.Errorf("%s(%q): %w", fn, name, err)
@@ -273,6 +289,10 @@ func (e *Engine) APICalls() int64 {
 	}
 	return n
 }
+
+// excludeField is the creds.json field that keeps an entry out of runs that
+// do not name it in --providers.
+const excludeField = "_exclude_from_defaults"
 
 // DNS returns the built DNS provider name.
 func (e *Engine) DNS(name string) (*DNSProvider, bool) {

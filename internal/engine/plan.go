@@ -280,6 +280,9 @@ func desiredRecords(d *model.Domain, ns, own []string, existing []*model.Record)
 // and, when it created any, plans the domain again against what now
 // exists, so push applies exactly what the new zone needs.
 func (e *Engine) EnsureZones(ctx context.Context, dp *DomainPlan) (*DomainPlan, error) {
+	if e.noPopulate {
+		return dp, nil
+	}
 	created := false
 	for _, pp := range dp.Providers {
 		if !pp.ZoneMissing {
