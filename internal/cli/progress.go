@@ -27,10 +27,12 @@ func startProgress(w io.Writer, total int, delay time.Duration, calls func() int
 
 func (p *progress) loop(delay time.Duration) {
 	defer close(p.ended)
-	select {
-	case <-p.stop:
-		return
-	case <-time.After(delay):
+	if delay > 0 {
+		select {
+		case <-p.stop:
+			return
+		case <-time.After(delay):
+		}
 	}
 	t := time.NewTicker(250 * time.Millisecond)
 	defer t.Stop()

@@ -53,11 +53,11 @@ type op struct {
 	action types.ChangeAction
 	set    types.ResourceRecordSet
 	id     rrIdent
-	change int      // index of the plan change it comes from
-	target *rrIdent // same-zone alias target (setID empty), for ordering
+	change int                      // index of the plan change it comes from
+	target *rrIdent                 // same-zone alias target (setID empty), for ordering
 	old    *types.ResourceRecordSet // what an UPSERT replaces, if known
-	rrs    int      // ResourceRecord elements
-	chars  int      // characters of Value elements
+	rrs    int                      // ResourceRecord elements
+	chars  int                      // characters of Value elements
 }
 
 // batch is one ChangeResourceRecordSets request.

@@ -1,6 +1,7 @@
 package route53
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -187,4 +188,33 @@ func TestRateLimiterIsSharedAcrossZones(t *testing.T) {
 	if calls < 21 {
 		t.Errorf("only %d calls", calls)
 	}
+}
+
+// A throttling answer to one zone worker pauses the others too.
+func TestThrottlingPausesAllWorkers(t *testing.T) {
+	e := newEnv(t)
+	e.createZone("hold.example")
+	p := e.provider()
+	p.backoffBase, p.backoffMax = 300*time.Millisecond, 300*time.Millisecond
+	e.proxy.Inject("ListHostedZones", faultproxy.Throttling, 1)
+	done := make(chan time.Duration)
+	go func() {
+		start := time.Now()
+		if _, err := p.Records(ctx(t), "hold.example"); err != nil {
+			t.Error(err)
+		}
+		done <- time.Since(start)
+	}()
+	// Wait until the throttled request happened, then start another call.
+	for e.proxy.Injected("ListHostedZones") == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	start := time.Now()
+	if err := p.call(ctx(t), "route53:Test", "", callOptions{}, func(context.Context) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d < 100*time.Millisecond {
+		t.Errorf("a second worker went on after %s while the provider was throttled", d)
+	}
+	<-done
 }
