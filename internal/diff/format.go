@@ -96,6 +96,9 @@ func content(r *model.Record, metaKeys []string) string {
 		b.WriteString(strconv.FormatUint(uint64(r.TTL), 10))
 	}
 	for _, k := range metaKeys {
+		if k == "alias_type" && r.Type == model.AliasType {
+			continue // shown with the type
+		}
 		if v := r.Meta[k]; v != "" {
 			b.WriteByte(' ')
 			b.WriteString(k)

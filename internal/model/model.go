@@ -110,8 +110,16 @@ type Record struct {
 	Pos string `json:"-"`
 }
 
-// Key returns the record's record-set identity.
-func (r *Record) Key() Key { return Key{Name: r.Name, Type: r.Type, SetID: r.SetID} }
+// Key returns the record's record-set identity. An alias's set is that of
+// the type it serves ("R53_ALIAS A"), so the A and AAAA aliases of one
+// name are two sets, as they are in Route 53.
+func (r *Record) Key() Key {
+	t := r.Type
+	if t == AliasType {
+		t = AliasType + " " + r.Meta["alias_type"]
+	}
+	return Key{Name: r.Name, Type: t, SetID: r.SetID}
+}
 
 // Label returns the owner name relative to zone ("@" for the apex).
 func (r *Record) Label(zone string) string { return LabelOf(r.Name, zone) }

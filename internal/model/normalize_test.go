@@ -161,3 +161,19 @@ func TestCompareNames(t *testing.T) {
 		}
 	}
 }
+
+func TestAliasesOfTwoTypesAreTwoSets(t *testing.T) {
+	mk := func(typ string) *Record {
+		return &Record{Name: "@", Type: AliasType, TTL: 300, Data: "d111.cloudfront.net.", Pos: "x.js:1",
+			Meta: map[string]string{"alias_type": typ, "zone_id": "Z2FDTNDATAQYW2"}}
+	}
+	d := &Domain{Name: "example.com", Records: []*Record{mk("A"), mk("AAAA")}}
+	cfg := &Config{Domains: []*Domain{d}}
+	ps := append(Normalize(cfg), Validate(cfg, nil)...)
+	if len(ps) != 0 {
+		t.Fatalf("A and AAAA aliases of one name rejected: %v", ps)
+	}
+	if k := d.Records[0].Key(); k.Type != "R53_ALIAS A" {
+		t.Errorf("alias key type %q", k.Type)
+	}
+}

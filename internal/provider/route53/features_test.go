@@ -431,12 +431,6 @@ func TestRegistrar(t *testing.T) {
 			t.Errorf("registrar use called %s", op)
 		}
 	}
-	// Route 53 Domains always in us-east-1, whatever the region.
-	for _, r := range e.proxy.Requests("GetDomainDetail") {
-		if !strings.Contains(r.Header.Get("Authorization"), "/us-east-1/route53domains/") {
-			t.Errorf("Route 53 Domains request signed for %s", r.Header.Get("Authorization"))
-		}
-	}
 
 	// Denied: the message names the IAM actions.
 	e.proxy.Inject("GetDomainDetail", faultproxy.AccessDenied, 1)
@@ -447,6 +441,16 @@ func TestRegistrar(t *testing.T) {
 		}
 	}
 	noSecrets(t, err)
+	// Route 53 Domains always in us-east-1, whatever the region.
+	reqs := e.proxy.Requests("GetDomainDetail")
+	if len(reqs) != 2 {
+		t.Errorf("%d GetDomainDetail requests", len(reqs))
+	}
+	for _, r := range reqs {
+		if !strings.Contains(r.Header.Get("Authorization"), "/us-east-1/route53domains/") {
+			t.Errorf("Route 53 Domains request signed for %s", r.Header.Get("Authorization"))
+		}
+	}
 	// Not registered in this account.
 	_, err = e.p.RegisteredNameservers(ctx(t), "elsewhere.com")
 	if err == nil || !strings.Contains(err.Error(), "not registered with Route 53 Domains in this AWS account") {

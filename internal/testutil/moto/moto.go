@@ -26,9 +26,10 @@ import (
 
 // Server is a running moto server.
 type Server struct {
-	url string
-	cmd *exec.Cmd
-	out *syncBuffer
+	url    string
+	cmd    *exec.Cmd
+	out    *syncBuffer
+	exited chan error
 }
 
 var (
@@ -119,9 +120,9 @@ func start() (*Server, error) {
 		if err := cmd.Start(); err != nil {
 			return nil, fmt.Errorf("starting %s: %v", cmd.Path, err)
 		}
-		s := &Server{url: "http://127.0.0.1:" + strconv.Itoa(port), cmd: cmd, out: out}
 		exited := make(chan error, 1)
-		go func() { exited <- cmd.Wait() }()
+		s := &Server{url: "http://127.0.0.1:" + strconv.Itoa(port), cmd: cmd, out: out, exited: exited}
+		go func() { exited <- cmd.Wait(); close(exited) }()
 		if err := s.waitReady(exited, 60*time.Second); err != nil {
 			s.kill()
 			lastErr = fmt.Errorf("%v; output:\n%s", err, out.String())
@@ -157,6 +158,11 @@ func (s *Server) kill() {
 	if s.cmd.Process != nil {
 		_ = syscall.Kill(-s.cmd.Process.Pid, syscall.SIGKILL)
 		_ = s.cmd.Process.Kill()
+		// Reap it, so no zombie is left behind.
+		select {
+		case <-s.exited:
+		case <-time.After(5 * time.Second):
+		}
 	}
 }
 
