@@ -115,7 +115,23 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 		return nil, problems
 	}
 	e.Warnings = problems.Warnings()
+	e.hintZones()
 	return e, nil
+}
+
+// hintZones tells each provider that wants to know which zones the run uses.
+func (e *Engine) hintZones() {
+	zones := map[string][]string{}
+	for _, d := range e.Config.Domains {
+		for _, ref := range d.DNSProviders {
+			zones[ref.Name] = append(zones[ref.Name], d.UniqueName())
+		}
+	}
+	for name, p := range e.dns {
+		if h, ok := p.Impl.(provider.ZoneHinter); ok {
+			h.WillUse(zones[name])
+		}
+	}
 }
 
 func filterDomains(ds []*model.Domain, filter string) ([]*model.Domain, error) {

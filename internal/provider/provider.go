@@ -56,6 +56,12 @@ type Preparer interface {
 	Prepare(ctx context.Context, zone string, desired []*model.Record) error
 }
 
+// ZoneHinter is a DNS provider told, before planning, which zones the run
+// will use, so it can find them with the fewest calls.
+type ZoneHinter interface {
+	WillUse(zones []string)
+}
+
 // Batcher is a DNS provider that applies a plan in API batches and can say
 // how many a plan needs, for preview.
 type Batcher interface {

@@ -119,7 +119,7 @@ func jsRecord(r *model.Record, zone string, def uint32) []jsItem {
 	if m := jsMetaObject(r.Meta); m != "" {
 		mods = append(mods, m)
 	}
-	if r.TTL != def {
+	if r.TTL != def && r.Type != model.AliasType { // aliases have no TTL
 		mods = append(mods, "TTL("+strconv.FormatUint(uint64(r.TTL), 10)+")")
 	}
 

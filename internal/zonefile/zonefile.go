@@ -54,7 +54,7 @@ func canonicalOrder(recs []*model.Record) []*model.Record {
 func MostCommonTTL(recs []*model.Record) uint32 {
 	count := map[uint32]int{}
 	for _, r := range recs {
-		if r.Type != "SOA" {
+		if r.Type != "SOA" && r.Type != model.AliasType {
 			count[r.TTL]++
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -42,6 +43,7 @@ type Route53API interface {
 	ListHostedZones(context.Context, *route53.ListHostedZonesInput, ...func(*route53.Options)) (*route53.ListHostedZonesOutput, error)
 	ListHostedZonesByName(context.Context, *route53.ListHostedZonesByNameInput, ...func(*route53.Options)) (*route53.ListHostedZonesByNameOutput, error)
 	GetHostedZone(context.Context, *route53.GetHostedZoneInput, ...func(*route53.Options)) (*route53.GetHostedZoneOutput, error)
+	GetHostedZoneCount(context.Context, *route53.GetHostedZoneCountInput, ...func(*route53.Options)) (*route53.GetHostedZoneCountOutput, error)
 	CreateHostedZone(context.Context, *route53.CreateHostedZoneInput, ...func(*route53.Options)) (*route53.CreateHostedZoneOutput, error)
 	GetReusableDelegationSet(context.Context, *route53.GetReusableDelegationSetInput, ...func(*route53.Options)) (*route53.GetReusableDelegationSetOutput, error)
 	ListResourceRecordSets(context.Context, *route53.ListResourceRecordSetsInput, ...func(*route53.Options)) (*route53.ListResourceRecordSetsOutput, error)
@@ -59,6 +61,9 @@ type DomainsAPI interface {
 // Provider is a Route 53 DNS provider and registrar. One instance may be
 // used by many goroutines at once.
 type Provider struct {
+	// apiCalls counts requests sent (retries included), for progress.
+	apiCalls atomic.Int64
+
 	cfg     Config
 	r53     Route53API
 	domains DomainsAPI
@@ -340,6 +345,7 @@ func (p *Provider) call(ctx context.Context, action, zone string, o callOptions,
 			}
 			return fmt.Errorf("%s: %w", action, err)
 		}
+		p.apiCalls.Add(1)
 		err := fn(ctx)
 		if err == nil {
 			return nil
@@ -417,3 +423,6 @@ func (p *Provider) waitHold(ctx context.Context) error {
 	}
 	return nil
 }
+
+// APICalls returns how many requests the provider has sent so far.
+func (p *Provider) APICalls() int64 { return p.apiCalls.Load() }

@@ -257,6 +257,42 @@ func TestEnsureZoneAndNameserversAndListZones(t *testing.T) {
 	}
 }
 
+// A run over most of a large account lists it once instead of looking
+// zones up one by one; a run over a few of its zones never lists it.
+func TestZoneLookupChoosesCheaperWay(t *testing.T) {
+	e := newEnv(t)
+	var all []string
+	for i := 0; i < 230; i++ {
+		z := fmt.Sprintf("z%03d.example", i)
+		e.createZone(z)
+		all = append(all, z)
+	}
+
+	p := e.provider()
+	p.WillUse(all)
+	e.proxy.ResetCounts()
+	for _, z := range all {
+		if _, err := p.zoneID(ctx(t), z); err != nil {
+			t.Fatalf("%s: %v", z, err)
+		}
+	}
+	if l, c, b := e.proxy.Calls("ListHostedZones"), e.proxy.Calls("GetHostedZoneCount"), e.proxy.Calls("ListHostedZonesByName"); l != 3 || c != 1 || b != 0 {
+		t.Errorf("230 of 230 zones: ListHostedZones=%d GetHostedZoneCount=%d ByName=%d; want 3, 1, 0", l, c, b)
+	}
+
+	p = e.provider()
+	p.WillUse([]string{"z150.example", "z200.example"})
+	e.proxy.ResetCounts()
+	for _, z := range []string{"z150.example", "z200.example"} {
+		if _, err := p.zoneID(ctx(t), z); err != nil {
+			t.Fatalf("%s: %v", z, err)
+		}
+	}
+	if l, b := e.proxy.Calls("ListHostedZones"), e.proxy.Calls("ListHostedZonesByName"); l != 1 || b != 2 {
+		t.Errorf("2 of 230 zones: ListHostedZones=%d ByName=%d; want 1, 2", l, b)
+	}
+}
+
 func mustZoneID(t *testing.T, p *Provider, zone string) string {
 	t.Helper()
 	id, err := p.zoneID(ctx(t), zone)
@@ -266,8 +302,8 @@ func mustZoneID(t *testing.T, p *Provider, zone string) string {
 	return id
 }
 
-// With more than 100 zones the first listing page is not complete; lookups
-// then go zone by zone and still find every zone.
+// With more than 100 zones the first listing page is not complete: zones
+// on it are found there, the others one by one.
 func TestZoneLookupInLargeAccount(t *testing.T) {
 	e := newEnv(t)
 	for i := 0; i < 105; i++ {
@@ -283,13 +319,13 @@ func TestZoneLookupInLargeAccount(t *testing.T) {
 	if got := e.proxy.Calls("ListHostedZones"); got != 1 {
 		t.Errorf("ListHostedZones calls = %d, want 1", got)
 	}
-	if got := e.proxy.Calls("ListHostedZonesByName"); got != 3 {
-		t.Errorf("ListHostedZonesByName calls = %d, want 3", got)
+	if got := e.proxy.Calls("ListHostedZonesByName"); got != 1 {
+		t.Errorf("ListHostedZonesByName calls = %d, want 1 (only z104 is beyond the first page)", got)
 	}
-	if _, err := p.Records(ctx(t), "z050.example"); err != nil {
+	if _, err := p.Records(ctx(t), "z104.example"); err != nil {
 		t.Fatal(err)
 	}
-	if got := e.proxy.Calls("ListHostedZonesByName"); got != 3 {
+	if got := e.proxy.Calls("ListHostedZonesByName"); got != 1 {
 		t.Errorf("zone IDs not cached: ListHostedZonesByName calls = %d", got)
 	}
 	zones, err := p.ListZones(ctx(t))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -42,6 +43,7 @@ type zoneCache struct {
 	pinned   map[string]string
 	checked  map[string]bool // pinned IDs verified with GetHostedZone
 	ns       map[string][]string
+	planned  map[string]bool // zone names the run will use (WillUse)
 }
 
 func newZoneCache() zoneCache {
@@ -172,8 +174,26 @@ func (p *Provider) lookupZone(ctx context.Context, zone string, fresh bool) ([]z
 	return refs, nil
 }
 
+// WillUse tells the provider which zones the run will work on, so that
+// finding them costs the fewest calls (see firstListing).
+func (p *Provider) WillUse(zones []string) {
+	p.zones.mu.Lock()
+	defer p.zones.mu.Unlock()
+	if p.zones.planned == nil {
+		p.zones.planned = map[string]bool{}
+	}
+	for _, z := range zones {
+		p.zones.planned[zoneName(zoneKey(z))] = true
+	}
+}
+
 // firstListing reads the first page of hosted zones; when it is the only
-// page, the cache becomes complete.
+// page, the cache becomes complete. When there are more pages and the run
+// will use zones the first page lacks (WillUse), it weighs the two ways to
+// find them: one ListHostedZonesByName call per missing zone, or the rest
+// of the listing (one call per 100 zones, counted with GetHostedZoneCount),
+// and takes the cheaper. A run over a few domains of a large account thus
+// never lists the account; a run over most of it lists it once.
 func (p *Provider) firstListing(ctx context.Context) error {
 	p.zones.listMu.Lock()
 	defer p.zones.listMu.Unlock()
@@ -193,16 +213,87 @@ func (p *Provider) firstListing(ctx context.Context) error {
 		return err
 	}
 	p.zones.mu.Lock()
-	defer p.zones.mu.Unlock()
 	p.zones.listed = true
-	if out.IsTruncated {
-		return nil
+	if !out.IsTruncated {
+		p.zones.complete = true
 	}
-	p.zones.complete = true
+	last := ""
+	if out.IsTruncated && len(out.HostedZones) > 0 {
+		// More zones of the page's last name may follow on the next page.
+		last = refFromAPI(out.HostedZones[len(out.HostedZones)-1]).Name
+	}
+	var held []zoneRef
 	for _, hz := range out.HostedZones {
 		ref := refFromAPI(hz)
+		if ref.Name == last {
+			held = append(held, ref)
+			continue
+		}
 		p.zones.byName[ref.Name] = append(p.zones.byName[ref.Name], ref)
 	}
+	missing := 0
+	for z := range p.zones.planned {
+		if _, ok := p.zones.byName[z]; !ok {
+			missing++
+		}
+	}
+	p.zones.mu.Unlock()
+	if !out.IsTruncated || missing < 3 {
+		return nil
+	}
+	var count *route53.GetHostedZoneCountOutput
+	err = p.call(ctx, "route53:GetHostedZoneCount", "", callOptions{}, func(ctx context.Context) error {
+		var err error
+		count, err = p.r53.GetHostedZoneCount(ctx, &route53.GetHostedZoneCountInput{})
+		return err
+	})
+	if err != nil || count.HostedZoneCount == nil {
+		return nil // fall back to one lookup per zone
+	}
+	remaining := (int(*count.HostedZoneCount) - len(out.HostedZones) + 99) / 100
+	if remaining >= missing {
+		return nil
+	}
+	return p.listRest(ctx, out.NextMarker, held)
+}
+
+// listRest reads the hosted zone listing from marker to its end, adding
+// held (zones of the previous page not yet recorded); the cache is then
+// complete.
+func (p *Provider) listRest(ctx context.Context, marker *string, held []zoneRef) error {
+	found := map[string][]zoneRef{}
+	for _, ref := range held {
+		found[ref.Name] = append(found[ref.Name], ref)
+	}
+	for marker != nil {
+		var out *route53.ListHostedZonesOutput
+		err := p.call(ctx, "route53:ListHostedZones", "", callOptions{}, func(ctx context.Context) error {
+			var err error
+			out, err = p.r53.ListHostedZones(ctx, &route53.ListHostedZonesInput{MaxItems: aws.Int32(100), Marker: marker})
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		for _, hz := range out.HostedZones {
+			ref := refFromAPI(hz)
+			found[ref.Name] = append(found[ref.Name], ref)
+		}
+		marker = nil
+		if out.IsTruncated {
+			marker = out.NextMarker
+		}
+	}
+	p.zones.mu.Lock()
+	defer p.zones.mu.Unlock()
+	for name, refs := range found {
+		for _, ref := range refs {
+			if !slices.ContainsFunc(p.zones.byName[name], func(r zoneRef) bool { return r.ID == ref.ID }) {
+				p.zones.byName[name] = append(p.zones.byName[name], ref)
+			}
+		}
+	}
+	p.zones.complete = true
 	return nil
 }
 
