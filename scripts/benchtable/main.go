@@ -27,6 +27,7 @@ type measure struct {
 func main() {
 	bin := flag.String("dnsctl", "bin/dnsctl", "the dnsctl binary to measure")
 	runs := flag.Int("runs", 3, "runs per step (the median is shown)")
+	withMoto := flag.Bool("moto", true, "also measure against moto_server (Route 53 emulator)")
 	flag.Parse()
 	abs, err := filepath.Abs(*bin)
 	check(err)
@@ -77,6 +78,9 @@ func main() {
 		sort.Slice(ms, func(a, b int) bool { return ms[a].wall < ms[b].wall })
 		m := ms[len(ms)/2]
 		fmt.Printf("| %s | %.2f s | %.2f s | %.0f MB |\n", st.name, m.wall.Seconds(), m.cpu.Seconds(), m.rssMB)
+	}
+	if *withMoto {
+		runMoto(abs, *runs, work)
 	}
 }
 

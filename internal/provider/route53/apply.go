@@ -108,6 +108,7 @@ func (p *Provider) apply(ctx context.Context, plan *diff.Plan) error {
 	if err != nil {
 		return err
 	}
+	p.takeCreated(id) // the zone is about to change: never assume it again
 	bs, err := buildBatches(plan, zone, id)
 	if err != nil {
 		return fmt.Errorf("zone %s: %w", key, err)

@@ -18,6 +18,11 @@ func smallZone(t *testing.T, e *env, zone string) []*model.Record {
 	if _, err := e.p.EnsureZone(ctx(t), zone); err != nil {
 		t.Fatal(err)
 	}
+	// The first read of a zone the provider just created is answered from
+	// what it knows; these tests count the listings that follow.
+	if _, err := e.p.Records(ctx(t), zone); err != nil {
+		t.Fatal(err)
+	}
 	return []*model.Record{
 		rec(t, zone, "www", "A", 300, "192.0.2.1"),
 		rec(t, zone, "www", "A", 300, "192.0.2.2"),

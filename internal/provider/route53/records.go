@@ -33,9 +33,13 @@ func (p *Provider) records(ctx context.Context, key string) ([]*model.Record, er
 	if err != nil {
 		return nil, err
 	}
-	sets, err := p.listRRSets(ctx, zone, id)
-	if err != nil {
-		return nil, err
+	// A zone created moments ago by this run holds what Route 53 puts in
+	// every new zone: no need to list it.
+	sets, fresh := p.takeCreated(id)
+	if !fresh {
+		if sets, err = p.listRRSets(ctx, zone, id); err != nil {
+			return nil, err
+		}
 	}
 	var out []*model.Record
 	for _, s := range sets {

@@ -354,3 +354,42 @@ func TestZoneLookupSmallAccountOneCall(t *testing.T) {
 		t.Errorf("zone lookups cost %d calls, want 1", got)
 	}
 }
+
+// Planning a zone this run has just created needs no listing, and what the
+// provider assumes is what Route 53 (here moto) really holds.
+func TestNewZoneNeedsNoListing(t *testing.T) {
+	e := newEnv(t)
+	zone := "fresh.example"
+	if created, err := e.p.EnsureZone(ctx(t), zone); err != nil || !created {
+		t.Fatalf("EnsureZone = %v, %v", created, err)
+	}
+	e.proxy.ResetCounts()
+	assumed, err := e.p.Records(ctx(t), zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := e.proxy.Calls("ListResourceRecordSets"); n != 0 {
+		t.Errorf("first read of a new zone listed it %d times", n)
+	}
+	listed, err := e.p.Records(ctx(t), zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := e.proxy.Calls("ListResourceRecordSets"); n != 1 {
+		t.Errorf("second read: %d listings, want 1", n)
+	}
+	var real []*model.Record
+	for _, r := range listed {
+		if r.Type != "SOA" {
+			real = append(real, r)
+		}
+	}
+	if len(assumed) != len(real) {
+		t.Fatalf("assumed %v, zone holds %v", assumed, real)
+	}
+	for i := range real {
+		if assumed[i].Key() != real[i].Key() || assumed[i].Data != real[i].Data || assumed[i].TTL != real[i].TTL {
+			t.Errorf("assumed %v, zone holds %v", assumed[i], real[i])
+		}
+	}
+}

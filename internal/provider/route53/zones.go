@@ -44,6 +44,9 @@ type zoneCache struct {
 	checked  map[string]bool // pinned IDs verified with GetHostedZone
 	ns       map[string][]string
 	planned  map[string]bool // zone names the run will use (WillUse)
+	// created holds, for zones this run created, the record sets Route 53
+	// puts in a new zone, so planning the new zone needs no listing.
+	created map[string][]types.ResourceRecordSet
 }
 
 func newZoneCache() zoneCache {
@@ -412,6 +415,10 @@ func (p *Provider) ensureZone(ctx context.Context, key string) (bool, error) {
 			p.zones.byName[zone] = []zoneRef{ref}
 			if out.DelegationSet != nil {
 				p.zones.ns[ref.ID] = fqdnList(out.DelegationSet.NameServers)
+				if p.zones.created == nil {
+					p.zones.created = map[string][]types.ResourceRecordSet{}
+				}
+				p.zones.created[ref.ID] = newZoneSets(zone, p.zones.ns[ref.ID])
 			}
 			p.zones.mu.Unlock()
 		}
@@ -542,4 +549,24 @@ func (p *Provider) listZones(ctx context.Context) ([]string, error) {
 	}
 	sort.Strings(names)
 	return names, nil
+}
+
+// newZoneSets returns what Route 53 puts in a zone it has just created
+// besides the SOA (which dnsctl never changes): the apex NS set of the
+// zone's delegation set, with Route 53's TTL of two days.
+func newZoneSets(zone string, ns []string) []types.ResourceRecordSet {
+	set := types.ResourceRecordSet{Name: aws.String(zone + "."), Type: types.RRTypeNs, TTL: aws.Int64(172800)}
+	for _, n := range ns {
+		set.ResourceRecords = append(set.ResourceRecords, types.ResourceRecord{Value: aws.String(n)})
+	}
+	return []types.ResourceRecordSet{set}
+}
+
+// takeCreated returns (once) the record sets of a zone this run created.
+func (p *Provider) takeCreated(id string) ([]types.ResourceRecordSet, bool) {
+	p.zones.mu.Lock()
+	defer p.zones.mu.Unlock()
+	sets, ok := p.zones.created[id]
+	delete(p.zones.created, id)
+	return sets, ok
 }

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dnsctl/dnsctl/internal/testutil/faultproxy"
+	"github.com/dnsctl/dnsctl/internal/testutil/gen"
+)
+
+// counter is a reverse proxy in front of moto that counts requests by
+// AWS operation.
+type counter struct {
+	mu     sync.Mutex
+	counts map[string]int
+	proxy  *httputil.ReverseProxy
+}
+
+func (c *counter) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	op := faultproxy.Operation(r, body)
+	c.mu.Lock()
+	c.counts[op]++
+	c.mu.Unlock()
+	c.proxy.ServeHTTP(w, r)
+}
+
+func (c *counter) take() map[string]int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	m := c.counts
+	c.counts = map[string]int{}
+	return m
+}
+
+// startMoto starts moto_server on a free loopback port.
+func startMoto() (string, func()) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	check(err)
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	var cmd *exec.Cmd
+	if p, err := exec.LookPath("moto_server"); err == nil {
+		cmd = exec.Command(p, "-H", "127.0.0.1", "-p", fmt.Sprint(port))
+	} else {
+		cmd = exec.Command("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", fmt.Sprint(port))
+	}
+	check(cmd.Start())
+	u := fmt.Sprintf("http://127.0.0.1:%d", port)
+	for i := 0; ; i++ {
+		resp, err := http.Get(u + "/moto-api/")
+		if err == nil {
+			resp.Body.Close()
+			break
+		}
+		if i > 200 {
+			check(fmt.Errorf("moto_server did not start: %v", err))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return u, func() { cmd.Process.Kill(); cmd.Wait() }
+}
+
+type motoCase struct {
+	name             string
+	domains, records int
+}
+
+// runMoto measures dnsctl against moto behind a counting proxy and prints
+// one table row per step with the API calls made and the fewest the API
+// allows.
+func runMoto(bin string, runs int, work string) {
+	motoURL, stop := startMoto()
+	defer stop()
+	up, _ := url.Parse(motoURL)
+	c := &counter{counts: map[string]int{}, proxy: httputil.NewSingleHostReverseProxy(up)}
+	srv := &http.Server{Handler: c}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	check(err)
+	go srv.Serve(l)
+	defer srv.Close()
+	endpoint := "http://" + l.Addr().String()
+
+	cases := []motoCase{
+		{"1 zone × 1,000", 1, 1000},
+		{"1 zone × 5,000", 1, 5000},
+		{"1 zone × 20,000", 1, 20000},
+		{"200 zones × 100", 200, 100},
+	}
+	fmt.Println()
+	fmt.Println("Against moto_server on loopback; RateLimit 1000/s so the pacer never binds. CPU and peak RSS are dnsctl's own (moto runs in its own process).")
+	fmt.Println()
+	fmt.Println("| zones × records | step | wall | CPU user+sys | peak RSS | API calls (by operation) | total | API minimum |")
+	fmt.Println("|---|---|---:|---:|---:|---|---:|---:|")
+	for i, mc := range cases {
+		resp, err := http.Post(motoURL+"/moto-api/reset", "", nil)
+		check(err)
+		resp.Body.Close()
+		dir := filepath.Join(work, fmt.Sprint("moto", i))
+		check(os.MkdirAll(dir, 0o755))
+		creds := fmt.Sprintf(`{"r53":{"TYPE":"ROUTE53","KeyId":"AKIAIOSFODNN7EXAMPLE","SecretKey":"bench","Endpoint":%q,"RateLimit":"1000"}}`, endpoint)
+		check(os.WriteFile(filepath.Join(dir, "creds.json"), []byte(creds), 0o644))
+		base := gen.Options{Domains: mc.domains, Records: mc.records, Provider: "r53"}
+		writeConfig(dir, base)
+
+		rrsets := mc.records + 2 // + apex NS and SOA
+		zoneLookups := (mc.domains + 99) / 100
+		readMin := zoneLookups + mc.domains*(1+(rrsets+299)/300) // + GetHostedZone (name servers) per zone
+		createMin := 1 + mc.domains*(1+(mc.records+999)/1000)    // ListHostedZones, CreateHostedZone + batches
+		changed := mc.records / 100
+		changeMin := readMin + mc.domains*((2*changed+999)/1000) // each modify: DELETE + CREATE
+
+		row := func(step string, m measure, counts map[string]int, min int) {
+			fmt.Printf("| %s | %s | %.2f s | %.2f s | %.0f MB | %s | %d | %d |\n",
+				mc.name, step, m.wall.Seconds(), m.cpu.Seconds(), m.rssMB, opList(counts), total(counts), min)
+		}
+		c.take()
+		m, err := run(dir, bin, "push", "--no-colors")
+		check(err)
+		row("first push (create all)", m, c.take(), createMin)
+
+		var ms []measure
+		var counts map[string]int
+		for range runs {
+			m, err := run(dir, bin, "preview", "--no-colors", "--expect-no-changes")
+			check(err)
+			ms = append(ms, m)
+			counts = c.take()
+		}
+		row("preview, no change", median(ms), counts, readMin)
+
+		writeConfig(dir, gen.Options{Domains: mc.domains, Records: mc.records, Provider: "r53", Changed: 0.01})
+		m, err = run(dir, bin, "preview", "--no-colors")
+		check(err)
+		row("preview, 1% changed", m, c.take(), readMin)
+		m, err = run(dir, bin, "push", "--no-colors")
+		check(err)
+		row("push, 1% changed", m, c.take(), changeMin)
+	}
+}
+
+func median(ms []measure) measure {
+	sort.Slice(ms, func(a, b int) bool { return ms[a].wall < ms[b].wall })
+	return ms[len(ms)/2]
+}
+
+func opList(counts map[string]int) string {
+	var ops []string
+	for op, n := range counts {
+		ops = append(ops, fmt.Sprintf("%s %d", op, n))
+	}
+	sort.Strings(ops)
+	return strings.Join(ops, ", ")
+}
+
+func total(counts map[string]int) int {
+	n := 0
+	for _, v := range counts {
+		n += v
+	}
+	return n
+}
