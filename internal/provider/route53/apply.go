@@ -282,7 +282,7 @@ func buildBatches(plan *diff.Plan, zone, zoneID string) ([]batch, error) {
 			cur = batch{}
 		}
 	}
-	for _, u := range units {
+	place := func(u []op) error {
 		total := batch{}
 		for _, o := range u {
 			total.add(o)
@@ -294,17 +294,76 @@ func buildBatches(plan *diff.Plan, zone, zoneID string) ([]batch, error) {
 			for _, o := range u {
 				cur.add(o)
 			}
-			continue
+			return nil
 		}
 		// A unit too big for one request: split it, deletions first.
 		for _, o := range u {
 			if o.rrs > maxBatchRecords || o.chars > maxBatchChars {
-				return nil, fmt.Errorf("record set %s has %d values and %d characters of data: more than one Route 53 request can carry (%d values, %d characters)", o.id, o.rrs, o.chars, maxBatchRecords, maxBatchChars)
+				return fmt.Errorf("record set %s has %d values and %d characters of data: more than one Route 53 request can carry (%d values, %d characters)", o.id, o.rrs, o.chars, maxBatchRecords, maxBatchChars)
 			}
 			if !cur.fits(o) {
 				flush()
 			}
 			cur.add(o)
+		}
+		return nil
+	}
+	// Units tied to others by aliases keep their order; the others may go
+	// anywhere, and are interleaved so that each request fills up on both
+	// limits (values and characters) at about the same time: long TXT
+	// values beside short addresses. Packed in name order, a run of TXT
+	// records would fill requests on characters while holding few values.
+	tied, free := splitTied(units)
+	for _, u := range tied {
+		if err := place(u); err != nil {
+			return nil, err
+		}
+	}
+	density := func(u []op) float64 {
+		rrs, chars := 0, 0
+		for _, o := range u {
+			rrs += o.rrs
+			chars += o.chars
+		}
+		return float64(chars) / float64(max(rrs, 1))
+	}
+	sort.SliceStable(free, func(i, j int) bool { return density(free[i]) < density(free[j]) })
+	// Keep each request near the average density of all free units.
+	allRRs, allChars := 0, 0
+	for _, u := range free {
+		for _, o := range u {
+			allRRs += o.rrs
+			allChars += o.chars
+		}
+	}
+	fitsUnit := func(u []op) bool {
+		rrs, chars := cur.rrs, cur.chars
+		for _, o := range u {
+			rrs += o.rrs
+			chars += o.chars
+		}
+		return len(cur.ops)+len(u) <= maxBatchChanges && rrs <= maxBatchRecords && chars <= maxBatchChars
+	}
+	for lo, hi := 0, len(free)-1; lo <= hi; {
+		// Light on characters so far: take a heavy unit, else a light one;
+		// when that one would not fit but the other would, take the other,
+		// so a request is not closed with room left.
+		first, second := hi, lo
+		if cur.chars*allRRs > cur.rrs*allChars {
+			first, second = lo, hi
+		}
+		pick := first
+		if len(cur.ops) > 0 && !fitsUnit(free[first]) && fitsUnit(free[second]) {
+			pick = second
+		}
+		u := free[pick]
+		if pick == hi {
+			hi--
+		} else {
+			lo++
+		}
+		if err := place(u); err != nil {
+			return nil, err
 		}
 	}
 	flush()
@@ -527,6 +586,31 @@ func orderOf(r *model.Record) int {
 // half-changed state) and orders the groups so that a same-zone alias
 // target is created in a request no later than the alias, and an alias is
 // deleted no later than its target.
+// splitTied separates the units that an alias ties to others (an alias, or
+// the target of one in this plan) from the free ones; both keep their order.
+func splitTied(units [][]op) (tied, free [][]op) {
+	targets := map[string]bool{}
+	for _, u := range units {
+		for _, o := range u {
+			if o.target != nil {
+				targets[o.target.name] = true
+			}
+		}
+	}
+	for _, u := range units {
+		isTied := targets[u[0].id.name]
+		for _, o := range u {
+			isTied = isTied || o.target != nil || o.set.AliasTarget != nil
+		}
+		if isTied {
+			tied = append(tied, u)
+		} else {
+			free = append(free, u)
+		}
+	}
+	return tied, free
+}
+
 func orderUnits(ops []op) [][]op {
 	index := map[string]int{}
 	var units [][]op

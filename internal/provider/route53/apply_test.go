@@ -248,12 +248,15 @@ func TestOrderWithinBatch(t *testing.T) {
 		t.Fatalf("%d batches", len(bs))
 	}
 	got := strings.Join(opsSummary(bs[0]), "\n")
+	// Independent changes (www) follow the packing order; the constraints
+	// are: deletions first, an alias deleted before its target, targets
+	// created before their aliases.
 	want := strings.Join([]string{
 		"Dalias gone.order.example A",
-		"D www.order.example CNAME",
 		"D target.order.example A",
-		"C www.order.example A",
+		"D www.order.example CNAME",
 		"C c.order.example A",
+		"C www.order.example A",
 		"Calias b.order.example A",
 		"Calias a.order.example A",
 	}, "\n")
@@ -379,5 +382,39 @@ func TestApexNSIsUpserted(t *testing.T) {
 	del := &diff.Plan{Zone: zone, Changes: []diff.Change{{Kind: diff.Delete, Key: old[0].Key(), Old: old}}}
 	if err := e.p.Apply(ctx(t), del); err == nil || !strings.Contains(err.Error(), "does not allow deleting a zone's own NS") {
 		t.Errorf("deleting the apex NS: %v", err)
+	}
+}
+
+// Long TXT values and short addresses share requests, so a big first push
+// needs the fewest requests the limits allow, not one per run of TXT.
+func TestBatchesFillBothLimits(t *testing.T) {
+	zone := "pack.example"
+	var changes []diff.Change
+	txt := strings.Repeat("v=spf1 include:_spf.example.net ~all ", 3) // ~110 characters
+	for i := 0; i < 6000; i++ {
+		var r *model.Record
+		if i%7 == 0 {
+			r = rec(t, zone, fmt.Sprintf("t%05d", i), "TXT", 300, txt)
+		} else {
+			r = rec(t, zone, fmt.Sprintf("h%05d", i), "A", 300, fmt.Sprintf("10.0.%d.%d", i/250, i%250))
+		}
+		changes = append(changes, diff.Change{Kind: diff.Create, Key: r.Key(), New: []*model.Record{r}})
+	}
+	plan := &diff.Plan{Zone: zone, Changes: changes}
+	bs, err := buildBatches(plan, zone, "Z1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	values, chars := 0, 0
+	for _, b := range bs {
+		values += b.rrs
+		chars += b.chars
+		if b.rrs > maxBatchRecords || b.chars > maxBatchChars {
+			t.Fatalf("batch over the limits: %d values, %d characters", b.rrs, b.chars)
+		}
+	}
+	lower := max((values+maxBatchRecords-1)/maxBatchRecords, (chars+maxBatchChars-1)/maxBatchChars)
+	if len(bs) > lower {
+		t.Errorf("%d batches for %d values and %d characters; the limits allow %d", len(bs), values, chars, lower)
 	}
 }
