@@ -31,6 +31,7 @@ type previewFlags struct {
 	maxChange       string
 	force           bool
 	noPopulate      bool
+	wait            bool
 }
 
 func newPreviewCmd(g *globals, push bool) *cobra.Command {
@@ -48,6 +49,7 @@ func newPreviewCmd(g *globals, push bool) *cobra.Command {
 		cmd.Short = "Make the providers match the configuration"
 		cmd.Flags().BoolVarP(&f.interactive, "interactive", "i", false, "ask before each change")
 		cmd.Flags().BoolVar(&f.force, "force", false, "apply plans above their safety threshold (this run only)")
+		cmd.Flags().BoolVar(&f.wait, "wait", false, "wait until the provider serves the changes everywhere (Route 53: INSYNC)")
 	}
 	cmd.Flags().BoolVar(&f.noPopulate, "no-populate", false, "do not create missing zones")
 	// DNSControl flags dnsctl accepts so existing pipelines keep running,
@@ -88,7 +90,7 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 		return err
 	}
 	e, err := loadEngine(ctx, g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars,
-		Domains: f.domains, Providers: f.providers, MaxChange: f.maxChange, NoPopulate: f.noPopulate})
+		Domains: f.domains, Providers: f.providers, MaxChange: f.maxChange, NoPopulate: f.noPopulate, Wait: f.wait})
 	if err != nil {
 		return err
 	}

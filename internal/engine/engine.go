@@ -33,6 +33,8 @@ type Options struct {
 	SkipCreds bool
 	// NoPopulate stops push from creating missing zones.
 	NoPopulate bool
+	// Wait makes push wait until providers serve the changes everywhere.
+	Wait bool
 	// MaxChange enforces a safety threshold for every zone ("30%"); empty
 	// leaves it to creds.json and domain settings (see Safety).
 	MaxChange string
@@ -116,6 +118,13 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 	}
 	e.Warnings = problems.Warnings()
 	e.hintZones()
+	if opts.Wait {
+		for _, p := range e.dns {
+			if w, ok := p.Impl.(provider.SyncWaiter); ok {
+				w.WaitForSync()
+			}
+		}
+	}
 	return e, nil
 }
 

@@ -62,6 +62,13 @@ type ZoneHinter interface {
 	WillUse(zones []string)
 }
 
+// SyncWaiter is a DNS provider that can wait, after applying changes,
+// until the provider reports them served by all its name servers
+// (push --wait).
+type SyncWaiter interface {
+	WaitForSync()
+}
+
 // Batcher is a DNS provider that applies a plan in API batches and can say
 // how many a plan needs, for preview.
 type Batcher interface {

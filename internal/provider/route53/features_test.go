@@ -368,7 +368,8 @@ func TestSameNamedZones(t *testing.T) {
 }
 
 func TestWaitForSync(t *testing.T) {
-	e := newEnv(t, func(c *Config) { c.WaitForSync = true })
+	e := newEnv(t)
+	e.p.WaitForSync() // push --wait; the creds field is used below
 	zone := "sync.example"
 	desired := smallZone(t, e, zone)
 	var polls atomic.Int32

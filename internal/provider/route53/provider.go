@@ -426,3 +426,7 @@ func (p *Provider) waitHold(ctx context.Context) error {
 
 // APICalls returns how many requests the provider has sent so far.
 func (p *Provider) APICalls() int64 { return p.apiCalls.Load() }
+
+// WaitForSync makes Apply wait until Route 53 reports each change INSYNC,
+// as the WaitForSync creds field does (push --wait). Call it before use.
+func (p *Provider) WaitForSync() { p.cfg.WaitForSync = true }
