@@ -22,6 +22,7 @@ import (
 type measure struct {
 	wall, cpu time.Duration
 	rssMB     float64
+	motoCPU   time.Duration // moto's CPU time during the run (moto table)
 }
 
 func main() {

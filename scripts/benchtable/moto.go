@@ -162,37 +162,33 @@ func runMoto(bin string, runs int, work string) {
 		createMin := 1 + mc.domains + createBatches
 		changeMin := readMin + changeBatches
 
-		var motoBefore time.Duration
 		row := func(step string, m measure, counts map[string]int, min int) {
-			mc2 := motoCPU()
 			fmt.Printf("| %s | %s | %.2f s | %.2f s | %.2f s | %.0f MB | %s | %d | %d |\n",
-				mc.name, step, m.wall.Seconds(), m.cpu.Seconds(), (mc2 - motoBefore).Seconds(), m.rssMB, opList(counts), total(counts), min)
-			motoBefore = mc2
+				mc.name, step, m.wall.Seconds(), m.cpu.Seconds(), m.motoCPU.Seconds(), m.rssMB, opList(counts), total(counts), min)
+		}
+		// once runs one dnsctl command and measures moto's CPU with it.
+		once := func(args ...string) measure {
+			before := motoCPU()
+			m, err := run(dir, bin, append(args, "--no-colors")...)
+			check(err)
+			m.motoCPU = motoCPU() - before
+			return m
 		}
 		c.take()
-		motoBefore = motoCPU()
-		m, err := run(dir, bin, "push", "--no-colors")
-		check(err)
+		m := once("push")
 		row("first push (create all)", m, c.take(), createMin)
 
 		var ms []measure
 		var counts map[string]int
 		for range runs {
-			m, err := run(dir, bin, "preview", "--no-colors", "--expect-no-changes")
-			check(err)
-			ms = append(ms, m)
+			ms = append(ms, once("preview", "--expect-no-changes"))
 			counts = c.take()
 		}
-		motoBefore -= (motoCPU() - motoBefore) * time.Duration(runs-1) / time.Duration(runs) // moto's share of one run
 		row("preview, no change", median(ms), counts, readMin)
 
 		writeConfig(dir, changedOpts)
-		m, err = run(dir, bin, "preview", "--no-colors")
-		check(err)
-		row("preview, 1% changed", m, c.take(), readMin)
-		m, err = run(dir, bin, "push", "--no-colors")
-		check(err)
-		row("push, 1% changed", m, c.take(), changeMin)
+		row("preview, 1% changed", once("preview"), c.take(), readMin)
+		row("push, 1% changed", once("push"), c.take(), changeMin)
 	}
 }
 
