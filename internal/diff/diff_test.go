@@ -225,3 +225,28 @@ func BenchmarkDiff50kOnePercent(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDiffScaling diffs zones of growing size with 1% changed: the
+// time per record should stay flat (the diff is linear, plus n log n in
+// the changes).
+func BenchmarkDiffScaling(b *testing.B) {
+	for _, n := range []int{12500, 25000, 50000, 100000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			old := genZone(n)
+			desired := make([]*model.Record, len(old))
+			for i, r := range old {
+				desired[i] = r.Clone()
+				if i%100 == 0 {
+					desired[i].TTL = 600
+				}
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				if _, err := Compute(zone, old, desired, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/record")
+		})
+	}
+}
