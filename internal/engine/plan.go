@@ -285,7 +285,9 @@ func (e *Engine) EnsureZones(ctx context.Context, dp *DomainPlan) (*DomainPlan, 
 	}
 	created := false
 	for _, pp := range dp.Providers {
-		if !pp.ZoneMissing {
+		// A plan that failed (e.g. an alias Prepare rejected) changes
+		// nothing at its provider, not even by creating the zone.
+		if !pp.ZoneMissing || pp.Err != nil {
 			continue
 		}
 		zc, ok := pp.Provider.Impl.(provider.ZoneCreator)

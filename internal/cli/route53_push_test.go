@@ -1,0 +1,462 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/route53"
+	"github.com/aws/aws-sdk-go-v2/service/route53/types"
+
+	"github.com/dnsctl/dnsctl/internal/testutil/faultproxy"
+	"github.com/dnsctl/dnsctl/internal/testutil/moto"
+)
+
+// buildDnsctl builds the dnsctl binary into a temporary directory.
+func buildDnsctl(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "dnsctl")
+	cmd := exec.Command("go", "build", "-o", bin, "./cmd/dnsctl")
+	cmd.Dir = filepath.Join("..", "..")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/dnsctl: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// bigZone is a zone whose push needs several ChangeResourceRecordSets
+// requests: records to delete, to modify and to create (more than 3,000
+// ResourceRecord elements, at most 1,000 per request), plus records nobody
+// manages, protected by IGNORE.
+type bigZone struct {
+	t      *testing.T
+	name   string
+	dir    string // the dnsctl working directory
+	bin    string
+	sdk    *route53.Client
+	zoneID string
+	proxy  *faultproxy.Proxy
+	// motoURL is moto's own address (the proxy forwards there).
+	motoURL string
+
+	old, desired map[string]bool // record set lines (see setLine), NS included
+	legacy       []string        // the unmanaged lines
+}
+
+const (
+	bigDelete = 300  // old-NNNN: deleted
+	bigModify = 200  // mod-NNNN: value changed (DELETE + CREATE)
+	bigKeep   = 100  // keep-NNNN: unchanged
+	bigCreate = 2500 // new-NNNN: created
+	bigLegacy = 50   // legacy-NNNN TXT: unmanaged, under IGNORE
+)
+
+func newBigZone(t *testing.T, name string) *bigZone {
+	t.Helper()
+	srv := moto.Start(t)
+	t.Cleanup(moto.Stop)
+	z := &bigZone{t: t, name: name, dir: t.TempDir(), bin: buildDnsctl(t), old: map[string]bool{}, desired: map[string]bool{}}
+	z.proxy = faultproxy.New(t, srv.URL())
+	z.motoURL = srv.URL()
+	z.sdk = route53.New(route53.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL()),
+		Credentials: credentials.NewStaticCredentialsProvider(r53KeyID, r53Secret, "")})
+	ctx := context.Background()
+	out, err := z.sdk.CreateHostedZone(ctx, &route53.CreateHostedZoneInput{Name: aws.String(name), CallerReference: aws.String("big-" + name)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	z.zoneID = cleanID(aws.ToString(out.HostedZone.Id))
+	ns := z.lines()
+	for _, l := range ns {
+		z.old[l], z.desired[l] = true, true
+	}
+
+	var sets []types.ResourceRecordSet
+	add := func(label, typ, value string, into map[string]bool) {
+		s := types.ResourceRecordSet{Name: aws.String(label + "." + name + "."), Type: types.RRType(typ), TTL: aws.Int64(300),
+			ResourceRecords: []types.ResourceRecord{{Value: aws.String(value)}}}
+		into[setLine(s)] = true
+	}
+	seed := func(label, typ, value string, alsoDesired bool) {
+		s := types.ResourceRecordSet{Name: aws.String(label + "." + name + "."), Type: types.RRType(typ), TTL: aws.Int64(300),
+			ResourceRecords: []types.ResourceRecord{{Value: aws.String(value)}}}
+		sets = append(sets, s)
+		z.old[setLine(s)] = true
+		if alsoDesired {
+			z.desired[setLine(s)] = true
+		}
+	}
+	for i := range bigDelete {
+		seed(fmt.Sprintf("old-%04d", i), "A", "192.0.2.1", false)
+	}
+	for i := range bigModify {
+		seed(fmt.Sprintf("mod-%04d", i), "A", "192.0.2.2", false)
+		add(fmt.Sprintf("mod-%04d", i), "A", "198.51.100.2", z.desired)
+	}
+	for i := range bigKeep {
+		seed(fmt.Sprintf("keep-%04d", i), "A", "192.0.2.3", true)
+	}
+	for i := range bigLegacy {
+		seed(fmt.Sprintf("legacy-%04d", i), "TXT", `"unmanaged"`, true)
+	}
+	for i := range bigCreate {
+		add(fmt.Sprintf("new-%04d", i), "A", fmt.Sprintf("203.0.113.%d", i%250+1), z.desired)
+	}
+	for l := range z.old {
+		if strings.HasPrefix(l, "legacy-") {
+			z.legacy = append(z.legacy, l)
+		}
+	}
+	slices.Sort(z.legacy)
+	for chunk := range slices.Chunk(sets, 500) {
+		var changes []types.Change
+		for i := range chunk {
+			changes = append(changes, types.Change{Action: types.ChangeActionCreate, ResourceRecordSet: &chunk[i]})
+		}
+		if _, err := z.sdk.ChangeResourceRecordSets(ctx, &route53.ChangeResourceRecordSetsInput{HostedZoneId: aws.String(z.zoneID),
+			ChangeBatch: &types.ChangeBatch{Changes: changes}}); err != nil {
+			t.Fatalf("seeding %s: %v", name, err)
+		}
+	}
+	if got := len(z.lines()); got != len(z.old) {
+		t.Fatalf("seeded zone has %d record sets, want %d", got, len(z.old))
+	}
+
+	js := fmt.Sprintf(`var REG_NONE = NewRegistrar("none");
+var DSP_R53 = NewDnsProvider("r53");
+function pad(i) { return ("000" + i).slice(-4); }
+var recs = [];
+for (var i = 0; i < %d; i++) recs.push(A("mod-" + pad(i), "198.51.100.2"));
+for (var i = 0; i < %d; i++) recs.push(A("keep-" + pad(i), "192.0.2.3"));
+for (var i = 0; i < %d; i++) recs.push(A("new-" + pad(i), "203.0.113." + (i %% 250 + 1)));
+D(%q, REG_NONE, DnsProvider(DSP_R53), IGNORE("legacy-*"), recs);
+`, bigModify, bigKeep, bigCreate, name)
+	creds := fmt.Sprintf(`{ "r53": { "TYPE": "ROUTE53", "KeyId": %q, "SecretKey": %q, "Endpoint": %q, "RateLimit": "100", "RetryTimeout": "60s" } }`,
+		r53KeyID, r53Secret, z.proxy.URL())
+	for f, data := range map[string]string{"dnsconfig.js": js, "creds.json": creds, ".aws-config": "", ".aws-credentials": ""} {
+		if err := os.WriteFile(filepath.Join(z.dir, f), []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return z
+}
+
+// lines returns the zone's record sets as setLine lines, sorted, SOA left out.
+func (z *bigZone) lines() []string {
+	z.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	return zoneSets(ctx, checker{z.t}, z.sdk, z.zoneID)
+}
+
+type checker struct{ t *testing.T }
+
+func (c checker) Check(err error) {
+	if err != nil {
+		c.t.Helper()
+		c.t.Fatal(err)
+	}
+}
+
+// command returns dnsctl with args, in the zone's directory, with an
+// environment holding nothing of the machine's AWS configuration.
+func (z *bigZone) command(ctx context.Context, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, z.bin, append(args, "--no-colors")...)
+	cmd.Dir = z.dir
+	cmd.Env = []string{
+		"PATH=" + os.Getenv("PATH"),
+		"HOME=" + z.dir,
+		"AWS_CONFIG_FILE=" + filepath.Join(z.dir, ".aws-config"),
+		"AWS_SHARED_CREDENTIALS_FILE=" + filepath.Join(z.dir, ".aws-credentials"),
+		"AWS_EC2_METADATA_DISABLED=true",
+		"AWS_REGION=us-east-1",
+	}
+	return cmd
+}
+
+// run runs dnsctl to the end and returns its output and exit status.
+func (z *bigZone) run(args ...string) (stdout, stderr string, code int) {
+	z.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := z.command(ctx, args...)
+	var o, e bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &o, &e
+	err := cmd.Run()
+	code = cmd.ProcessState.ExitCode()
+	if err != nil && code <= 0 {
+		z.t.Fatalf("dnsctl %s: %v\n%s%s", strings.Join(args, " "), err, o.String(), e.String())
+	}
+	if strings.Contains(o.String()+e.String(), r53Secret) {
+		z.t.Errorf("dnsctl %s printed the secret key", strings.Join(args, " "))
+	}
+	return o.String(), e.String(), code
+}
+
+// assertWithinPlan checks that every record set of the zone is one that was
+// there before or one the configuration wants, and that the unmanaged
+// records are untouched.
+func (z *bigZone) assertWithinPlan() []string {
+	z.t.Helper()
+	got := z.lines()
+	var outside []string
+	for _, l := range got {
+		if !z.old[l] && !z.desired[l] {
+			outside = append(outside, l)
+		}
+	}
+	if len(outside) > 0 {
+		z.t.Errorf("%d record sets are neither old nor desired, e.g. %q", len(outside), outside[0])
+	}
+	var legacy []string
+	for _, l := range got {
+		if strings.HasPrefix(l, "legacy-") {
+			legacy = append(legacy, l)
+		}
+	}
+	if !slices.Equal(legacy, z.legacy) {
+		z.t.Errorf("the unmanaged (IGNOREd) records changed: %d of %d left", len(legacy), len(z.legacy))
+	}
+	return got
+}
+
+// assertConverged checks that the zone holds exactly the desired record
+// sets, each once, and that preview has nothing left to do.
+func (z *bigZone) assertConverged() {
+	z.t.Helper()
+	got := z.assertWithinPlan()
+	want := slices.Sorted(func(yield func(string) bool) {
+		for l := range z.desired {
+			if !yield(l) {
+				return
+			}
+		}
+	})
+	if !slices.Equal(got, want) {
+		missing, extra := 0, 0
+		for _, l := range want {
+			if !slices.Contains(got, l) {
+				missing++
+			}
+		}
+		extra = len(got) - (len(want) - missing)
+		z.t.Errorf("zone has %d record sets, want %d (%d missing, %d unexpected or doubled)", len(got), len(want), missing, extra)
+	}
+	out, errOut, code := z.run("preview", "--expect-no-changes")
+	if code != 0 || !strings.HasSuffix(out, "Done. 0 corrections.\n") {
+		z.t.Errorf("preview after push: exit %d\n%s%s", code, tail(out, 20), errOut)
+	}
+}
+
+func tail(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		lines = append([]string{"..."}, lines[len(lines)-n:]...)
+	}
+	return strings.Join(lines, "\n")
+}
+
+var batchesRE = regexp.MustCompile(`(?m)^(?:Applying in|Push will use) (\d+) API batches\.$`)
+
+func appliedBatches(t *testing.T, out string) int {
+	t.Helper()
+	m := batchesRE.FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("push did not say how many API batches it uses:\n%s", tail(out, 10))
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// TestPushKilledMidway kills dnsctl (SIGKILL, no chance to clean up) while
+// a multi-request push is under way, right after Route 53 accepted its
+// first change batch. Nothing outside the plan may have been touched, and
+// the next push completes the job.
+func TestPushKilledMidway(t *testing.T) {
+	z := newBigZone(t, "killed.tld")
+
+	// The proxy forwards change batches to moto at once but holds back
+	// Route 53's answer, so the test can kill dnsctl between two batches.
+	upstream, _ := url.Parse(z.motoURL)
+	rp := httputil.NewSingleHostReverseProxy(upstream)
+	var accepted atomic.Int32
+	var hold atomic.Bool
+	hold.Store(true)
+	var inflight sync.WaitGroup
+	z.proxy.Stub("ChangeResourceRecordSets", func(w http.ResponseWriter, r *http.Request, body []byte) {
+		inflight.Add(1)
+		defer inflight.Done()
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		r.ContentLength = int64(len(body))
+		rec := httptest.NewRecorder()
+		rp.ServeHTTP(rec, r)
+		if rec.Code == http.StatusOK {
+			accepted.Add(1)
+		}
+		if hold.Load() {
+			time.Sleep(5 * time.Second)
+		}
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		w.Write(rec.Body.Bytes())
+	})
+
+	// (push prints a zone's corrections when the zone is done, so a killed
+	// push prints nothing: preview tells how many batches it takes.)
+	preview, _, _ := z.run("preview")
+	batches := appliedBatches(t, preview)
+	if batches < 3 {
+		t.Fatalf("the push uses %d API batches; the test needs at least 3", batches)
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := z.command(ctx, "push")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(3 * time.Minute)
+	for accepted.Load() == 0 {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("no change batch was accepted in time; dnsctl said:\n%s", tail(out.String(), 20))
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
+		t.Fatalf("dnsctl was not killed: %v\n%s", err, tail(out.String(), 20))
+	}
+	inflight.Wait()
+	if n := accepted.Load(); n != 1 {
+		t.Fatalf("%d change batches were accepted before the kill, want 1", n)
+	}
+	if strings.Contains(out.String(), "SUCCESS") {
+		t.Fatalf("push finished before it was killed:\n%s", tail(out.String(), 10))
+	}
+
+	// Part of the plan happened, nothing else did.
+	got := z.assertWithinPlan()
+	if slices.Equal(got, slices.Sorted(mapKeys(z.old))) {
+		t.Error("the zone is unchanged: the first batch did not take effect")
+	}
+
+	// The next push finishes the job.
+	hold.Store(false)
+	accepted.Store(0)
+	stdout, stderr, code := z.run("push")
+	if code != 0 || !strings.Contains(stdout, "SUCCESS!") {
+		t.Fatalf("push after the kill: exit %d\n%s%s", code, tail(stdout, 20), stderr)
+	}
+	if n := int(accepted.Load()); n == 0 || n >= batches {
+		t.Errorf("the rerun sent %d accepted batches; the first push planned %d and one of them was done", n, batches)
+	}
+	t.Logf("killed after batch 1 of %d; the rerun took %d batches", batches, accepted.Load())
+	z.assertConverged()
+}
+
+func mapKeys(m map[string]bool) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// A change batch that Route 53 carried out but whose answer was lost (the
+// connection cut after forwarding): dnsctl reads the zone back, sees the
+// batch took effect, and goes on without sending it again.
+func TestPushAnswerLost(t *testing.T) {
+	z := newBigZone(t, "lost.tld")
+	z.proxy.InjectFault(faultproxy.Fault{Op: "ChangeResourceRecordSets", Kind: faultproxy.DropAfterForward, Times: 1, After: 1})
+	stdout, stderr, code := z.run("push")
+	if z.proxy.Injected("ChangeResourceRecordSets") != 1 {
+		t.Fatalf("the connection was not cut")
+	}
+	batches := appliedBatches(t, stdout)
+	if batches < 3 {
+		t.Fatalf("the push uses %d API batches; the test needs at least 3", batches)
+	}
+	if code != 0 {
+		// Allowed only if the message says to run push again; the rerun must converge.
+		if !strings.Contains(stdout, "push again") {
+			t.Fatalf("push failed without saying what to do: exit %d\n%s%s", code, tail(stdout, 20), stderr)
+		}
+		z.assertWithinPlan()
+		if _, _, code := z.run("push"); code != 0 {
+			t.Fatalf("rerun of push failed")
+		}
+	} else if got := z.proxy.Forwarded("ChangeResourceRecordSets"); got != batches {
+		t.Errorf("%d change batches reached Route 53 for a %d-batch push: a batch was sent twice or lost", got, batches)
+	}
+	t.Logf("push: exit %d, %d batches, counts %v", code, batches, z.proxy.Counts())
+	z.assertConverged()
+}
+
+// Throttling bursts, PriorRequestNotComplete and server errors during a
+// multi-request push: retried within RetryTimeout, nothing lost or doubled.
+func TestPushThroughThrottlingAndServerErrors(t *testing.T) {
+	z := newBigZone(t, "bumpy.tld")
+	for _, f := range []faultproxy.Fault{
+		{Op: "ListResourceRecordSets", Kind: faultproxy.Throttling, Times: 3, After: 2},
+		{Op: "ChangeResourceRecordSets", Kind: faultproxy.Throttling, Times: 3},
+		{Op: "ChangeResourceRecordSets", Kind: faultproxy.PriorRequestNotComplete, Times: 2, After: 1},
+		{Op: "ChangeResourceRecordSets", Kind: faultproxy.InternalError, Times: 1},
+		{Op: "ChangeResourceRecordSets", Kind: faultproxy.ServiceUnavailable, Times: 1, After: 1},
+		{Op: "ChangeResourceRecordSets", Kind: faultproxy.DropBeforeForward, Times: 1},
+	} {
+		z.proxy.InjectFault(f)
+	}
+	stdout, stderr, code := z.run("push")
+	if n := z.proxy.Pending(); n != 0 {
+		t.Errorf("%d scripted faults did not fire", n)
+	}
+	batches := appliedBatches(t, stdout)
+	if batches < 3 {
+		t.Fatalf("the push uses %d API batches; the test needs at least 3", batches)
+	}
+	if code != 0 {
+		if !strings.Contains(stdout, "push again") {
+			t.Fatalf("push failed without saying what to do: exit %d\n%s%s", code, tail(stdout, 20), stderr)
+		}
+		z.assertWithinPlan()
+		if _, _, code := z.run("push"); code != 0 {
+			t.Fatalf("rerun of push failed")
+		}
+	} else if got := z.proxy.Forwarded("ChangeResourceRecordSets"); got != batches {
+		// Every injected fault was answered by the proxy without reaching
+		// moto, so each batch reached it exactly once.
+		t.Errorf("%d change batches reached Route 53 for a %d-batch push", got, batches)
+	}
+	t.Logf("push: exit %d, %d batches, counts %v", code, batches, z.proxy.Counts())
+	z.assertConverged()
+}
