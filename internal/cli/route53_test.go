@@ -45,15 +45,6 @@ func TestRoute53Scripts(t *testing.T) {
 	testscript.Run(t, route53Params(srv, "testdata/route53"))
 }
 
-// TestRoute53KnownBugs runs sessions that show bugs found but not fixed:
-// each asserts the correct behaviour and fails until the bug is fixed (see
-// the comment at the top of each script).
-func TestRoute53KnownBugs(t *testing.T) {
-	srv := moto.Start(t)
-	t.Cleanup(moto.Stop)
-	testscript.Run(t, route53Params(srv, "testdata/route53_knownbugs"))
-}
-
 func route53Params(srv *moto.Server, dir string) testscript.Params {
 	return testscript.Params{
 		Dir:           dir,

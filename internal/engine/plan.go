@@ -202,6 +202,14 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 		}
 		pp.ZoneMissing = true
 		existing = nil
+		// Plan a zone push will create against what it will hold once
+		// created, so preview shows what push will really do.
+		if nz, ok := p.Impl.(provider.NewZoneDescriber); ok {
+			if existing, err = nz.NewZoneRecords(ctx, d.UniqueName()); err != nil {
+				pp.Err = err
+				return pp
+			}
+		}
 	}
 	desired := desiredRecords(d, ns, own, existing)
 	if prep, ok := p.Impl.(provider.Preparer); ok {

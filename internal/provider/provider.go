@@ -69,6 +69,13 @@ type SyncWaiter interface {
 	WaitForSync()
 }
 
+// NewZoneDescriber is a ZoneCreator that knows what a zone it creates will
+// hold from the start (Route 53's own apex NS set), so a preview of a zone
+// that push will create shows exactly what push will do.
+type NewZoneDescriber interface {
+	NewZoneRecords(ctx context.Context, zone string) ([]*model.Record, error)
+}
+
 // Batcher is a DNS provider that applies a plan in API batches and can say
 // how many a plan needs, for preview.
 type Batcher interface {

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/route53"
 	"github.com/aws/aws-sdk-go-v2/service/route53/types"
 
+	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/provider"
 )
 
@@ -569,4 +570,24 @@ func (p *Provider) takeCreated(id string) ([]types.ResourceRecordSet, bool) {
 	sets, ok := p.zones.created[id]
 	delete(p.zones.created, id)
 	return sets, ok
+}
+
+// NewZoneRecords returns the record sets Route 53 will put in zone when it
+// creates it (besides the SOA): the apex NS set of the configured
+// delegation set. Without a delegation set the name servers are not known
+// before creation, and it returns none.
+func (p *Provider) NewZoneRecords(ctx context.Context, zone string) ([]*model.Record, error) {
+	key := zoneKey(zone)
+	if p.cfg.DelegationSet == "" {
+		return nil, nil
+	}
+	ns, err := p.delegationSetServers(ctx, zoneName(key))
+	if err != nil {
+		return nil, p.public(err)
+	}
+	var out []*model.Record
+	for _, s := range newZoneSets(zoneName(key), ns) {
+		out = append(out, rrsetRecords(s, zoneName(key))...)
+	}
+	return out, nil
 }
