@@ -2,13 +2,12 @@ package cli
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"runtime"
+	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -120,33 +119,16 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 			results[i] = r.domain(ctx, g.stdout, d)
 		}
 	} else {
-		// Each domain renders into its own buffer; a buffer is written out
-		// as soon as every domain before it is done, so output keeps the
-		// configuration's order while zones are worked on concurrently.
-		bufs := make([]bytes.Buffer, n)
-		done := make([]chan struct{}, n)
-		for i := range done {
-			done[i] = make(chan struct{})
-		}
-		var wg sync.WaitGroup
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range n {
-				<-done[i]
-				g.stdout.Write(bufs[i].Bytes())
-			}
-		}()
 		var prog *progress
 		if isTerminal(g.stderr) {
 			prog = startProgress(g.stderr, n, 3*time.Second, e.APICalls)
 		}
+		out := newOrderedOutput(g.stdout, n, prog.clear)
 		e.ForEach(ctx, workers, func(i int, d *model.Domain) {
-			defer close(done[i])
-			results[i] = r.domain(ctx, &bufs[i], d)
+			results[i] = r.domain(ctx, out.zone(i), d)
+			out.finish(i)
 			prog.zoneDone()
 		})
-		wg.Wait()
 		prog.finish()
 	}
 
@@ -193,6 +175,11 @@ type domainResult struct {
 func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domainResult {
 	var res domainResult
 	fmt.Fprintf(w, "******************** Domain: %s\n", d.UniqueName())
+	if ctx.Err() != nil {
+		fmt.Fprintln(w, "SKIPPED: the run was interrupted before this zone was read.")
+		res.failed = true
+		return res
+	}
 	dp := r.e.PlanDomain(ctx, d)
 	if dp.Err != nil {
 		fmt.Fprintf(w, "ERROR: %v\n", dp.Err)
@@ -226,6 +213,21 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 			res.failed = true
 			continue
 		}
+		_, canCreate := pp.Provider.Impl.(provider.ZoneCreator)
+		if pp.ZoneMissing && (!canCreate || r.noPopulate) {
+			if r.full {
+				fmt.Fprintf(w, "----- DNS Provider: %s...\n", name)
+			}
+			msg := fmt.Sprintf("zone %s does not exist at %s; create it with `dnsctl create-domains`", d.Name, name)
+			if canCreate {
+				msg += " (or push without --no-populate)"
+			}
+			fmt.Fprintf(w, "ERROR: %s\n", msg)
+			entry.Error = msg
+			res.report = append(res.report, entry)
+			res.failed = true
+			continue
+		}
 		count := pp.Corrections()
 		entry.fill(pp)
 		res.report = append(res.report, entry)
@@ -237,13 +239,7 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 			fmt.Fprintf(w, "%s (%s)\n", plural(count, "correction"), name)
 		}
 		if pp.ZoneMissing {
-			if _, canCreate := pp.Provider.Impl.(provider.ZoneCreator); canCreate && !r.noPopulate {
-				fmt.Fprintf(w, "Zone %s does not exist at %s; push will create it.\n", d.Name, name)
-			} else {
-				fmt.Fprintf(w, "ERROR: zone %s does not exist at %s; create it with `dnsctl create-domains` (or push without --no-populate)\n", d.Name, name)
-				res.failed = true
-				continue
-			}
+			fmt.Fprintf(w, "Zone %s does not exist at %s; push will create it.\n", d.Name, name)
 		}
 		if count == 0 {
 			continue
@@ -294,7 +290,11 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 				fmt.Fprintf(w, "1 correction (registrar: %s)\n", name)
 			}
 			num++
-			line := fmt.Sprintf("± MODIFY nameservers at %s: %s -> %s", name, strings.Join(rp.Old, ","), strings.Join(rp.New, ","))
+			to := rp.New
+			for _, p := range rp.Pending {
+				to = append(slices.Clone(to), "(name servers of the zone push creates at "+p+")")
+			}
+			line := fmt.Sprintf("± MODIFY nameservers at %s: %s -> %s", name, strings.Join(rp.Old, ","), strings.Join(to, ","))
 			fmt.Fprintf(w, "#%d: %s\n", num, r.pal.paint(diff.Modify, line))
 			entry.Changes = append(entry.Changes, reportChange{Kind: "MODIFY", Name: d.Name, Type: "NS", Lines: []string{line}})
 			if r.push && (r.ask == nil || r.ask("")) {

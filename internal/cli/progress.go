@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -16,6 +17,9 @@ type progress struct {
 	calls func() int64
 	stop  chan struct{}
 	ended chan struct{}
+
+	mu    sync.Mutex
+	shown bool // the line is on screen
 }
 
 // startProgress begins reporting after delay; calls may be nil.
@@ -41,7 +45,10 @@ func (p *progress) loop(delay time.Duration) {
 		select {
 		case <-p.stop:
 			p.print()
+			p.mu.Lock()
 			fmt.Fprint(p.w, "\n")
+			p.shown = false
+			p.mu.Unlock()
 			return
 		case <-t.C:
 		}
@@ -49,11 +56,28 @@ func (p *progress) loop(delay time.Duration) {
 }
 
 func (p *progress) print() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.shown = true
 	line := fmt.Sprintf("\r%d/%d zones", p.done.Load(), p.total)
 	if p.calls != nil {
 		line += fmt.Sprintf(", %d API calls", p.calls())
 	}
 	fmt.Fprint(p.w, line+"\x1b[K")
+}
+
+// clear erases the progress line, if shown, so that other output starts
+// on a clean line; the next tick draws it again below that output.
+func (p *progress) clear() {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
 }
 
 // zoneDone counts one finished zone.

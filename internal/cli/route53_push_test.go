@@ -294,36 +294,7 @@ func appliedBatches(t *testing.T, out string) int {
 func TestPushKilledMidway(t *testing.T) {
 	z := newBigZone(t, "killed.tld")
 
-	// The proxy forwards change batches to moto at once but holds back
-	// Route 53's answer, so the test can kill dnsctl between two batches.
-	upstream, _ := url.Parse(z.motoURL)
-	rp := httputil.NewSingleHostReverseProxy(upstream)
-	var accepted atomic.Int32
-	var hold atomic.Bool
-	hold.Store(true)
-	var inflight sync.WaitGroup
-	z.proxy.Stub("ChangeResourceRecordSets", func(w http.ResponseWriter, r *http.Request, body []byte) {
-		inflight.Add(1)
-		defer inflight.Done()
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		r.ContentLength = int64(len(body))
-		rec := httptest.NewRecorder()
-		rp.ServeHTTP(rec, r)
-		if rec.Code == http.StatusOK {
-			accepted.Add(1)
-		}
-		if hold.Load() {
-			time.Sleep(5 * time.Second)
-		}
-		for k, v := range rec.Header() {
-			w.Header()[k] = v
-		}
-		w.WriteHeader(rec.Code)
-		w.Write(rec.Body.Bytes())
-	})
-
-	// (push prints a zone's corrections when the zone is done, so a killed
-	// push prints nothing: preview tells how many batches it takes.)
+	hb := holdBatches(z, 5*time.Second)
 	preview, _, _ := z.run("preview")
 	batches := appliedBatches(t, preview)
 	if batches < 3 {
@@ -338,15 +309,7 @@ func TestPushKilledMidway(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(3 * time.Minute)
-	for accepted.Load() == 0 {
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			cmd.Wait()
-			t.Fatalf("no change batch was accepted in time; dnsctl said:\n%s", tail(out.String(), 20))
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	hb.waitAccepted(cmd, &out)
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
@@ -354,12 +317,17 @@ func TestPushKilledMidway(t *testing.T) {
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGKILL {
 		t.Fatalf("dnsctl was not killed: %v\n%s", err, tail(out.String(), 20))
 	}
-	inflight.Wait()
-	if n := accepted.Load(); n != 1 {
+	hb.inflight.Wait()
+	if n := hb.accepted.Load(); n != 1 {
 		t.Fatalf("%d change batches were accepted before the kill, want 1", n)
 	}
 	if strings.Contains(out.String(), "SUCCESS") {
 		t.Fatalf("push finished before it was killed:\n%s", tail(out.String(), 10))
+	}
+	// Output is not held back until the zone is done: what push was
+	// doing when it was killed is on screen.
+	if !strings.Contains(out.String(), fmt.Sprintf("Applying in %d API batches.", batches)) {
+		t.Errorf("the killed push showed nothing of its plan:\n%s", tail(out.String(), 10))
 	}
 
 	// Part of the plan happened, nothing else did.
@@ -369,16 +337,110 @@ func TestPushKilledMidway(t *testing.T) {
 	}
 
 	// The next push finishes the job.
-	hold.Store(false)
-	accepted.Store(0)
+	hb.hold.Store(false)
+	hb.accepted.Store(0)
 	stdout, stderr, code := z.run("push")
 	if code != 0 || !strings.Contains(stdout, "SUCCESS!") {
 		t.Fatalf("push after the kill: exit %d\n%s%s", code, tail(stdout, 20), stderr)
 	}
-	if n := int(accepted.Load()); n == 0 || n >= batches {
+	if n := int(hb.accepted.Load()); n == 0 || n >= batches {
 		t.Errorf("the rerun sent %d accepted batches; the first push planned %d and one of them was done", n, batches)
 	}
-	t.Logf("killed after batch 1 of %d; the rerun took %d batches", batches, accepted.Load())
+	t.Logf("killed after batch 1 of %d; the rerun took %d batches", batches, hb.accepted.Load())
+	z.assertConverged()
+}
+
+// batchHolder forwards change batches to moto at once but, while hold is
+// set, holds back Route 53's answer, so a test can act on dnsctl between
+// two batches.
+type batchHolder struct {
+	t        *testing.T
+	accepted atomic.Int32
+	hold     atomic.Bool
+	inflight sync.WaitGroup
+}
+
+func holdBatches(z *bigZone, delay time.Duration) *batchHolder {
+	hb := &batchHolder{t: z.t}
+	hb.hold.Store(true)
+	upstream, _ := url.Parse(z.motoURL)
+	rp := httputil.NewSingleHostReverseProxy(upstream)
+	z.proxy.Stub("ChangeResourceRecordSets", func(w http.ResponseWriter, r *http.Request, body []byte) {
+		hb.inflight.Add(1)
+		defer hb.inflight.Done()
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		r.ContentLength = int64(len(body))
+		rec := httptest.NewRecorder()
+		rp.ServeHTTP(rec, r)
+		if rec.Code == http.StatusOK {
+			hb.accepted.Add(1)
+		}
+		if hb.hold.Load() {
+			time.Sleep(delay)
+		}
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		w.Write(rec.Body.Bytes())
+	})
+	return hb
+}
+
+// waitAccepted waits until moto has accepted a change batch from cmd.
+func (hb *batchHolder) waitAccepted(cmd *exec.Cmd, out *bytes.Buffer) {
+	hb.t.Helper()
+	deadline := time.Now().Add(3 * time.Minute)
+	for hb.accepted.Load() == 0 {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			cmd.Wait()
+			hb.t.Fatalf("no change batch was accepted in time; dnsctl said:\n%s", tail(out.String(), 20))
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// TestPushInterrupted interrupts dnsctl (SIGINT, as Ctrl-C does) while
+// Route 53 is answering the first of several change batches: push sees
+// that batch through, sends no other, says which changes were applied and
+// which were not, exits 1, and the next push completes the job.
+func TestPushInterrupted(t *testing.T) {
+	z := newBigZone(t, "interrupted.tld")
+	hb := holdBatches(z, 2*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := z.command(ctx, "push")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	hb.waitAccepted(cmd, &out)
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	hb.inflight.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 1 {
+		t.Fatalf("interrupted push exited %d, want 1\n%s%s", code, tail(out.String(), 20), errOut.String())
+	}
+	if n := hb.accepted.Load(); n != 1 {
+		t.Errorf("%d change batches were accepted, want only the one in flight at the interrupt", n)
+	}
+	for _, want := range []string{"stopped before change batch 2 of ", "applied by earlier batches (", "not applied (", "Run push again"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("push output lacks %q:\n%s", want, tail(out.String(), 12))
+		}
+	}
+	if !strings.Contains(errOut.String(), "interrupted") {
+		t.Errorf("stderr does not say the run was interrupted: %q", errOut.String())
+	}
+	z.assertWithinPlan()
+	hb.hold.Store(false)
+	if stdout, stderr, code := z.run("push"); code != 0 {
+		t.Fatalf("push after the interrupt: exit %d\n%s%s", code, tail(stdout, 20), stderr)
+	}
 	z.assertConverged()
 }
 

@@ -286,3 +286,67 @@ func TestParseShare(t *testing.T) {
 		}
 	}
 }
+
+// assigning is a fake provider that, like Route 53 without a delegation
+// set, assigns a zone's name servers only when it creates the zone.
+type assigning struct{ *fake }
+
+func init() {
+	provider.Register(provider.Info{
+		Type: "FAKEASSIGN", DNS: true, Capabilities: fakeCaps,
+		New: func(_ context.Context, e provider.Entry) (any, error) {
+			f := &fake{ns: strings.Split(e.Fields["ns"], ","), zones: map[string][]*model.Record{}, registered: map[string][]string{}}
+			fakes[e.Name] = f
+			return assigning{f}, nil
+		},
+	})
+}
+
+func (a assigning) Nameservers(ctx context.Context, zone string) ([]string, error) {
+	if _, err := a.Records(ctx, zone); err != nil {
+		return nil, nil
+	}
+	return a.ns, nil
+}
+func (a assigning) NewZoneRecords(context.Context, string) ([]*model.Record, error) { return nil, nil }
+
+// Preview of a zone whose name servers come with its creation still shows
+// the registrar correction; it cannot be applied before the zone exists,
+// and push, which creates the zone first, applies the real name servers.
+func TestRegistrarWaitsForAssignedNameservers(t *testing.T) {
+	e := load(t, `
+D("example.com", NewRegistrar("reg"), DnsProvider(NewDnsProvider("dns")), A("@", "192.0.2.1"));
+`, `{"dns": {"TYPE": "FAKEASSIGN", "ns": "ns1.aws.,ns2.aws."}, "reg": {"TYPE": "FAKE", "ns": "x.", "registered": "old.ns."}}`)
+	ctx := context.Background()
+	d := e.Config.Domains[0]
+	dp := e.PlanDomain(ctx, d)
+	rp := dp.Registrar
+	if !rp.Changed() || !slices.Equal(rp.Pending, []string{"dns"}) || len(rp.New) != 0 {
+		t.Fatalf("preview registrar plan %+v", rp)
+	}
+	if err := e.ApplyRegistrar(ctx, d, rp); err == nil || !strings.Contains(err.Error(), "not known until it is created") {
+		t.Fatalf("applying a pending registrar plan: %v", err)
+	}
+	if got := fakes["reg"].registered["example.com"]; !slices.Equal(got, []string{"old.ns."}) {
+		t.Fatalf("registrar changed to %v before the zone existed", got)
+	}
+	dp, err := e.EnsureZones(ctx, dp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rp = dp.Registrar
+	if len(rp.Pending) != 0 || !slices.Equal(rp.New, []string{"ns1.aws.", "ns2.aws."}) {
+		t.Fatalf("registrar plan after creation %+v", rp)
+	}
+	if err := e.ApplyRegistrar(ctx, d, rp); err != nil {
+		t.Fatal(err)
+	}
+	// --no-populate: nothing will be created, so nothing is pending.
+	e2 := load(t, `
+D("example.org", NewRegistrar("reg"), DnsProvider(NewDnsProvider("dns")), A("@", "192.0.2.1"));
+`, `{"dns": {"TYPE": "FAKEASSIGN", "ns": "ns1.aws."}, "reg": {"TYPE": "FAKE", "ns": "x."}}`)
+	e2.noPopulate = true
+	if rp := e2.PlanDomain(ctx, e2.Config.Domains[0]).Registrar; rp.Changed() {
+		t.Errorf("--no-populate registrar plan %+v", rp)
+	}
+}

@@ -47,12 +47,19 @@ func (p *ProviderPlan) Refused() bool { return p.Risk != nil && p.Risk.Enforced 
 type RegistrarPlan struct {
 	Registrar *Registrar
 	Old, New  []string
-	Err       error
+	// Pending names the DNS providers whose zone push will create and whose
+	// name servers are therefore known only then: New lacks them, and push
+	// plans the registrar again once the zones exist.
+	Pending []string
+	Err     error
 }
 
 // Changed reports whether the registrar has something to do.
 func (r *RegistrarPlan) Changed() bool {
-	return r != nil && r.Err == nil && r.New != nil && !slices.Equal(r.Old, r.New)
+	if r == nil || r.Err != nil {
+		return false
+	}
+	return len(r.Pending) > 0 || (r.New != nil && !slices.Equal(r.Old, r.New))
 }
 
 // Corrections counts the record-level corrections of the provider plan.
@@ -105,16 +112,22 @@ func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
 		return dp
 	}
 	dp.Nameservers = ns
+	var pending []string
 	for _, ref := range d.DNSProviders {
 		p := e.dns[ref.Name]
 		if p == nil || isNone(p.Impl) {
 			continue
 		}
-		dp.Providers = append(dp.Providers, e.planProvider(ctx, d, p, ns, own[p.Name]))
+		pp := e.planProvider(ctx, d, p, ns, own[p.Name])
+		dp.Providers = append(dp.Providers, pp)
+		if pp.ZoneMissing && len(own[p.Name]) == 0 && ref.NSCount != 0 && e.willCreate(pp) {
+			pending = append(pending, p.Name)
+		}
 	}
 	if r := e.registrars[d.Registrar]; r != nil {
 		rp := &RegistrarPlan{Registrar: r}
-		if r.Impl != nil && len(ns) > 0 {
+		if r.Impl != nil && (len(ns) > 0 || len(pending) > 0) {
+			rp.Pending = pending
 			old, err := r.Impl.RegisteredNameservers(ctx, d.Name)
 			if err != nil {
 				rp.Err = fmt.Errorf("registrar %s: %w", r.Name, err)
@@ -126,6 +139,15 @@ func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
 		dp.Registrar = rp
 	}
 	return dp
+}
+
+// willCreate reports whether push creates the missing zone of pp with
+// name servers the provider assigns only then (a describer of new zones
+// that has no name servers for it yet).
+func (e *Engine) willCreate(pp *ProviderPlan) bool {
+	_, creates := pp.Provider.Impl.(provider.ZoneCreator)
+	_, describes := pp.Provider.Impl.(provider.NewZoneDescriber)
+	return creates && describes && !e.noPopulate && pp.Err == nil
 }
 
 // nameservers gathers the domain's delegation: NAMESERVER() entries, then
@@ -332,6 +354,10 @@ func (e *Engine) Apply(ctx context.Context, pp *ProviderPlan, plan *diff.Plan) e
 
 // ApplyRegistrar updates the domain's delegation at its registrar.
 func (e *Engine) ApplyRegistrar(ctx context.Context, d *model.Domain, rp *RegistrarPlan) error {
+	if len(rp.Pending) > 0 {
+		return fmt.Errorf("registrar %s: not updated: the name servers of the zone at %s are not known until it is created",
+			rp.Registrar.Name, strings.Join(rp.Pending, ", "))
+	}
 	if err := rp.Registrar.Impl.SetNameservers(ctx, d.Name, rp.New); err != nil {
 		return fmt.Errorf("registrar %s: %w", rp.Registrar.Name, err)
 	}

@@ -71,7 +71,9 @@ type SyncWaiter interface {
 
 // NewZoneDescriber is a ZoneCreator that knows what a zone it creates will
 // hold from the start (Route 53's own apex NS set), so a preview of a zone
-// that push will create shows exactly what push will do.
+// that push will create shows exactly what push will do. When its
+// Nameservers are empty for a zone it has yet to create, the zone's name
+// servers are assigned at creation: a registrar change must wait for it.
 type NewZoneDescriber interface {
 	NewZoneRecords(ctx context.Context, zone string) ([]*model.Record, error)
 }

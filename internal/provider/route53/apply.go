@@ -114,8 +114,14 @@ func (p *Provider) apply(ctx context.Context, plan *diff.Plan) error {
 		return fmt.Errorf("zone %s: %w", key, err)
 	}
 	for i, b := range bs {
+		if err := ctx.Err(); err != nil {
+			return newApplyError(key, plan, bs, i, fmt.Errorf("interrupted: %w", err))
+		}
 		label := fmt.Sprintf("dnsctl batch %d/%d", i+1, len(bs))
-		if err := p.submit(ctx, zone, id, b, label); err != nil {
+		// A batch once sent is seen through even if the run is interrupted
+		// meanwhile (Ctrl-C): abandoning its request would leave unknown
+		// whether it took effect. The retry bound still limits it.
+		if err := p.submit(context.WithoutCancel(ctx), zone, id, b, label); err != nil {
 			return newApplyError(key, plan, bs, i, err)
 		}
 	}
@@ -791,7 +797,11 @@ type ApplyError struct {
 
 func (e *ApplyError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "zone %s: change batch %d of %d failed: %v", e.Zone, e.Batch, e.Batches, e.Err)
+	if errors.Is(e.Err, context.Canceled) {
+		fmt.Fprintf(&b, "zone %s: stopped before change batch %d of %d: %v", e.Zone, e.Batch, e.Batches, e.Err)
+	} else {
+		fmt.Fprintf(&b, "zone %s: change batch %d of %d failed: %v", e.Zone, e.Batch, e.Batches, e.Err)
+	}
 	list := func(title string, cs []diff.Change) {
 		if len(cs) == 0 {
 			return

@@ -223,3 +223,61 @@ func TestThrottlingPausesAllWorkers(t *testing.T) {
 	}
 	<-done
 }
+
+// Interrupting a push (Ctrl-C cancels the run's context) while a batch is
+// in flight: that batch is seen through, the next is not sent, the error
+// says so change by change, and a rerun converges.
+func TestInterruptFinishesBatchInFlight(t *testing.T) {
+	e := newEnv(t)
+	zone := "interrupt.example"
+	if _, err := e.p.EnsureZone(ctx(t), zone); err != nil {
+		t.Fatal(err)
+	}
+	var desired []*model.Record
+	for i := 0; i < 2100; i++ {
+		desired = append(desired, rec(t, zone, fmt.Sprintf("i%04d", i), "A", 300, "192.0.2.1"))
+	}
+	existing, err := e.p.Records(ctx(t), zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := planFor(zone, existing, desired)
+	run, interrupt := context.WithCancel(ctx(t))
+	e.proxy.Observe("ChangeResourceRecordSets", func(n int) {
+		if n == 1 {
+			interrupt()
+			time.Sleep(50 * time.Millisecond) // let a careless client abandon the request
+		}
+	})
+	err = e.p.Apply(run, plan)
+	var ae *ApplyError
+	if !errors.As(err, &ae) || ae.Batch != 2 || ae.Batches != 3 || !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want an interruption before batch 2 of 3", err)
+	}
+	if !strings.Contains(err.Error(), "stopped before change batch 2 of 3") || len(ae.Applied) != 1000 || len(ae.NotApplied) != 1100 {
+		t.Errorf("applied %d, not applied %d: %v", len(ae.Applied), len(ae.NotApplied), err)
+	}
+	if n := e.proxy.Calls("ChangeResourceRecordSets"); n != 1 {
+		t.Errorf("%d change requests after the interruption, want only the one in flight", n)
+	}
+	got, err := e.provider().Records(ctx(t), zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := countType(got, "A"); a != 1000 {
+		t.Errorf("zone holds %d A records after the interrupted push, want the first batch's 1000", a)
+	}
+	e.proxy.Observe("ChangeResourceRecordSets", nil)
+	e.push(e.provider(), zone, desired)
+	e.assertConverged(e.provider(), zone, desired)
+}
+
+func countType(rs []*model.Record, typ string) int {
+	n := 0
+	for _, r := range rs {
+		if r.Type == typ {
+			n++
+		}
+	}
+	return n
+}

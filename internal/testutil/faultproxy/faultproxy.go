@@ -110,6 +110,7 @@ type Proxy struct {
 	forwarded map[string]int // requests passed to the upstream
 	injected  map[string]int // faults injected, by operation
 	stubs     map[string]Handler
+	observers map[string]func(n int)
 	requests  []Request
 	seq       atomic.Int64
 }
@@ -163,6 +164,18 @@ func (p *Proxy) Stub(op string, h Handler) {
 		return
 	}
 	p.stubs[op] = h
+}
+
+// Observe calls fn with the request's number (1 for the first) each time a
+// request for op arrives, before it is answered or forwarded: a test can
+// act while the request is in flight (cancel the client's context).
+func (p *Proxy) Observe(op string, fn func(n int)) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.observers == nil {
+		p.observers = map[string]func(int){}
+	}
+	p.observers[op] = fn
 }
 
 // Pending returns how many scripted faults have not fired yet.
@@ -254,7 +267,11 @@ func (p *Proxy) serve(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	stub := p.stubs[op]
+	observe, n := p.observers[op], p.calls[op]
 	p.mu.Unlock()
+	if observe != nil {
+		observe(n)
+	}
 
 	proto := protocolOf(r)
 	if fault != nil {
