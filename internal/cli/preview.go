@@ -141,7 +141,7 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 	}
 	fmt.Fprintf(g.stdout, "Done. %d corrections.\n", total)
 	if f.report != "" {
-		if err := writeReport(f.report, entries); err != nil {
+		if err := writeReport(f.report, entries, push); err != nil {
 			return err
 		}
 	}
@@ -149,7 +149,11 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 		return exitError{1}
 	}
 	if f.expectNoChanges && total > 0 {
-		fmt.Fprintf(g.stderr, "ERROR: --expect-no-changes: %d corrections would be made\n", total)
+		if push {
+			fmt.Fprintf(g.stderr, "ERROR: --expect-no-changes: push made %s\n", plural(total, "correction"))
+		} else {
+			fmt.Fprintf(g.stderr, "ERROR: --expect-no-changes: %d corrections would be made\n", total)
+		}
 		return exitError{1}
 	}
 	return nil
@@ -229,7 +233,11 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 			continue
 		}
 		count := pp.Corrections()
+		if pp.Risk != nil && r.push && r.force {
+			pp.Risk.Forced = true
+		}
 		entry.fill(pp)
+		idx := len(res.report)
 		res.report = append(res.report, entry)
 		res.corrections += count
 		switch {
@@ -247,7 +255,8 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 		if pp.Risk != nil {
 			fmt.Fprintf(w, "WARNING: %s\n", pp.Risk)
 		}
-		if pp.Batches > 0 {
+		refused := r.push && pp.Refused() && !r.force
+		if pp.Batches > 0 && !refused {
 			if r.push {
 				fmt.Fprintf(w, "Applying in %s.\n", plural(pp.Batches, "API batch"))
 			} else {
@@ -258,15 +267,26 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 			r.printChanges(w, pp.Plan, pp.Plan.Changes, &num)
 			continue
 		}
-		if pp.Refused() && !r.force {
+		if refused {
 			r.printChanges(w, pp.Plan, pp.Plan.Changes, &num)
 			fmt.Fprintf(w, "REFUSED: %s at %s is above its safety threshold; nothing was changed in this zone.\n", d.Name, name)
+			res.report[idx].Outcome = "refused"
 			res.failed = true
 			continue
 		}
-		if err := r.applyProvider(ctx, w, pp, &num); err != nil {
+		skipped, err := r.applyProvider(ctx, w, pp, &num)
+		switch {
+		case err != nil:
 			fmt.Fprintf(w, "FAILURE! %v\n", err)
+			res.report[idx].Outcome = "failed"
+			res.report[idx].Error = err.Error()
 			res.failed = true
+		case skipped == count:
+			res.report[idx].Outcome = "skipped"
+		case skipped > 0:
+			res.report[idx].Outcome = fmt.Sprintf("partly applied (%d skipped)", skipped)
+		default:
+			res.report[idx].Outcome = "applied"
 		}
 	}
 
@@ -297,12 +317,18 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 			line := fmt.Sprintf("± MODIFY nameservers at %s: %s -> %s", name, strings.Join(rp.Old, ","), strings.Join(to, ","))
 			fmt.Fprintf(w, "#%d: %s\n", num, r.pal.paint(diff.Modify, line))
 			entry.Changes = append(entry.Changes, reportChange{Kind: "MODIFY", Name: d.Name, Type: "NS", Lines: []string{line}})
-			if r.push && (r.ask == nil || r.ask("")) {
+			switch {
+			case !r.push:
+			case r.ask != nil && !r.ask(""):
+				entry.Outcome = "skipped"
+			default:
 				if err := r.e.ApplyRegistrar(ctx, d, rp); err != nil {
 					fmt.Fprintf(w, "FAILURE! %v\n", err)
+					entry.Outcome, entry.Error = "failed", err.Error()
 					res.failed = true
 				} else {
 					fmt.Fprintln(w, "SUCCESS!")
+					entry.Outcome = "applied"
 				}
 			}
 		case r.full:
@@ -316,29 +342,31 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 }
 
 // applyProvider prints and applies one provider's plan: all of it at once,
-// or with -i one record set at a time after asking.
-func (r *runner) applyProvider(ctx context.Context, w io.Writer, pp *engine.ProviderPlan, num *int) error {
+// or with -i one record set at a time after asking. It returns how many
+// corrections the user chose to skip.
+func (r *runner) applyProvider(ctx context.Context, w io.Writer, pp *engine.ProviderPlan, num *int) (skipped int, err error) {
 	if r.ask == nil {
 		r.printChanges(w, pp.Plan, pp.Plan.Changes, num)
 		if err := r.e.Apply(ctx, pp, pp.Plan); err != nil {
-			return err
+			return 0, err
 		}
 		fmt.Fprintln(w, "SUCCESS!")
-		return nil
+		return 0, nil
 	}
 	for _, c := range pp.Plan.Changes {
 		r.printChanges(w, pp.Plan, []diff.Change{c}, num)
 		if !r.ask("") {
 			fmt.Fprintln(w, "Skipped.")
+			skipped += len(c.Lines(pp.Plan.MetaKeys))
 			continue
 		}
 		one := &diff.Plan{Zone: pp.Plan.Zone, MetaKeys: pp.Plan.MetaKeys, Changes: []diff.Change{c}}
 		if err := r.e.Apply(ctx, pp, one); err != nil {
-			return err
+			return skipped, err
 		}
 		fmt.Fprintln(w, "SUCCESS!")
 	}
-	return nil
+	return skipped, nil
 }
 
 // printChanges prints changes of plan as numbered record-level corrections.

@@ -26,6 +26,10 @@ type reportEntry struct {
 	Changes     []reportChange `json:"changes,omitempty"`
 	Warnings    []string       `json:"warnings,omitempty"`
 	Error       string         `json:"error,omitempty"`
+	// Outcome is what push did with the corrections: "applied", "refused"
+	// (safety threshold), "failed", "skipped" or "partly applied (N
+	// skipped)" (push -i). Empty for preview and for a plan with nothing to do.
+	Outcome string `json:"outcome,omitempty"`
 }
 
 type reportChange struct {
@@ -53,14 +57,14 @@ func (e *reportEntry) fill(pp *engine.ProviderPlan) {
 	}
 }
 
-// writeReport writes the plan as JSON, or as Markdown (for a pull-request
-// comment) when path ends in ".md".
-func writeReport(path string, entries []reportEntry) error {
+// writeReport writes the plan (and, for push, its outcome) as JSON, or as
+// Markdown (for a pull-request comment) when path ends in ".md".
+func writeReport(path string, entries []reportEntry, push bool) error {
 	if entries == nil {
 		entries = []reportEntry{}
 	}
 	if strings.HasSuffix(strings.ToLower(path), ".md") {
-		return writeFile(path, markdownReport(entries))
+		return writeFile(path, markdownReport(entries, push))
 	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -81,13 +85,17 @@ func writeFile(path string, b []byte) error {
 
 // markdownReport renders the plan as a Markdown summary table followed by
 // the corrections of each zone in a diff block.
-func markdownReport(entries []reportEntry) []byte {
+func markdownReport(entries []reportEntry, push bool) []byte {
 	var b bytes.Buffer
 	total := 0
 	for _, e := range entries {
 		total += e.Corrections
 	}
-	fmt.Fprintf(&b, "### dnsctl plan: %d corrections\n\n", total)
+	if push {
+		fmt.Fprintf(&b, "### dnsctl push: %d corrections\n\n", total)
+	} else {
+		fmt.Fprintf(&b, "### dnsctl plan: %d corrections\n\n", total)
+	}
 	if len(entries) == 0 {
 		return b.Bytes()
 	}
@@ -99,7 +107,18 @@ func markdownReport(entries []reportEntry) []byte {
 		}
 		var notes []string
 		if e.ZoneMissing {
-			notes = append(notes, "zone will be created")
+			if push {
+				notes = append(notes, "zone created")
+			} else {
+				notes = append(notes, "zone will be created")
+			}
+		}
+		switch e.Outcome {
+		case "", "failed": // a failure shows as its error
+		case "refused":
+			notes = append(notes, "**refused** (above the safety threshold)")
+		default:
+			notes = append(notes, e.Outcome)
 		}
 		if e.Error != "" {
 			notes = append(notes, "**error**: "+e.Error)

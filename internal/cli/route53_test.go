@@ -97,11 +97,12 @@ func r53Clients(ts *testscript.TestScript) (*r53State, *route53.Client, *route53
 
 // cmdR53 works on moto behind dnsctl's back:
 //
-//	r53 create-zone ZONE [VAR]          create a hosted zone (VAR := its ID)
+//	r53 create-zone ZONE [VAR [private]] create a hosted zone (VAR := its ID); private: in a VPC
 //	r53 put ZONE NAME TYPE TTL VALUE... raw CREATE of a record set, values as given
 //	r53 zone-id ZONE VAR                VAR := the ID of the hosted zone
 //	r53 delete-zone ZONE                delete the hosted zone (it must hold only SOA and NS)
 //	r53 records ZONE                    print the zone's record sets (SOA left out), sorted
+//	                                    (ZONE may be a hosted zone ID, here and below)
 //	r53 zone-ns ZONE                    print the name servers of the zone's delegation set
 //	r53 zone-set ZONE                   print the ID of the zone's delegation set ("" if none)
 //	r53 zone-count ZONE                 print how many hosted zones have that name
@@ -132,8 +133,13 @@ func cmdR53(ts *testscript.TestScript, neg bool, args []string) {
 	switch args[0] {
 	case "create-zone":
 		want(2, "create-zone ZONE [VAR]")
-		out, err := r.CreateHostedZone(ctx, &route53.CreateHostedZoneInput{Name: aws.String(args[1]),
-			CallerReference: aws.String(fmt.Sprintf("test-%s-%d", args[1], time.Now().UnixNano()))})
+		in := &route53.CreateHostedZoneInput{Name: aws.String(args[1]),
+			CallerReference: aws.String(fmt.Sprintf("test-%s-%d", args[1], time.Now().UnixNano()))}
+		if len(args) > 3 && args[3] == "private" {
+			in.HostedZoneConfig = &types.HostedZoneConfig{PrivateZone: true}
+			in.VPC = &types.VPC{VPCId: aws.String("vpc-0123456789abcdef0"), VPCRegion: types.VPCRegionUsEast1}
+		}
+		out, err := r.CreateHostedZone(ctx, in)
 		ts.Check(err)
 		if len(args) > 2 {
 			ts.Setenv(args[2], cleanID(aws.ToString(out.HostedZone.Id)))
@@ -291,7 +297,12 @@ func zonesNamed(ctx context.Context, ts *testscript.TestScript, r *route53.Clien
 	}
 }
 
+// zoneIDOf returns the ID of the one hosted zone named zone; a zone
+// argument without a dot is already an ID (for same-named zones).
 func zoneIDOf(ts *testscript.TestScript, r *route53.Client, zone string) string {
+	if !strings.Contains(zone, ".") {
+		return zone
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	zs := zonesNamed(ctx, ts, r, zone)

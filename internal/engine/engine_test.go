@@ -212,32 +212,64 @@ D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("nosuch")),
 	}
 }
 
-// A provider's own apex name servers stay even when the configuration
-// delegates elsewhere (DnsProvider(p, 0) with NAMESERVER()).
+// A provider's own apex name servers stay whatever the configuration says
+// of the apex NS set: delegation elsewhere (DnsProvider(p, 0) with
+// NAMESERVER()), or no_ns with NS("@") records of its own.
 func TestOwnNameserversNeverDeleted(t *testing.T) {
-	e := load(t, `
-D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns"), 0),
-  NAMESERVER("ns.elsewhere.net."), A("@", "192.0.2.1"));
-`, `{"dns": {"TYPE": "FAKE", "ns": "ns1.fake.,ns2.fake."}}`)
-	ctx := context.Background()
-	f := fakes["dns"]
-	f.zones["example.com"] = []*model.Record{
-		{Name: "example.com", Type: "NS", TTL: 172800, Data: "ns1.fake."},
-		{Name: "example.com", Type: "NS", TTL: 172800, Data: "ns2.fake."},
+	for _, tc := range []struct{ name, config, create string }{
+		{"delegated elsewhere", `D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns"), 0),
+  NAMESERVER("ns.elsewhere.net."), A("@", "192.0.2.1"));`, "+ CREATE example.com NS ns.elsewhere.net. ttl=172800"},
+		{"no_ns with NS records", `D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns")),
+  {no_ns: "true"}, NS("@", "ns.elsewhere.net.", TTL(172800)), A("@", "192.0.2.1"));`, "+ CREATE example.com NS ns.elsewhere.net. ttl=172800"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := load(t, tc.config, `{"dns": {"TYPE": "FAKE", "ns": "ns1.fake.,ns2.fake."}}`)
+			f := fakes["dns"]
+			f.zones["example.com"] = []*model.Record{
+				{Name: "example.com", Type: "NS", TTL: 172800, Data: "ns1.fake."},
+				{Name: "example.com", Type: "NS", TTL: 172800, Data: "ns2.fake."},
+			}
+			dp := e.PlanDomain(context.Background(), e.Config.Domains[0])
+			got := lines(dp.Providers[0])
+			for _, l := range got {
+				if strings.Contains(l, "fake.") && !strings.HasPrefix(l, "+") {
+					t.Errorf("own name server touched: %s", l)
+				}
+			}
+			if !slices.Contains(got, tc.create) {
+				t.Errorf("plan lacks %q:\n%s", tc.create, strings.Join(got, "\n"))
+			}
+		})
 	}
-	dp := e.PlanDomain(ctx, e.Config.Domains[0])
-	for _, l := range lines(dp.Providers[0]) {
-		if strings.Contains(l, "fake.") && !strings.HasPrefix(l, "+") {
-			t.Errorf("own name server touched: %s", l)
+}
+
+// The apex NS set has one TTL. Adding a server with NS("@") at the
+// default TTL lowers the whole set's TTL, and the plan shows it for every
+// server, not only the new one.
+func TestApexNSSetHasOneTTL(t *testing.T) {
+	e := load(t, `D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns")), NS("@", "ns9.example.org."));`,
+		`{"dns": {"TYPE": "FAKE", "ns": "ns1.fake."}}`)
+	fakes["dns"].zones["example.com"] = []*model.Record{{Name: "example.com", Type: "NS", TTL: 172800, Data: "ns1.fake."}}
+	got := lines(e.PlanDomain(context.Background(), e.Config.Domains[0]).Providers[0])
+	want := []string{"± MODIFY example.com NS (ns1.fake. ttl=172800) -> (ns1.fake. ttl=300)", "+ CREATE example.com NS ns9.example.org. ttl=300"}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("plan lacks %q:\n%s", w, strings.Join(got, "\n"))
 		}
 	}
-	if got := strings.Join(lines(dp.Providers[0]), "\n"); !strings.Contains(got, "+ CREATE example.com NS ns.elsewhere.net. ttl=172800") {
-		t.Errorf("plan:\n%s", got)
+	// With NAMESERVER_TTL the set keeps the TTL it is told.
+	e = load(t, `D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns")), NAMESERVER_TTL(172800), NS("@", "ns9.example.org."));`,
+		`{"dns": {"TYPE": "FAKE", "ns": "ns1.fake."}}`)
+	fakes["dns"].zones["example.com"] = []*model.Record{{Name: "example.com", Type: "NS", TTL: 172800, Data: "ns1.fake."}}
+	got = lines(e.PlanDomain(context.Background(), e.Config.Domains[0]).Providers[0])
+	if !slices.Equal(got, []string{"+ CREATE example.com NS ns9.example.org. ttl=172800"}) {
+		t.Errorf("with NAMESERVER_TTL: %q", got)
 	}
 }
 
 func TestSafetyThreshold(t *testing.T) {
-	cfg := `D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns")), {no_ns: "true"}, A("@", "192.0.2.1"));`
+	const plain = `D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns")), {no_ns: "true"}, A("@", "192.0.2.1"));`
+	const lenient = `D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns")), {no_ns: "true", max_change: "100%"}, A("@", "192.0.2.1"));`
 	seed := func() {
 		var rs []*model.Record
 		for i := range 20 {
@@ -246,16 +278,18 @@ func TestSafetyThreshold(t *testing.T) {
 		fakes["dns"].zones["example.com"] = rs
 	}
 	for _, tc := range []struct {
-		name, creds, flag string
-		enforced          bool
+		name, cfg, creds, flag string
+		risk, enforced         bool
 	}{
-		{name: "warn only by default", creds: `{"dns": {"TYPE": "FAKE", "ns": "x."}}`},
-		{name: "flag enforces", creds: `{"dns": {"TYPE": "FAKE", "ns": "x."}}`, flag: "30%", enforced: true},
-		{name: "creds entry enforces", creds: `{"dns": {"TYPE": "FAKE", "ns": "x.", "max_change": "0.5"}}`, enforced: true},
+		{name: "warn only by default", cfg: plain, creds: `{"dns": {"TYPE": "FAKE", "ns": "x."}}`, risk: true},
+		{name: "flag enforces", cfg: plain, creds: `{"dns": {"TYPE": "FAKE", "ns": "x."}}`, flag: "30%", risk: true, enforced: true},
+		{name: "creds entry enforces", cfg: plain, creds: `{"dns": {"TYPE": "FAKE", "ns": "x.", "max_change": "0.5"}}`, risk: true, enforced: true},
+		{name: "domain beats creds entry", cfg: lenient, creds: `{"dns": {"TYPE": "FAKE", "ns": "x.", "max_change": "0.5"}}`},
+		{name: "flag beats domain", cfg: lenient, creds: `{"dns": {"TYPE": "FAKE", "ns": "x."}}`, flag: "30%", risk: true, enforced: true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			os.WriteFile(filepath.Join(dir, "dnsconfig.js"), []byte(cfg), 0o644)
+			os.WriteFile(filepath.Join(dir, "dnsconfig.js"), []byte(tc.cfg), 0o644)
 			os.WriteFile(filepath.Join(dir, "creds.json"), []byte(tc.creds), 0o644)
 			t.Chdir(dir)
 			e, err := Load(context.Background(), Options{ConfigPath: "dnsconfig.js", CredsPath: "creds.json", MaxChange: tc.flag})
@@ -264,10 +298,10 @@ func TestSafetyThreshold(t *testing.T) {
 			}
 			seed()
 			pp := e.PlanDomain(context.Background(), e.Config.Domains[0]).Providers[0]
-			if pp.Risk == nil {
-				t.Fatal("deleting 20 of 20 records is not flagged")
+			if (pp.Risk != nil) != tc.risk {
+				t.Fatalf("deleting 20 of 20 records: risk %+v, want flagged=%v", pp.Risk, tc.risk)
 			}
-			if pp.Risk.Deleted != 20 || pp.Risk.Existing != 20 || pp.Refused() != tc.enforced {
+			if tc.risk && (pp.Risk.Deleted != 20 || pp.Risk.Existing != 20 || pp.Refused() != tc.enforced) {
 				t.Errorf("risk %+v refused=%v", pp.Risk, pp.Refused())
 			}
 		})
@@ -275,12 +309,13 @@ func TestSafetyThreshold(t *testing.T) {
 }
 
 func TestParseShare(t *testing.T) {
-	for in, want := range map[string]float64{"30%": 0.3, "30": 0.3, "0.3": 0.3, "100%": 1, "0": 0} {
+	for in, want := range map[string]float64{"30%": 0.3, " 30 % ": 0.3, "0.3": 0.3, "100%": 1, "0": 0, "0%": 0, "2.5%": 0.025} {
 		if got, err := ParseShare(in); err != nil || got != want {
 			t.Errorf("ParseShare(%q) = %v, %v", in, got, err)
 		}
 	}
-	for _, bad := range []string{"", "x", "-1", "150%"} {
+	// A bare 1 or more is ambiguous ("1": 1% or everything?).
+	for _, bad := range []string{"", "x", "-1", "150%", "30", "1", "1.5", "NaN", "Inf", "NaN%", "%"} {
 		if _, err := ParseShare(bad); err == nil {
 			t.Errorf("ParseShare(%q): want error", bad)
 		}

@@ -106,6 +106,7 @@ func (e *Engine) ForEach(ctx context.Context, workers int, fn func(i int, d *mod
 // servers, each DNS provider's record plan, and the registrar's delegation.
 func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
 	dp := &DomainPlan{Domain: d}
+	e.pinZone(d)
 	ns, own, err := e.nameservers(ctx, d)
 	if err != nil {
 		dp.Err = err
@@ -139,6 +140,29 @@ func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
 		dp.Registrar = rp
 	}
 	return dp
+}
+
+// pinZone tells d's DNS providers which zone R53_ZONE("ID") chose among
+// several of the same name, before anything (name servers first) asks
+// about the zone.
+func (e *Engine) pinZone(d *model.Domain) {
+	zid := d.Meta["zone_id"]
+	if zid == "" {
+		return
+	}
+	for _, ref := range d.DNSProviders {
+		if u, ok := e.dns[ref.Name].implOrNil().(interface{ UseZoneID(zone, id string) }); ok {
+			u.UseZoneID(d.UniqueName(), zid)
+		}
+	}
+}
+
+// implOrNil returns p's implementation, or nil for a missing provider.
+func (p *DNSProvider) implOrNil() provider.DNS {
+	if p == nil {
+		return nil
+	}
+	return p.Impl
 }
 
 // willCreate reports whether push creates the missing zone of pp with
@@ -211,11 +235,6 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 		p.serial.Lock()
 		defer p.serial.Unlock()
 	}
-	if zid := d.Meta["zone_id"]; zid != "" {
-		if u, ok := p.Impl.(interface{ UseZoneID(zone, id string) }); ok {
-			u.UseZoneID(d.UniqueName(), zid)
-		}
-	}
 	existing, err := p.Impl.Records(ctx, d.UniqueName())
 	if err != nil {
 		if !errZoneMissing(err) {
@@ -265,22 +284,35 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 
 // desiredRecords returns the domain's records for one provider: copies of
 // the configured records plus the apex NS set of the delegation (unless the
-// domain's metadata says no_ns). When NAMESERVER_TTL is not set the apex NS
-// keep the TTL they already have, so adopting a zone changes nothing. A
-// managed apex NS set always keeps the provider's own name servers (own):
-// removing them would break the zone at that provider.
+// domain's metadata says no_ns). A managed apex NS set (one the delegation
+// or the configuration's own NS("@") records make) always keeps the
+// provider's own name servers (own): removing them would break the zone at
+// that provider. The set has one TTL: NAMESERVER_TTL when set, else the
+// lowest of the configured apex NS records, else the one the set already
+// has (so adopting a zone changes nothing), else 300; a change of it shows
+// in the plan like any other.
 func desiredRecords(d *model.Domain, ns, own []string, existing []*model.Record) []*model.Record {
-	out := make([]*model.Record, 0, len(d.Records)+len(ns))
-	apexNS := false
+	out := make([]*model.Record, 0, len(d.Records)+len(ns)+len(own))
+	var apex []*model.Record // configured apex NS records (copies in out)
 	for _, r := range d.Records {
-		out = append(out, r.Clone())
-		apexNS = apexNS || (r.Type == "NS" && r.Name == d.Name)
+		c := r.Clone()
+		out = append(out, c)
+		if r.Type == "NS" && r.Name == d.Name {
+			apex = append(apex, c)
+		}
 	}
-	if d.Meta["no_ns"] == "true" || (len(ns) == 0 && !apexNS) {
+	if d.Meta["no_ns"] == "true" {
+		ns = nil // the delegation is not written into the zone
+	}
+	if len(ns) == 0 && len(apex) == 0 {
 		return out
 	}
-	ns = append(slices.Clone(ns), own...)
 	ttl := d.NameserverTTL
+	for _, r := range apex {
+		if ttl == 0 || (d.NameserverTTL == 0 && r.TTL < ttl) {
+			ttl = r.TTL
+		}
+	}
 	if ttl == 0 {
 		ttl = 300
 		for _, r := range existing {
@@ -291,12 +323,11 @@ func desiredRecords(d *model.Domain, ns, own []string, existing []*model.Record)
 		}
 	}
 	have := map[string]bool{}
-	for _, r := range out {
-		if r.Type == "NS" && r.Name == d.Name {
-			have[r.Data] = true
-		}
+	for _, r := range apex {
+		r.TTL = ttl
+		have[r.Data] = true
 	}
-	for _, n := range ns {
+	for _, n := range append(slices.Clone(ns), own...) {
 		if !have[n] {
 			have[n] = true
 			out = append(out, &model.Record{Name: d.Name, Type: "NS", TTL: ttl, Data: n, Pos: d.Pos})
@@ -369,6 +400,7 @@ func (e *Engine) ApplyRegistrar(ctx context.Context, d *model.Domain, rp *Regist
 // provider, whether the zone was created.
 func (e *Engine) CreateZones(ctx context.Context, report func(domain, providerName string, created bool, err error)) {
 	for _, d := range e.Config.Domains {
+		e.pinZone(d)
 		for _, ref := range d.DNSProviders {
 			p := e.dns[ref.Name]
 			if p == nil {
@@ -384,17 +416,20 @@ func (e *Engine) CreateZones(ctx context.Context, report func(domain, providerNa
 	}
 }
 
-// safetyFor returns the safety threshold of domain d at provider p: the
-// domain's max_change, else the provider entry's, else the run's.
+// safetyFor returns the threshold of d at p: --max-change when given (the
+// operator's choice for this run wins over the files), else the domain's
+// max_change, else the provider entry's, else the warn-only default.
 func (e *Engine) safetyFor(d *model.Domain, p *DNSProvider) Safety {
-	s := e.safety
-	for _, v := range []string{p.maxChange, d.Meta[maxChangeField]} {
+	if e.safety.Enforced {
+		return e.safety
+	}
+	for _, v := range []string{d.Meta[maxChangeField], p.maxChange} {
 		if v == "" {
 			continue
 		}
 		if t, err := ParseShare(v); err == nil {
-			s = Safety{Threshold: t, Enforced: true, MinRecords: s.MinRecords}
+			return Safety{Threshold: t, Enforced: true, MinRecords: e.safety.MinRecords}
 		}
 	}
-	return s
+	return e.safety
 }

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -26,19 +27,22 @@ var DefaultSafety = Safety{Threshold: 0.30, MinRecords: 10}
 // metadata key that sets the threshold, as "30%" or "0.3".
 const maxChangeField = "max_change"
 
-// ParseShare parses a threshold written as "30%", "30" (percent) or "0.3".
+// ParseShare parses a threshold written as a percentage ("30%") or as a
+// fraction below one ("0.3"). A bare number of one or more ("30", "1") is
+// refused as ambiguous: "1" could mean 1% or all records.
 func ParseShare(s string) (float64, error) {
 	s = strings.TrimSpace(s)
 	pct := strings.HasSuffix(s, "%")
-	v, err := strconv.ParseFloat(strings.TrimSuffix(s, "%"), 64)
-	if err != nil || v < 0 {
+	v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(s, "%")), 64)
+	switch {
+	case err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v < 0:
 		return 0, fmt.Errorf("%q is not a share of records (use a percentage such as 30%%)", s)
-	}
-	if pct || v > 1 {
-		v /= 100
-	}
-	if v > 1 {
+	case pct && v > 100:
 		return 0, fmt.Errorf("%q is above 100%%", s)
+	case pct:
+		return v / 100, nil
+	case v >= 1:
+		return 0, fmt.Errorf("%q is ambiguous: write a percentage such as %g%% (or a fraction such as 0.3)", s, v)
 	}
 	return v, nil
 }
@@ -48,12 +52,17 @@ type Risk struct {
 	Modified, Deleted, Existing int
 	Threshold                   float64
 	Enforced                    bool
+	// Forced says push applies it anyway (push --force).
+	Forced bool
 }
 
 func (r *Risk) String() string {
 	share := float64(r.Modified+r.Deleted) / float64(r.Existing)
 	how := "push will still apply it; set --max-change to enforce the threshold"
-	if r.Enforced {
+	switch {
+	case r.Enforced && r.Forced:
+		how = "applied anyway because of --force"
+	case r.Enforced:
 		how = "push refuses it: run push --force to allow it once, or raise --max-change (or max_change)"
 	}
 	return fmt.Sprintf("the plan modifies %d and deletes %d of %d existing records (%.0f%%), above the safety threshold of %.0f%%; %s",
