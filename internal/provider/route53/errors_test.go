@@ -247,6 +247,17 @@ func TestEndpointEnvironmentVariables(t *testing.T) {
 	if n := e.proxy.Calls("ListResourceRecordSets"); n != 1 {
 		t.Errorf("AWS_ENDPOINT_URL not honoured: %d calls through the proxy", n)
 	}
+
+	// Route 53 Domains has its own variable; the others point nowhere.
+	t.Setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:1")
+	t.Setenv("AWS_ENDPOINT_URL_ROUTE_53", "http://127.0.0.1:1")
+	t.Setenv("AWS_ENDPOINT_URL_ROUTE_53_DOMAINS", e.proxy.URL())
+	e.proxy.ResetCounts()
+	p = e.provider(func(c *Config) { c.Endpoint = "" })
+	_, err := p.RegisteredNameservers(ctx(t), "endpoint.example")
+	if n := e.proxy.Calls("GetDomainDetail"); n != 1 {
+		t.Errorf("AWS_ENDPOINT_URL_ROUTE_53_DOMAINS not honoured: %d calls through the proxy (err %v)", n, err)
+	}
 }
 
 func TestAssumeRole(t *testing.T) {

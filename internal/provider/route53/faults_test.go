@@ -281,3 +281,54 @@ func countType(rs []*model.Record, typ string) int {
 	}
 	return n
 }
+
+// Two creds.json entries with the same keys speak for one AWS account:
+// they share one pacer, at the lower of their rates, and a throttling
+// answer to one holds the other too.
+func TestPacerSharedBetweenEntriesOfOneIdentity(t *testing.T) {
+	e := newEnv(t)
+	a := e.provider(func(c *Config) { c.EntryName = "r53_a"; c.RateLimit = 50 })
+	b := e.provider(func(c *Config) { c.EntryName = "r53_b"; c.RateLimit = 20 })
+	other := e.provider(func(c *Config) { c.EntryName = "r53_other"; c.KeyId = "AKIAOTHEREXAMPLE0001" })
+	for _, p := range []*Provider{a, b, other} {
+		if _, err := p.ListZones(ctx(t)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if a.pacer != b.pacer {
+		t.Fatal("two entries with the same keys have separate pacers")
+	}
+	if got := a.pacer.limiter.Limit(); got != 20 {
+		t.Errorf("shared rate %v/s, want the lower of 50 and 20", got)
+	}
+	if other.pacer == a.pacer {
+		t.Error("an entry with other keys shares their pacer")
+	}
+	roleA := e.provider(func(c *Config) { c.RoleArn = "arn:aws:iam::123456789012:role/dns-a" })
+	roleB := e.provider(func(c *Config) { c.RoleArn = "arn:aws:iam::123456789012:role/dns-b" })
+	if roleA.identity("ASIA1") != roleB.identity("ASIA2") {
+		t.Error("roles of one account have different identities")
+	}
+
+	// Pacing: 41 calls split over both entries at a shared 20/s take at
+	// least 2 s; separate pacers would finish in about half that.
+	start := time.Now()
+	var wg sync.WaitGroup
+	for i := range 41 {
+		p := a
+		if i%2 == 1 {
+			p = b
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := p.call(ctx(t), "route53:Test", "", callOptions{}, func(context.Context) error { return nil }); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	if d := time.Since(start); d < 1900*time.Millisecond {
+		t.Errorf("41 calls through two entries of one identity took %s; a shared 20/s needs 2 s", d)
+	}
+}

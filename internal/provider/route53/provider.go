@@ -4,7 +4,8 @@
 // compatible with DNSControl's.
 //
 // The constructor never calls AWS. Every API call goes through one
-// client-side rate limiter shared by the provider instance and is retried
+// client-side rate limiter, shared by every provider that uses the same AWS
+// identity (Route 53 throttles per account), and is retried
 // with exponential backoff and jitter on throttling and transient failures,
 // within a bounded time; the SDK's own retryer is disabled so nothing is
 // retried twice over.
@@ -68,7 +69,9 @@ type Provider struct {
 	r53     Route53API
 	domains DomainsAPI
 	creds   aws.CredentialsProvider
-	limiter *rate.Limiter
+	// pacer paces and holds the requests of every provider that speaks for
+	// the same AWS identity at the same endpoint (see sharePacer).
+	pacer *pacer
 
 	// Backoff between retries: base doubles per attempt up to max, with
 	// jitter. Tests shorten them.
@@ -81,13 +84,53 @@ type Provider struct {
 	seenSecrets []string
 	seenKeyIDs  []string
 
-	// holdUntil pauses every caller after a throttling answer, so that
-	// concurrent zone workers back off together instead of each one
-	// discovering the throttling on its own.
+	zones zoneCache
+}
+
+// pacer is a client-side request rate limit plus a hold that pauses every
+// caller after a throttling answer, so that concurrent zone workers back
+// off together instead of each one discovering the throttling on its own.
+type pacer struct {
+	limiter   *rate.Limiter
 	holdMu    sync.Mutex
 	holdUntil time.Time
+}
 
-	zones zoneCache
+func newPacer(perSecond float64) *pacer {
+	return &pacer{limiter: rate.NewLimiter(rate.Limit(perSecond), 1)}
+}
+
+// pacers holds the pacers shared between providers, by identity.
+var pacers = struct {
+	sync.Mutex
+	m map[string]*pacer
+}{m: map[string]*pacer{}}
+
+// sharePacer returns the pacer of identity, creating it at perSecond or
+// slowing it to perSecond when an earlier sharer asked for more. Route 53
+// throttles per AWS account, so two creds.json entries with the same keys
+// (or roles of one account) must not each spend the account's budget.
+func sharePacer(identity string, perSecond float64) *pacer {
+	pacers.Lock()
+	defer pacers.Unlock()
+	pc := pacers.m[identity]
+	if pc == nil {
+		pc = newPacer(perSecond)
+		pacers.m[identity] = pc
+	} else if rate.Limit(perSecond) < pc.limiter.Limit() {
+		pc.limiter.SetLimit(rate.Limit(perSecond))
+	}
+	return pc
+}
+
+// identity names who the provider's requests count against, for sharing
+// pacers: the account of an assumed role, else the access key ID.
+func (p *Provider) identity(accessKeyID string) string {
+	who := "key:" + accessKeyID
+	if parts := strings.Split(p.cfg.RoleArn, ":"); len(parts) >= 5 && parts[4] != "" {
+		who = "account:" + parts[4]
+	}
+	return p.cfg.Endpoint + "|" + who
 }
 
 var _ provider.DNS = (*Provider)(nil)
@@ -97,9 +140,11 @@ var _ provider.Batcher = (*Provider)(nil)
 var _ provider.Preparer = (*Provider)(nil)
 var _ provider.Registrar = (*Provider)(nil)
 
-// Types are the record types Route 53 serves, plus R53_ALIAS.
+// Types are the record types a configuration may give Route 53, plus
+// R53_ALIAS. The SOA is not among them: Route 53 keeps each zone's SOA
+// itself; dnsctl reads it but never changes it.
 var Types = []string{"A", "AAAA", "CAA", "CNAME", "DS", "HTTPS", "MX", "NAPTR", "NS", "PTR",
-	"SOA", "SPF", "SRV", "SSHFP", "SVCB", "TLSA", "TXT", model.AliasType}
+	"SPF", "SRV", "SSHFP", "SVCB", "TLSA", "TXT", model.AliasType}
 
 // Record metadata keys compared by the differ.
 const (
@@ -244,7 +289,7 @@ func newProvider(c Config, creds aws.CredentialsProvider, r53 Route53API, domain
 		r53:         r53,
 		domains:     domains,
 		creds:       creds,
-		limiter:     rate.NewLimiter(rate.Limit(c.RateLimit), 1),
+		pacer:       newPacer(c.RateLimit),
 		backoffBase: 250 * time.Millisecond,
 		backoffMax:  15 * time.Second,
 		syncPoll:    2 * time.Second,
@@ -284,6 +329,7 @@ func (p *Provider) ensureCredentials(ctx context.Context) error {
 	}
 	p.seenSecrets = append(p.seenSecrets, v.SecretAccessKey, v.SessionToken)
 	p.seenKeyIDs = append(p.seenKeyIDs, v.AccessKeyID)
+	p.pacer = sharePacer(p.identity(v.AccessKeyID), p.cfg.RateLimit)
 	p.credOK = true
 	return nil
 }
@@ -339,7 +385,7 @@ func (p *Provider) call(ctx context.Context, action, zone string, o callOptions,
 		if err := p.waitHold(ctx); err != nil {
 			return fmt.Errorf("%s: %w", action, err)
 		}
-		if err := p.limiter.Wait(ctx); err != nil {
+		if err := p.pacer.limiter.Wait(ctx); err != nil {
 			if ctx.Err() != nil {
 				return fmt.Errorf("%s: %w", action, ctx.Err())
 			}
@@ -405,19 +451,21 @@ func (p *Provider) backoff(attempt int) time.Duration {
 	return half + time.Duration(rand.Int64N(int64(half)+1))
 }
 
-// hold pauses all callers of this provider for d.
+// hold pauses all callers sharing this provider's pacer for d.
 func (p *Provider) hold(d time.Duration) {
-	p.holdMu.Lock()
-	defer p.holdMu.Unlock()
-	if until := time.Now().Add(d); until.After(p.holdUntil) {
-		p.holdUntil = until
+	pc := p.pacer
+	pc.holdMu.Lock()
+	defer pc.holdMu.Unlock()
+	if until := time.Now().Add(d); until.After(pc.holdUntil) {
+		pc.holdUntil = until
 	}
 }
 
 func (p *Provider) waitHold(ctx context.Context) error {
-	p.holdMu.Lock()
-	until := p.holdUntil
-	p.holdMu.Unlock()
+	pc := p.pacer
+	pc.holdMu.Lock()
+	until := pc.holdUntil
+	pc.holdMu.Unlock()
 	if d := time.Until(until); d > 0 {
 		return sleep(ctx, d)
 	}
