@@ -201,6 +201,9 @@ func TestThrottlingPausesAllWorkers(t *testing.T) {
 	e.createZone("hold.example")
 	p := e.provider()
 	p.backoffBase, p.backoffMax = 300*time.Millisecond, 300*time.Millisecond
+	if err := p.ensureCredentials(ctx(t)); err != nil { // settles p.pacer before the workers start
+		t.Fatal(err)
+	}
 	e.proxy.Inject("ListHostedZones", faultproxy.Throttling, 1)
 	done := make(chan time.Duration)
 	go func() {
@@ -210,8 +213,15 @@ func TestThrottlingPausesAllWorkers(t *testing.T) {
 		}
 		done <- time.Since(start)
 	}()
-	// Wait until the throttled request happened, then start another call.
-	for e.proxy.Injected("ListHostedZones") == 0 {
+	// Wait until the first worker got the throttling answer (the proxy has
+	// sent it and the provider has taken note), then start another call.
+	held := func() bool {
+		pc := p.pacer
+		pc.holdMu.Lock()
+		defer pc.holdMu.Unlock()
+		return !pc.holdUntil.IsZero()
+	}
+	for e.proxy.Injected("ListHostedZones") == 0 || !held() {
 		time.Sleep(time.Millisecond)
 	}
 	start := time.Now()
