@@ -38,6 +38,19 @@ func compileIgnores(rules []model.Ignore) (ignoreSet, error) {
 	return out, nil
 }
 
+// ValidateIgnore reports whether the label and target globs of rule
+// compile as the differ compiles them, so a configuration can be checked
+// before any provider is read. The error does not include rule.Pos.
+func ValidateIgnore(rule model.Ignore) error {
+	if _, err := compileGlob(rule.Label); err != nil {
+		return fmt.Errorf("IGNORE label %q: %w", rule.Label, err)
+	}
+	if _, err := compileGlob(rule.Target); err != nil {
+		return fmt.Errorf("IGNORE target %q: %w", rule.Target, err)
+	}
+	return nil
+}
+
 func (s ignoreSet) match(r *model.Record, zone string) bool {
 	if len(s) == 0 {
 		return false

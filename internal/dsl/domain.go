@@ -280,7 +280,7 @@ func (ev *evaluator) jsDnsProvider(c goja.FunctionCall) goja.Value {
 				return
 			}
 		}
-		ds.d.DNSProviders = append(ds.d.DNSProviders, model.DomainProvider{Name: name, NSCount: count})
+		ds.d.DNSProviders = append(ds.d.DNSProviders, model.DomainProvider{Name: name, NSCount: count, Pos: a.pos})
 	}})
 }
 

@@ -87,6 +87,9 @@ func positions(cfg *model.Config) string {
 	}
 	for _, d := range cfg.Domains {
 		fmt.Fprintf(&b, "domain %s %s\n", d.UniqueName(), d.Pos)
+		for _, p := range d.DNSProviders {
+			fmt.Fprintf(&b, "  DnsProvider %s %s\n", p.Name, p.Pos)
+		}
 		for _, r := range d.Records {
 			fmt.Fprintf(&b, "  %s %s %s\n", r.Name, r.Type, r.Pos)
 		}

@@ -5,17 +5,17 @@ import (
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/hex"
-	"fmt"
 	"io"
 	"io/fs"
 	"net/netip"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/dnsctl/dnsctl/internal/model"
 )
 
 // jsIP implements IP("1.2.3.4"): the address as a number (A() accepts it).
@@ -30,66 +30,18 @@ func (ev *evaluator) jsIP(c goja.FunctionCall) goja.Value {
 	return ev.vm.ToValue(int64(b[0])<<24 | int64(b[1])<<16 | int64(b[2])<<8 | int64(b[3]))
 }
 
-// jsREV implements REV("1.2.3.0/24"): the reverse-lookup zone name.
+// jsREV implements REV("1.2.3.0/24"): the reverse-lookup zone name, with
+// a trailing dot as in DNSControl ("3.2.1.in-addr.arpa."). D() and
+// D_EXTEND() drop the dot; PTR() takes it as the fully qualified name of
+// the record.
 func (ev *evaluator) jsREV(c goja.FunctionCall) goja.Value {
 	a := args{ev: ev, fn: "REV", pos: ev.userPos(), v: c.Arguments}
 	s := a.str(0, "address or prefix")
-	name, err := reverseName(s)
+	name, err := model.ReverseName(s)
 	if err != nil {
 		a.fail("%v", err)
 	}
-	return ev.vm.ToValue(name)
-}
-
-// reverseName returns the in-addr.arpa / ip6.arpa name of an address or a
-// prefix: "1.2.3.0/24" → "3.2.1.in-addr.arpa", "1.2.3.4" →
-// "4.3.2.1.in-addr.arpa", "2001:db8::/32" → "8.b.d.0.1.0.0.2.ip6.arpa".
-// IPv4 prefixes longer than /24 that do not end on an octet use the RFC
-// 2317 form "0/28.3.2.1.in-addr.arpa".
-func reverseName(s string) (string, error) {
-	var p netip.Prefix
-	if strings.Contains(s, "/") {
-		var err error
-		if p, err = netip.ParsePrefix(s); err != nil {
-			return "", fmt.Errorf("%s is not an address or a prefix (such as 192.0.2.0/24)", quoteGo(s))
-		}
-	} else {
-		ip, err := netip.ParseAddr(s)
-		if err != nil || ip.Zone() != "" {
-			return "", fmt.Errorf("%s is not an address or a prefix (such as 192.0.2.0/24)", quoteGo(s))
-		}
-		p = netip.PrefixFrom(ip, ip.BitLen())
-	}
-	p = p.Masked()
-	bits := p.Bits()
-	var labels []string
-	if p.Addr().Is4() {
-		o := p.Addr().As4()
-		switch {
-		case bits%8 == 0:
-			for i := bits/8 - 1; i >= 0; i-- {
-				labels = append(labels, strconv.Itoa(int(o[i])))
-			}
-		case bits > 24:
-			labels = []string{strconv.Itoa(int(o[3])) + "/" + strconv.Itoa(bits), strconv.Itoa(int(o[2])), strconv.Itoa(int(o[1])), strconv.Itoa(int(o[0]))}
-		default:
-			return "", fmt.Errorf("the prefix length of %s must be a multiple of 8 (or above 24, for RFC 2317)", s)
-		}
-		return strings.Join(append(labels, "in-addr.arpa"), "."), nil
-	}
-	if bits%4 != 0 {
-		return "", fmt.Errorf("the prefix length of %s must be a multiple of 4", s)
-	}
-	const digits = "0123456789abcdef"
-	b := p.Addr().As16()
-	for i := bits/4 - 1; i >= 0; i-- {
-		nib := b[i/2] >> 4
-		if i%2 == 1 {
-			nib = b[i/2] & 15
-		}
-		labels = append(labels, digits[nib:nib+1])
-	}
-	return strings.Join(append(labels, "ip6.arpa"), "."), nil
+	return ev.vm.ToValue(name + ".")
 }
 
 // jsHash implements HASH(algorithm, text): the hex digest (SHA1, SHA256 or SHA512).

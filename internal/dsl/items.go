@@ -215,7 +215,15 @@ func (ev *evaluator) addRecord(ds *domainState, it *item) {
 	}
 	r.Name = it.label
 	if extend {
-		r.Name = extendLabel(it.label, ds.sub)
+		if r.Meta[model.SkipFQDNCheck] != "true" && !isReverseZone(ds.d.Name) {
+			// Checked here, as written: once extended, the label no
+			// longer ends with the zone name ("www.sub.example.com.sub").
+			// (In a reverse zone such a name is made relative instead.)
+			if err := model.CheckRepeatedZone(it.label, ds.sub+"."+ds.d.Name, ds.d.Name); err != nil {
+				ev.fail(it.pos, it.fn, "%s: %v", it.label, err)
+			}
+		}
+		r.Name = extendLabel(it.label, ds.sub, ds.d.Name)
 		r.Data = extendTarget(r.Type, r.Data, ds.sub)
 	}
 	if it.hasTTL {
@@ -231,15 +239,28 @@ func (ev *evaluator) addRecord(ds *domainState, it *item) {
 
 // extendLabel makes label (written inside D_EXTEND("sub.zone", ...))
 // relative to the zone: "@" becomes "sub", "www" becomes "www.sub". Fully
-// qualified names and IPv4-looking PTR shorthands stay as written.
-func extendLabel(label, sub string) string {
+// qualified names and addresses (PTR shorthands) stay as written, and so
+// do reverse names in a reverse zone: normalisation makes those relative.
+func extendLabel(label, sub, zone string) string {
 	switch {
 	case label == "@" || label == "":
 		return sub
-	case strings.HasSuffix(label, "."), looksIPv4(label):
+	case strings.HasSuffix(label, "."), strings.IndexByte(label, ':') >= 0:
+		return label
+	case looksIPv4(label) && !strings.HasSuffix(zone, ".ip6.arpa"): // (four nibbles there)
+		return label
+	case isReverseZone(zone) && isArpaName(strings.ToLower(label)):
 		return label
 	}
 	return label + "." + sub
+}
+
+func isReverseZone(zone string) bool {
+	return strings.HasSuffix(zone, ".in-addr.arpa") || strings.HasSuffix(zone, ".ip6.arpa")
+}
+
+func isArpaName(n string) bool {
+	return strings.HasSuffix(n, ".in-addr.arpa") || strings.HasSuffix(n, ".ip6.arpa")
 }
 
 // extendTarget makes the host name target of a CNAME, NS, MX or SRV record

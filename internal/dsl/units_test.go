@@ -42,35 +42,6 @@ func TestParseDuration(t *testing.T) {
 	}
 }
 
-func TestReverseName(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"1.2.3.0/24", "3.2.1.in-addr.arpa"},
-		{"1.2.3.4", "4.3.2.1.in-addr.arpa"},
-		{"10.0.0.0/8", "10.in-addr.arpa"},
-		{"172.16.0.0/16", "16.172.in-addr.arpa"},
-		{"192.0.2.5/24", "2.0.192.in-addr.arpa"},
-		{"1.2.3.0/28", "0/28.3.2.1.in-addr.arpa"},
-		{"2001:db8::/32", "8.b.d.0.1.0.0.2.ip6.arpa"},
-		{"2001:db8:1::/48", "1.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa"},
-		{"2001:db8::1", "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa"},
-		{"1.2.3.0/20", ""},
-		{"2001:db8::/33", ""},
-		{"example.com", ""},
-		{"1.2.3.4/40", ""},
-	} {
-		got, err := reverseName(tc.in)
-		if tc.want == "" {
-			if err == nil {
-				t.Errorf("reverseName(%q) = %q; want an error", tc.in, got)
-			}
-			continue
-		}
-		if err != nil || got != tc.want {
-			t.Errorf("reverseName(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
-		}
-	}
-}
-
 func TestSplitSPF(t *testing.T) {
 	terms := strings.Fields("ip4:198.51.100.0/24 include:_spf.google.com include:mailgun.org include:spf.protection.outlook.com include:servers.mcsv.net ~all")
 	got := splitSPF(terms, "_spf%d", "example.com", 0, 100)
@@ -129,16 +100,21 @@ func TestDKIMQuotedPrintable(t *testing.T) {
 }
 
 func TestExtendLabel(t *testing.T) {
-	for _, tc := range []struct{ label, sub, want string }{
-		{"@", "sub", "sub"},
-		{"www", "sub", "www.sub"},
-		{"a.b", "x.y", "a.b.x.y"},
-		{"host.example.com.", "sub", "host.example.com."},
-		{"1.2.3.4", "sub", "1.2.3.4"},
-		{"1.2.3", "sub", "1.2.3.sub"},
+	for _, tc := range []struct{ label, sub, zone, want string }{
+		{"@", "sub", "example.com", "sub"},
+		{"www", "sub", "example.com", "www.sub"},
+		{"a.b", "x.y", "example.com", "a.b.x.y"},
+		{"host.example.com.", "sub", "example.com", "host.example.com."},
+		{"1.2.3.4", "sub", "example.com", "1.2.3.4"},
+		{"1.2.3", "sub", "example.com", "1.2.3.sub"},
+		{"2001:db8::1", "8.b.d.0", "1.0.0.2.ip6.arpa", "2001:db8::1"},
+		{"3.0.0.0", "1.0.0.0", "8.b.d.0.1.0.0.2.ip6.arpa", "3.0.0.0.1.0.0.0"},
+		{"192.0.2.7", "2", "0.192.in-addr.arpa", "192.0.2.7"},
+		{"7.2.0.192.in-addr.arpa", "2", "0.192.in-addr.arpa", "7.2.0.192.in-addr.arpa"},
+		{"7.2.0.192.in-addr.arpa", "sub", "example.com", "7.2.0.192.in-addr.arpa.sub"},
 	} {
-		if got := extendLabel(tc.label, tc.sub); got != tc.want {
-			t.Errorf("extendLabel(%q, %q) = %q, want %q", tc.label, tc.sub, got, tc.want)
+		if got := extendLabel(tc.label, tc.sub, tc.zone); got != tc.want {
+			t.Errorf("extendLabel(%q, %q, %q) = %q, want %q", tc.label, tc.sub, tc.zone, got, tc.want)
 		}
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/dnsctl/dnsctl/internal/creds"
+	"github.com/dnsctl/dnsctl/internal/diff"
 	"github.com/dnsctl/dnsctl/internal/dsl"
 	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/provider"
@@ -95,6 +96,13 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 		if v := d.Meta[maxChangeField]; v != "" {
 			if _, err := ParseShare(v); err != nil {
 				problems = append(problems, model.Problem{Pos: d.Pos, Domain: d.UniqueName(), Msg: maxChangeField + ": " + err.Error()})
+			}
+		}
+		// IGNORE globs are compiled when a zone is planned; a bad one must
+		// stop the run here, before any provider is read.
+		for _, ig := range d.Ignores {
+			if err := diff.ValidateIgnore(ig); err != nil {
+				problems = append(problems, model.Problem{Pos: ig.Pos, Domain: d.UniqueName(), Msg: err.Error()})
 			}
 		}
 	}
@@ -204,10 +212,14 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 				continue
 			}
 			kept = append(kept, dp)
-			usedDNS[dp.Name] = true
+			// A name no NewDnsProvider declares is model.Validate's to
+			// report, at the DnsProvider() call; nothing is built for it.
+			if decls["dns:"+dp.Name] != nil {
+				usedDNS[dp.Name] = true
+			}
 		}
 		d.DNSProviders = kept
-		if d.Registrar != "" && selected(d.Registrar) {
+		if d.Registrar != "" && selected(d.Registrar) && decls["reg:"+d.Registrar] != nil {
 			usedReg[d.Registrar] = true
 		}
 	}

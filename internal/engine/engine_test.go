@@ -385,3 +385,119 @@ D("example.org", NewRegistrar("reg"), DnsProvider(NewDnsProvider("dns")), A("@",
 		t.Errorf("--no-populate registrar plan %+v", rp)
 	}
 }
+
+// Load reports these problems with the file and line at fault, every one
+// of them, before any provider is built or read; check (SkipCreds) too.
+func TestLoadValidatesBeforeProviders(t *testing.T) {
+	config := `var REG = NewRegistrar("none");
+var DNS = NewDnsProvider("dns");
+D("example.com", REG, DnsProvider(DNS),
+  DnsProvider("undeclared"),
+  IGNORE("{a,b"),
+  IGNORE_TARGET("x}"),
+  A("foo.example.com", "192.0.2.1"),
+  A("bar.example.com", "192.0.2.1", DISABLE_REPEATED_DOMAIN_CHECK),
+  TXT("huge", "h".repeat(70000)),
+  DS("ds", 1, 13, 2, "zz"),
+END);
+D(REV("192.0.2.0/24"), REG, DnsProvider(DNS),
+  PTR("198.51.100.7", "x.example.com."),
+END);
+`
+	want := []string{
+		`ERROR: dnsconfig.js:4: example.com: DnsProvider("undeclared"): no DNS provider of that name is declared`,
+		`ERROR: dnsconfig.js:5: example.com: IGNORE label "{a,b": unbalanced '{'`,
+		`ERROR: dnsconfig.js:6: example.com: IGNORE target "x}": unbalanced '}'`,
+		`ERROR: dnsconfig.js:7: example.com: A foo.example.com: the name repeats the domain`,
+		`ERROR: dnsconfig.js:9: example.com: TXT huge: the text is 70000 bytes`,
+		`ERROR: dnsconfig.js:10: example.com: DS ds: DS data "1 13 2 zz": cannot be encoded`,
+		`ERROR: dnsconfig.js:13: 2.0.192.in-addr.arpa: PTR 198.51.100.7: 198.51.100.7 is not inside the zone 2.0.192.in-addr.arpa`,
+	}
+	for _, skipCreds := range []bool{true, false} {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "dnsconfig.js"), []byte(config), 0o644)
+		// The provider would fail to build: Load must not get that far.
+		os.WriteFile(filepath.Join(dir, "creds.json"), []byte(`{"dns": {"TYPE": "NOSUCHTYPE"}}`), 0o644)
+		t.Chdir(dir)
+		_, err := Load(context.Background(), Options{ConfigPath: "dnsconfig.js", CredsPath: "creds.json", SkipCreds: skipCreds})
+		if err == nil {
+			t.Fatal("want errors")
+		}
+		msg := err.Error()
+		for _, w := range want {
+			if !strings.Contains(msg, w) {
+				t.Errorf("SkipCreds=%v: errors lack %q:\n%s", skipCreds, w, msg)
+			}
+		}
+		if strings.Contains(msg, "bar.example.com") || strings.Contains(msg, `NewDnsProvider("undeclared")`+":") {
+			t.Errorf("SkipCreds=%v: unexpected error:\n%s", skipCreds, msg)
+		}
+	}
+}
+
+// DnsProvider() of a name no NewDnsProvider declares is blamed on that
+// call, never on a NewDnsProvider that does not exist, even when creds.json
+// has an entry of that name.
+func TestUndeclaredDnsProvider(t *testing.T) {
+	for _, creds := range []string{`{"bind": {"TYPE": "BIND"}}`, `{"undeclared": {"TYPE": "FAKE", "ns": "ns1.fake."}}`} {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, "dnsconfig.js"), []byte(`var REG = NewRegistrar("none");
+D("example.com", REG,
+  DnsProvider("undeclared"), A("@", "192.0.2.1"));
+`), 0o644)
+		os.WriteFile(filepath.Join(dir, "creds.json"), []byte(creds), 0o644)
+		t.Chdir(dir)
+		_, err := Load(context.Background(), Options{ConfigPath: "dnsconfig.js", CredsPath: "creds.json"})
+		want := `ERROR: dnsconfig.js:3: example.com: DnsProvider("undeclared"): no DNS provider of that name is declared; use the name NewDnsProvider("undeclared") returns`
+		if err == nil || err.Error() != want {
+			t.Errorf("creds %s: error %v\nwant %s", creds, err, want)
+		}
+	}
+}
+
+// PTR names in reverse zones follow DNSControl's PTR.md and REV.md.
+func TestPTRNames(t *testing.T) {
+	e := load(t, `var REG = NewRegistrar("none");
+var DNS = NewDnsProvider("dns");
+D(REV("192.0.2.0/24"), REG, DnsProvider(DNS),
+  PTR("192.0.2.7", "c.example.com."),
+  PTR(REV("192.0.2.5"), "d.example.com."),
+  PTR("6.2.0.192.in-addr.arpa", "e.example.com."),
+  PTR("9", "f.example.com."),
+);
+D(REV("2001:db8::/32"), REG, DnsProvider(DNS), PTR("2001:db8::1", "g.example.com."));
+D_EXTEND(REV("192.0.2.10"), PTR("192.0.2.10", "h.example.com."));
+`, `{"dns": {"TYPE": "BIND", "directory": "zones"}}`)
+	var got []string
+	for _, d := range e.Config.Domains {
+		for _, r := range d.Records {
+			got = append(got, r.Label(d.Name)+" "+r.Data)
+		}
+	}
+	want := []string{"7 c.example.com.", "5 d.example.com.", "6 e.example.com.", "9 f.example.com.", "10 h.example.com.",
+		"1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0 g.example.com."}
+	if !slices.Equal(got, want) {
+		t.Errorf("PTR labels %q\nwant %q", got, want)
+	}
+}
+
+// IGNORE_NAME("straße") keeps the existing record xn--strae-oqa, as
+// IGNORE_TARGET("*.bücher.example.") keeps a CNAME to xn--bcher-kva.example.
+func TestIgnoreIDN(t *testing.T) {
+	e := load(t, `D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns")), {no_ns: "true"},
+  IGNORE_NAME("straße"), IGNORE_TARGET("*.bücher.example.", "CNAME"),
+  A("@", "192.0.2.1"));
+`, `{"dns": {"TYPE": "FAKE", "ns": "ns1.fake."}}`)
+	fakes["dns"].zones["example.com"] = []*model.Record{
+		{Name: "example.com", Type: "A", TTL: 300, Data: "192.0.2.1"},
+		{Name: "xn--strae-oqa.example.com", Type: "A", TTL: 300, Data: "192.0.2.2"},
+		{Name: "shop.example.com", Type: "CNAME", TTL: 300, Data: "www.xn--bcher-kva.example."},
+	}
+	dp := e.PlanDomain(context.Background(), e.Config.Domains[0])
+	if dp.Err != nil {
+		t.Fatal(dp.Err)
+	}
+	if n := dp.Providers[0].Corrections(); n != 0 {
+		t.Errorf("ignored records would change: %q", lines(dp.Providers[0]))
+	}
+}

@@ -31,11 +31,14 @@ type ProviderDecl struct {
 type DomainProvider struct {
 	Name    string `json:"name"`
 	NSCount int    `json:"ns_count"`
+	// Pos is where DnsProvider() was called.
+	Pos string `json:"-"`
 }
 
 // Ignore is one IGNORE / IGNORE_NAME / IGNORE_TARGET rule. Label and Target
 // are globs ("" matches everything); Types is a comma-separated list of record
-// types, "" or "*" meaning every type.
+// types, "" or "*" meaning every type. Normalisation converts Unicode labels
+// in the globs to punycode, as it does record names.
 type Ignore struct {
 	Label  string `json:"label,omitempty"`
 	Types  string `json:"types,omitempty"`

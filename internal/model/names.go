@@ -146,3 +146,35 @@ func checkLabels(n string, strict bool) error {
 	}
 	return nil
 }
+
+// SkipFQDNCheck is the record metadata key (set by DNSControl's
+// DISABLE_REPEATED_DOMAIN_CHECK, or {skip_fqdn_check: "true"}) that turns
+// off CheckRepeatedZone for the record.
+const SkipFQDNCheck = "skip_fqdn_check"
+
+// CheckRepeatedZone reports a record label that ends with the name of its
+// zone: A("www.example.com", ...) in D("example.com") would make
+// www.example.com.example.com, which is almost always a mistake (DNSControl
+// refuses it too). origin is the name the label is relative to: the zone,
+// or the subdomain of a D_EXTEND. A name with a trailing dot is fully
+// qualified and never repeats the zone.
+func CheckRepeatedZone(label, origin, zone string) error {
+	if label == "" || label == "@" || strings.HasSuffix(label, ".") {
+		return nil
+	}
+	n, err := toASCII(label)
+	if err != nil || n != zone && !strings.HasSuffix(n, "."+zone) {
+		return nil // (a name that cannot be converted is reported by its own check)
+	}
+	var hint string
+	switch {
+	case n == origin:
+		hint = `write "@"`
+	case strings.HasSuffix(n, "."+origin):
+		hint = fmt.Sprintf("write %q", n[:len(n)-len(origin)-1])
+	default:
+		hint = "write it"
+	}
+	return fmt.Errorf("the name repeats the domain: it would make %s.%s; %s (or %q, with a trailing dot), or add DISABLE_REPEATED_DOMAIN_CHECK to the record to keep it",
+		n, origin, hint, n+".")
+}

@@ -52,13 +52,89 @@ func NormalizeDomain(d *Domain) Problems {
 		}
 		d.Nameservers[i] = t
 	}
+	for i := range d.Ignores {
+		ig := &d.Ignores[i]
+		for _, f := range []struct {
+			what string
+			glob *string
+		}{{"label", &ig.Label}, {"target", &ig.Target}} {
+			g, warn, err := asciiGlob(*f.glob)
+			switch {
+			case err != nil:
+				ps = append(ps, Problem{Pos: ig.Pos, Domain: zone, Msg: fmt.Sprintf("IGNORE %s pattern %q: %v", f.what, *f.glob, err)})
+			case warn != "":
+				ps = append(ps, Problem{Pos: ig.Pos, Domain: zone, Warning: true,
+					Msg: fmt.Sprintf("IGNORE %s pattern %q: %q mixes Unicode and wildcards, so it cannot be converted to punycode and matches no name", f.what, *f.glob, warn)})
+			}
+			*f.glob = g
+		}
+	}
 	return ps
+}
+
+// asciiGlob converts the Unicode labels of an IGNORE glob to punycode, as
+// record names are converted, so IGNORE_NAME("straße") matches the record
+// xn--strae-oqa. Labels are the runs between '.', ',', '{' and '}'; one
+// that holds a wildcard or an escape as well as Unicode is left alone and
+// returned as warn.
+func asciiGlob(g string) (out, warn string, err error) {
+	if isASCII(g) {
+		return g, "", nil
+	}
+	var b strings.Builder
+	start := 0
+	for i := 0; i <= len(g); i++ {
+		if i < len(g) && !strings.ContainsRune(".,{}", rune(g[i])) {
+			continue
+		}
+		label := g[start:i]
+		if !isASCII(label) {
+			if strings.ContainsAny(label, `*?\`) {
+				if warn == "" {
+					warn = label
+				}
+			} else {
+				a, err := toASCII(label)
+				if err != nil {
+					return g, "", err
+				}
+				label = a
+			}
+		}
+		b.WriteString(label)
+		if i < len(g) {
+			b.WriteByte(g[i])
+		}
+		start = i + 1
+	}
+	return b.String(), warn, nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // normalizeRecord canonicalises one record as the DSL produced it.
 func normalizeRecord(r *Record, zone string) error {
 	r.Type = strings.ToUpper(r.Type)
-	name, err := QualifyName(r.Name, zone)
+	label := r.Name
+	if isReverseZone(zone) {
+		var err error
+		if label, err = reverseLabel(r.Type, label, zone); err != nil {
+			return err
+		}
+	}
+	if r.Meta[SkipFQDNCheck] != "true" {
+		if err := CheckRepeatedZone(label, zone, zone); err != nil {
+			return err
+		}
+	}
+	name, err := QualifyName(label, zone)
 	if err != nil {
 		return err
 	}
@@ -69,6 +145,9 @@ func normalizeRecord(r *Record, zone string) error {
 	switch r.Type {
 	case "TXT", "SPF":
 		// The DSL gives the raw text.
+		if err := checkTXTSize(r.Data); err != nil {
+			return err
+		}
 		r.Data = TXTData(r.Data)
 		return nil
 	case AliasType:
@@ -82,7 +161,7 @@ func normalizeRecord(r *Record, zone string) error {
 			return fmt.Errorf("SOA records belong at the zone apex")
 		}
 	}
-	data, err := CanonicalData(r.Type, r.Data, zone)
+	data, err := canonicalData(r.Type, r.Data, zone, true)
 	if err != nil {
 		return err
 	}
@@ -103,9 +182,41 @@ type TypeSupport interface {
 // whole set). supports maps a DNS provider name to what it serves; a
 // provider missing from it is not checked.
 func Validate(cfg *Config, supports map[string]TypeSupport) Problems {
-	var ps Problems
+	ps := checkDeclared(cfg)
 	for _, d := range cfg.Domains {
 		ps = append(ps, ValidateDomain(d, supports)...)
+	}
+	return ps
+}
+
+// checkDeclared reports the registrars and DNS providers domains use that
+// no NewRegistrar / NewDnsProvider declares. DNSControl refuses them too:
+// DnsProvider() and D() take the name those functions return.
+func checkDeclared(cfg *Config) Problems {
+	var ps Problems
+	dsp := make(map[string]bool, len(cfg.DNSProviders))
+	for _, p := range cfg.DNSProviders {
+		dsp[p.Name] = true
+	}
+	reg := make(map[string]bool, len(cfg.Registrars))
+	for _, p := range cfg.Registrars {
+		reg[p.Name] = true
+	}
+	for _, d := range cfg.Domains {
+		if d.Registrar != "" && !reg[d.Registrar] {
+			ps = append(ps, Problem{Pos: d.Pos, Domain: d.UniqueName(),
+				Msg: fmt.Sprintf("registrar %q is not declared; use the name NewRegistrar(%q) returns", d.Registrar, d.Registrar)})
+		}
+		for _, dp := range d.DNSProviders {
+			if !dsp[dp.Name] {
+				pos := dp.Pos
+				if pos == "" {
+					pos = d.Pos
+				}
+				ps = append(ps, Problem{Pos: pos, Domain: d.UniqueName(),
+					Msg: fmt.Sprintf("DnsProvider(%q): no DNS provider of that name is declared; use the name NewDnsProvider(%q) returns", dp.Name, dp.Name)})
+			}
+		}
 	}
 	return ps
 }

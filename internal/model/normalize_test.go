@@ -3,6 +3,8 @@ package model
 import (
 	"strings"
 	"testing"
+
+	"github.com/miekg/dns"
 )
 
 func TestCanonicalData(t *testing.T) {
@@ -175,5 +177,175 @@ func TestAliasesOfTwoTypesAreTwoSets(t *testing.T) {
 	}
 	if k := d.Records[0].Key(); k.Type != "R53_ALIAS A" {
 		t.Errorf("alias key type %q", k.Type)
+	}
+}
+
+// normalizeOne normalises one record of zone and returns it, or the error.
+func normalizeOne(t *testing.T, zone string, r *Record) (*Record, string) {
+	t.Helper()
+	d := &Domain{Name: zone, Records: []*Record{r}}
+	ps := NormalizeDomain(d)
+	if len(ps) > 0 {
+		return nil, ps.Error()
+	}
+	return d.Records[0], ""
+}
+
+// Records in reverse zones get DNSControl's PTR names; elsewhere an
+// address is a label like any other.
+func TestNormalizeReverseNames(t *testing.T) {
+	for _, tc := range []struct {
+		zone, typ, label, want, err string
+	}{
+		{zone: "2.0.192.in-addr.arpa", typ: "PTR", label: "192.0.2.7", want: "7.2.0.192.in-addr.arpa"},
+		{zone: "2.0.192.in-addr.arpa", typ: "PTR", label: "5.2.0.192.in-addr.arpa.", want: "5.2.0.192.in-addr.arpa"},
+		{zone: "2.0.192.in-addr.arpa", typ: "PTR", label: "5.2.0.192.in-addr.arpa", want: "5.2.0.192.in-addr.arpa"},
+		{zone: "8.b.d.0.1.0.0.2.ip6.arpa", typ: "PTR", label: "2001:db8::1",
+			want: "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa"},
+		{zone: "2.0.192.in-addr.arpa", typ: "PTR", label: "198.51.100.7",
+			err: "ERROR: x.js:1: 2.0.192.in-addr.arpa: PTR 198.51.100.7: 198.51.100.7 is not inside the zone 2.0.192.in-addr.arpa"},
+		{zone: "example.com", typ: "PTR", label: "192.0.2.7", want: "192.0.2.7.example.com"},
+	} {
+		got, err := normalizeOne(t, tc.zone, &Record{Name: tc.label, Type: tc.typ, TTL: 300, Data: "host.example.com.", Pos: "x.js:1"})
+		switch {
+		case tc.err != "":
+			if !strings.HasPrefix(err, tc.err) {
+				t.Errorf("%s in %s: error %q, want %q", tc.label, tc.zone, err, tc.err)
+			}
+		case err != "":
+			t.Errorf("%s in %s: %s", tc.label, tc.zone, err)
+		case got.Name != tc.want:
+			t.Errorf("%s in %s = %s, want %s", tc.label, tc.zone, got.Name, tc.want)
+		}
+	}
+}
+
+// DNSControl's repeated-domain check, and DISABLE_REPEATED_DOMAIN_CHECK.
+func TestRepeatedDomain(t *testing.T) {
+	skip := map[string]string{SkipFQDNCheck: "true"}
+	for _, tc := range []struct {
+		zone, label string
+		meta        map[string]string
+		want, err   string
+	}{
+		{zone: "example.com", label: "foo.example.com",
+			err: `ERROR: x.js:1: example.com: A foo.example.com: the name repeats the domain: it would make foo.example.com.example.com; write "foo" (or "foo.example.com.", with a trailing dot), or add DISABLE_REPEATED_DOMAIN_CHECK to the record to keep it`},
+		{zone: "example.com", label: "Foo.Example.COM", err: `write "foo"`},
+		{zone: "example.com", label: "example.com", err: `write "@"`},
+		{zone: "xn--bcher-kva.example", label: "www.bücher.example", err: `write "www"`},
+		{zone: "example.com", label: "foo.example.com", meta: skip, want: "foo.example.com.example.com"},
+		{zone: "example.com", label: "foo.example.com.", want: "foo.example.com"},
+		{zone: "example.com", label: "foo.example.community", want: "foo.example.community.example.com"},
+		{zone: "example.com", label: "fooexample.com", want: "fooexample.com.example.com"},
+	} {
+		got, err := normalizeOne(t, tc.zone, &Record{Name: tc.label, Type: "A", TTL: 300, Data: "192.0.2.1", Meta: tc.meta, Pos: "x.js:1"})
+		switch {
+		case tc.err != "":
+			if !strings.Contains(err, tc.err) {
+				t.Errorf("%s in %s: error %q, want %q", tc.label, tc.zone, err, tc.err)
+			}
+		case err != "":
+			t.Errorf("%s in %s: %s", tc.label, tc.zone, err)
+		case got.Name != tc.want:
+			t.Errorf("%s in %s = %s, want %s", tc.label, tc.zone, got.Name, tc.want)
+		}
+	}
+}
+
+// Record data that miekg/dns cannot pack is refused when the
+// configuration is normalised, not when a provider is updated.
+func TestWireLimits(t *testing.T) {
+	for _, tc := range []struct {
+		typ, data, err string
+	}{
+		{typ: "TXT", data: strings.Repeat("h", 70000), err: "70275 bytes of record data; a record holds at most 65535"},
+		{typ: "TXT", data: strings.Repeat("h", 65280), err: "a record holds at most 65535"},
+		{typ: "TXT", data: strings.Repeat("h", 65279)},
+		{typ: "SPF", data: strings.Repeat("h", 70000), err: "at most 65535"},
+		{typ: "DS", data: "1 13 2 ZZ", err: "cannot be encoded"},
+		{typ: "DS", data: "1 13 2 " + strings.Repeat("AB", 66000), err: "the record data is 66004 bytes; a record holds at most 65535"},
+		{typ: "SSHFP", data: "1 1 xyz", err: "cannot be encoded"},
+		{typ: "TLSA", data: "3 1 1 abc", err: "cannot be encoded"},
+		{typ: "CAA", data: "0 " + strings.Repeat("t", 256) + ` "ca.example"`, err: "cannot be encoded"},
+		{typ: "NAPTR", data: `1 1 "` + strings.Repeat("u", 256) + `" "" "" .`, err: "cannot be encoded"},
+		{typ: "CAA", data: `0 issue "` + strings.Repeat("v", 255) + `"`},
+		{typ: "DS", data: "1 13 2 ABCDEF"},
+	} {
+		_, err := normalizeOne(t, "example.com", &Record{Name: "x", Type: tc.typ, TTL: 300, Data: tc.data, Pos: "x.js:1"})
+		if tc.err == "" {
+			if err != "" {
+				t.Errorf("%s of %d bytes: %s", tc.typ, len(tc.data), err)
+			}
+			continue
+		}
+		if !strings.Contains(err, tc.err) || !strings.HasPrefix(err, "ERROR: x.js:1: example.com: "+tc.typ+" x: ") {
+			t.Errorf("%s of %d bytes: error %q, want %q", tc.typ, len(tc.data), err, tc.err)
+		}
+		if len(err) > 400 {
+			t.Errorf("%s: the message is %d bytes long", tc.typ, len(err))
+		}
+	}
+	// What is refused is what miekg/dns refuses to pack, and the reverse.
+	for _, n := range []int{65279, 65280} {
+		rr, err := dns.NewRR("x.example.com. 300 IN TXT " + TXTData(strings.Repeat("h", n)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, perr := dns.PackRR(rr, make([]byte, 70000), 0, nil, false)
+		if cerr := checkTXTSize(strings.Repeat("h", n)); (perr == nil) != (cerr == nil) {
+			t.Errorf("TXT of %d bytes: miekg says %v, we say %v", n, perr, cerr)
+		}
+	}
+}
+
+// Unicode labels in IGNORE patterns match the punycode names records get.
+func TestIgnorePatternsIDN(t *testing.T) {
+	d := &Domain{Name: "example.com", Ignores: []Ignore{
+		{Label: "straße", Pos: "x.js:1"},
+		{Label: "*.Bücher", Types: "A", Pos: "x.js:2"},
+		{Label: "{straße,bücher}.x", Pos: "x.js:3"},
+		{Target: "*.bücher.example.", Pos: "x.js:4"},
+		{Label: "plain*", Target: "**.example.net.", Pos: "x.js:5"},
+		{Label: "straß*", Pos: "x.js:6"},
+	}}
+	ps := NormalizeDomain(d)
+	want := []Ignore{
+		{Label: "xn--strae-oqa", Pos: "x.js:1"},
+		{Label: "*.xn--bcher-kva", Types: "A", Pos: "x.js:2"},
+		{Label: "{xn--strae-oqa,xn--bcher-kva}.x", Pos: "x.js:3"},
+		{Target: "*.xn--bcher-kva.example.", Pos: "x.js:4"},
+		{Label: "plain*", Target: "**.example.net.", Pos: "x.js:5"},
+		{Label: "straß*", Pos: "x.js:6"},
+	}
+	for i := range want {
+		if d.Ignores[i] != want[i] {
+			t.Errorf("ignore %d = %+v, want %+v", i, d.Ignores[i], want[i])
+		}
+	}
+	if len(ps) != 1 || !ps[0].Warning || ps[0].Pos != "x.js:6" || !strings.Contains(ps[0].Msg, `"straß*"`) {
+		t.Errorf("problems: %v", ps)
+	}
+}
+
+// A DnsProvider() or registrar name nothing declares is an error at the
+// DnsProvider() call (DNSControl: "never registered").
+func TestUndeclaredProviders(t *testing.T) {
+	cfg := &Config{
+		Registrars:   []*ProviderDecl{{Name: "reg", Pos: "x.js:1"}},
+		DNSProviders: []*ProviderDecl{{Name: "dns", Pos: "x.js:2"}},
+		Domains: []*Domain{
+			{Name: "example.com", Registrar: "reg", Pos: "x.js:3", DNSProviders: []DomainProvider{
+				{Name: "dns", NSCount: -1, Pos: "x.js:3"},
+				{Name: "undeclared", NSCount: -1, Pos: "x.js:4"},
+			}},
+			{Name: "example.org", Registrar: "nosuchreg", Pos: "x.js:5"},
+			{Name: "example.net", Registrar: "reg", Pos: "x.js:6"},
+		},
+	}
+	got := Validate(cfg, nil).Error()
+	want := `ERROR: x.js:4: example.com: DnsProvider("undeclared"): no DNS provider of that name is declared; use the name NewDnsProvider("undeclared") returns` + "\n" +
+		`ERROR: x.js:5: example.org: registrar "nosuchreg" is not declared; use the name NewRegistrar("nosuchreg") returns`
+	if got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"net/netip"
 	"strconv"
@@ -23,6 +24,13 @@ var AliasTypes = map[string]bool{"A": true, "AAAA": true, "CNAME": true, "MX": t
 // a raw value. Common types take a fast path; the rest go through the
 // miekg/dns parser, so anything a zone file may hold is accepted.
 func CanonicalData(typ, data, zone string) (string, error) {
+	return canonicalData(typ, data, zone, false)
+}
+
+// canonicalData is CanonicalData; with wire set it also makes sure the data
+// can be encoded in a DNS message (see checkWire), as configured records
+// must be.
+func canonicalData(typ, data, zone string, wire bool) (string, error) {
 	switch typ {
 	case "A":
 		a, err := netip.ParseAddr(strings.TrimSpace(data))
@@ -41,6 +49,11 @@ func CanonicalData(typ, data, zone string) (string, error) {
 		if err != nil {
 			return "", err
 		}
+		if wire && typ != AliasType {
+			if err := checkWireName(t); err != nil {
+				return "", err
+			}
+		}
 		return t, nil
 	case "MX":
 		f := strings.Fields(data)
@@ -55,34 +68,109 @@ func CanonicalData(typ, data, zone string) (string, error) {
 		if err != nil {
 			return "", err
 		}
+		if wire {
+			if err := checkWireName(t); err != nil {
+				return "", err
+			}
+		}
 		return strconv.FormatUint(p, 10) + " " + t, nil
 	case "TXT", "SPF":
 		v, err := TXTValue(data)
 		if err != nil {
 			return "", err
 		}
+		if wire {
+			if err := checkTXTSize(v); err != nil {
+				return "", err
+			}
+		}
 		return TXTData(v), nil
 	case "SOA":
 		// SOA is never compared by data; keep the provider's text.
 		return strings.Join(strings.Fields(data), " "), nil
 	}
-	return parseGeneric(typ, data, zone)
+	return parseGeneric(typ, data, zone, wire)
 }
 
-// parseGeneric canonicalises data of any type miekg/dns knows.
-func parseGeneric(typ, data, zone string) (string, error) {
+// parseGeneric canonicalises data of any type miekg/dns knows; with wire
+// set it also packs the record, as a DNS message would carry it.
+func parseGeneric(typ, data, zone string, wire bool) (string, error) {
 	if _, ok := dns.StringToType[typ]; !ok {
 		return "", fmt.Errorf("unknown record type %s", typ)
 	}
 	zp := dns.NewZoneParser(strings.NewReader("@ 1 IN "+typ+" "+data+"\n"), dns.Fqdn(zone), "")
 	rr, ok := zp.Next()
 	if err := zp.Err(); err != nil {
-		return "", fmt.Errorf("%s data %q: %s", typ, data, parseErrText(err))
+		return "", fmt.Errorf("%s data %q: %s", typ, shorten(data), parseErrText(err))
 	}
 	if !ok || rr == nil {
 		return "", fmt.Errorf("%s data %q is empty", typ, data)
 	}
+	if wire {
+		if err := checkWire(rr); err != nil {
+			return "", fmt.Errorf("%s data %q: %w", typ, shorten(data), err)
+		}
+	}
 	return RRData(rr), nil
+}
+
+// MaxRdata is the most record data (RDATA) one resource record can hold:
+// its length is a 16-bit field (RFC 1035 section 3.2.1).
+const MaxRdata = 65535
+
+// checkTXTSize reports a TXT value too long for one record: split into
+// strings of at most 255 bytes, each with its length byte, it must fit in
+// MaxRdata bytes.
+func checkTXTSize(raw string) error {
+	n := len(raw)
+	size := n + max(1, (n+MaxTXTString-1)/MaxTXTString)
+	if size > MaxRdata {
+		return fmt.Errorf("the text is %d bytes, %d bytes of record data; a record holds at most %d (about %d bytes of text)",
+			n, size, MaxRdata, MaxRdata*MaxTXTString/(MaxTXTString+1))
+	}
+	return nil
+}
+
+// checkWire packs rr as a DNS message would, reporting what miekg/dns
+// refuses: record data over MaxRdata bytes, strings over 255 bytes (CAA
+// tags, NAPTR fields), hexadecimal or base64 fields that do not decode.
+func checkWire(rr dns.RR) error {
+	n := dns.Len(rr)
+	buf := make([]byte, n+512)
+	_, err := dns.PackRR(rr, buf, 0, nil, false)
+	if err == nil {
+		return nil
+	}
+	if errors.Is(err, dns.ErrRdata) || errors.Is(err, dns.ErrBuf) {
+		h := rr.Header()
+		rdata := n - (len(h.Name) + 1) - 10 // owner name on the wire, then type, class, TTL and length
+		if rdata > MaxRdata {
+			return fmt.Errorf("the record data is %d bytes; a record holds at most %d", rdata, MaxRdata)
+		}
+	}
+	return fmt.Errorf("cannot be encoded: %s", strings.TrimPrefix(err.Error(), "dns: "))
+}
+
+// checkWireName makes sure a qualified host name (with its trailing dot)
+// encodes; only names holding escapes can fail once the labels passed
+// checkTarget.
+func checkWireName(fqdn string) error {
+	if strings.IndexByte(fqdn, '\\') < 0 {
+		return nil
+	}
+	var buf [256]byte
+	if _, err := dns.PackDomainName(fqdn, buf[:], 0, nil, false); err != nil {
+		return fmt.Errorf("target %q cannot be encoded: %s", fqdn, strings.TrimPrefix(err.Error(), "dns: "))
+	}
+	return nil
+}
+
+// shorten cuts long data for messages.
+func shorten(s string) string {
+	if len(s) > 80 {
+		return s[:77] + "..."
+	}
+	return s
 }
 
 func parseErrText(err error) string {
