@@ -23,9 +23,16 @@ func newGetZonesCmd(g *globals) *cobra.Command {
 		Use:   "get-zones CREDKEY [PROVIDER] ZONE...|all",
 		Short: "Export existing zones as dnsconfig.js, zone files or TSV",
 		Long: `get-zones reads zones from the provider of a creds.json entry and prints them
-in the chosen format. "all" exports every zone the provider has. For
-compatibility with DNSControl, a provider type (or "-") may follow CREDKEY;
-it must agree with the entry's TYPE.`,
+in the chosen format. "all" exports every zone the provider has. A zone is
+named by its name; by "name!tag" for a split-horizon view (BIND's
+example.com!inside.zone) or for one of several Route 53 hosted zones of one
+name, as "all" names them ("example.com!private"); or by its Route 53 hosted
+zone ID. For compatibility with DNSControl, a provider type (or "-") may
+follow CREDKEY; it must agree with the entry's TYPE.
+
+The js and djs formats describe each zone exactly: pushed unchanged, the
+configuration changes nothing. What dnsconfig.js cannot write is kept
+commented out, with an IGNORE() that leaves it as it is.`,
 		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runGetZones(cmd.Context(), g, credsPath, format, out, args)
@@ -85,17 +92,26 @@ func runGetZones(ctx context.Context, g *globals, credsPath, format, out string,
 	}
 	var buf bytes.Buffer
 	for _, z := range zones {
-		zone, err := model.CanonicalZone(z)
+		ref, id, err := findZone(ctx, impl, z)
 		if err != nil {
-			return fmt.Errorf("get-zones: zone %q: %w", z, err)
+			return fmt.Errorf("get-zones: %w", err)
 		}
-		recs, err := p.Records(ctx, zone)
+		recs, err := p.Records(ctx, ref)
 		if err != nil {
-			return fmt.Errorf("get-zones: %s: %w", zone, err)
+			return fmt.Errorf("get-zones: %s: %w", ref, err)
+		}
+		var ns []string
+		if format == "js" || format == "djs" {
+			// The provider's own name servers, which the draft leaves to
+			// dnsctl (the other apex NS become records).
+			if ns, err = p.Nameservers(ctx, ref); err != nil {
+				return fmt.Errorf("get-zones: %s: %w", ref, err)
+			}
 		}
 		model.SortRecords(recs)
-		if err := zonefile.Write(&buf, format, zone, key, recs); err != nil {
-			return fmt.Errorf("get-zones: %s: %w", zone, err)
+		zf := zonefile.Zone{Ref: ref, ZoneID: id, CredKey: key, Nameservers: ns, Records: recs}
+		if err := zonefile.Write(&buf, format, zf); err != nil {
+			return fmt.Errorf("get-zones: %s: %w", ref, err)
 		}
 	}
 	if out != "" {
@@ -103,6 +119,26 @@ func runGetZones(ctx context.Context, g *globals, credsPath, format, out string,
 	}
 	_, err = g.stdout.Write(buf.Bytes())
 	return err
+}
+
+// findZone resolves a zone named on the command line (or listed by "all")
+// to the zone reference to read, "name" or "name!tag", and the provider's
+// zone ID the exported configuration must pin (R53_ZONE), if any.
+func findZone(ctx context.Context, impl any, z string) (ref, id string, err error) {
+	if f, ok := impl.(provider.ZoneFinder); ok {
+		return f.FindZone(ctx, z)
+	}
+	name, tag, tagged := strings.Cut(z, "!")
+	if name, err = model.CanonicalZone(name); err != nil {
+		return "", "", fmt.Errorf("zone %q: %w", z, err)
+	}
+	if !tagged {
+		return name, "", nil
+	}
+	if strings.TrimSpace(tag) == "" {
+		return "", "", fmt.Errorf("zone %q: the tag after \"!\" is empty", z)
+	}
+	return name + "!" + tag, "", nil
 }
 
 func isProviderType(s string) bool {

@@ -19,6 +19,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/route53/types"
 	"github.com/aws/aws-sdk-go-v2/service/route53domains"
 	dtypes "github.com/aws/aws-sdk-go-v2/service/route53domains/types"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/dnsctl/dnsctl/internal/testutil/faultproxy"
@@ -85,11 +86,17 @@ type r53Key struct{}
 type r53State struct {
 	moto  string
 	proxy *faultproxy.Proxy
+	// account holds the credentials of `r53 account`, if the script
+	// switched to an account of its own.
+	account *credentials.StaticCredentialsProvider
 }
 
 func r53Clients(ts *testscript.TestScript) (*r53State, *route53.Client, *route53domains.Client) {
 	st := ts.Value(r53Key{}).(*r53State)
 	cr := credentials.NewStaticCredentialsProvider(r53KeyID, r53Secret, "")
+	if st.account != nil {
+		cr = *st.account
+	}
 	r := route53.New(route53.Options{Region: "us-east-1", Credentials: cr, BaseEndpoint: aws.String(st.moto)})
 	d := route53domains.New(route53domains.Options{Region: "us-east-1", Credentials: cr, BaseEndpoint: aws.String(st.moto)})
 	return st, r, d
@@ -99,6 +106,13 @@ func r53Clients(ts *testscript.TestScript) (*r53State, *route53.Client, *route53
 //
 //	r53 create-zone ZONE [VAR [private]] create a hosted zone (VAR := its ID); private: in a VPC
 //	r53 put ZONE NAME TYPE TTL VALUE... raw CREATE of a record set, values as given
+//	r53 put-set ZONE NAME TYPE OPTS VALUE...  raw CREATE (or UPSERT) of a record set with routing
+//	                                    options OPTS: comma-separated ttl=N, id=SETID, weight=N,
+//	                                    failover=PRIMARY, region=R, continent=C, country=C,
+//	                                    subdivision=S, multivalue, health=ID, alias=ZONEID
+//	                                    (VALUE is then the alias target), upsert; "-" for none
+//	r53 account ID                      work in moto's AWS account ID from now on: this command
+//	                                    and dnsctl (AWS_* credentials of a role assumed there)
 //	r53 zone-id ZONE VAR                VAR := the ID of the hosted zone
 //	r53 delete-zone ZONE                delete the hosted zone (it must hold only SOA and NS)
 //	r53 records ZONE                    print the zone's record sets (SOA left out), sorted
@@ -156,6 +170,25 @@ func cmdR53(ts *testscript.TestScript, neg bool, args []string) {
 		_, err = r.ChangeResourceRecordSets(ctx, &route53.ChangeResourceRecordSetsInput{HostedZoneId: aws.String(id),
 			ChangeBatch: &types.ChangeBatch{Changes: []types.Change{{Action: types.ChangeActionCreate, ResourceRecordSet: &set}}}})
 		ts.Check(err)
+	case "put-set":
+		want(5, "put-set ZONE NAME TYPE OPTS VALUE...")
+		set, action := routedSet(ts, args[2], args[3], args[4], args[5:])
+		_, err := r.ChangeResourceRecordSets(ctx, &route53.ChangeResourceRecordSetsInput{HostedZoneId: aws.String(zoneIDOf(ts, r, args[1])),
+			ChangeBatch: &types.ChangeBatch{Changes: []types.Change{{Action: action, ResourceRecordSet: &set}}}})
+		ts.Check(err)
+	case "account":
+		want(2, "account ID")
+		c := sts.New(sts.Options{Region: "us-east-1", Credentials: credentials.NewStaticCredentialsProvider(r53KeyID, r53Secret, ""),
+			BaseEndpoint: aws.String(st.moto)})
+		out, err := c.AssumeRole(ctx, &sts.AssumeRoleInput{RoleArn: aws.String("arn:aws:iam::" + args[1] + ":role/dnsctl-test"),
+			RoleSessionName: aws.String("dnsctl-test")})
+		ts.Check(err)
+		k := out.Credentials
+		cr := credentials.NewStaticCredentialsProvider(aws.ToString(k.AccessKeyId), aws.ToString(k.SecretAccessKey), aws.ToString(k.SessionToken))
+		st.account = &cr
+		ts.Setenv("AWS_ACCESS_KEY_ID", aws.ToString(k.AccessKeyId))
+		ts.Setenv("AWS_SECRET_ACCESS_KEY", aws.ToString(k.SecretAccessKey))
+		ts.Setenv("AWS_SESSION_TOKEN", aws.ToString(k.SessionToken))
 	case "zone-id":
 		want(3, "zone-id ZONE VAR")
 		ts.Setenv(args[2], zoneIDOf(ts, r, args[1]))
@@ -264,6 +297,66 @@ func cmdR53(ts *testscript.TestScript, neg bool, args []string) {
 
 var credentialRE = regexp.MustCompile(`Credential=([^/]+)/`)
 
+// routedSet builds the record set of `r53 put-set` and its change action.
+func routedSet(ts *testscript.TestScript, name, typ, opts string, values []string) (types.ResourceRecordSet, types.ChangeAction) {
+	set := types.ResourceRecordSet{Name: aws.String(name), Type: types.RRType(typ)}
+	action := types.ChangeActionCreate
+	var aliasZone string
+	geo := func() *types.GeoLocation {
+		if set.GeoLocation == nil {
+			set.GeoLocation = &types.GeoLocation{}
+		}
+		return set.GeoLocation
+	}
+	for _, o := range strings.Split(opts, ",") {
+		k, v, _ := strings.Cut(o, "=")
+		switch k {
+		case "-":
+		case "ttl":
+			n, err := strconv.ParseInt(v, 10, 64)
+			ts.Check(err)
+			set.TTL = aws.Int64(n)
+		case "id":
+			set.SetIdentifier = aws.String(v)
+		case "weight":
+			n, err := strconv.ParseInt(v, 10, 64)
+			ts.Check(err)
+			set.Weight = aws.Int64(n)
+		case "failover":
+			set.Failover = types.ResourceRecordSetFailover(v)
+		case "region":
+			set.Region = types.ResourceRecordSetRegion(v)
+		case "continent":
+			geo().ContinentCode = aws.String(v)
+		case "country":
+			geo().CountryCode = aws.String(v)
+		case "subdivision":
+			geo().SubdivisionCode = aws.String(v)
+		case "multivalue":
+			set.MultiValueAnswer = aws.Bool(true)
+		case "health":
+			set.HealthCheckId = aws.String(v)
+		case "alias":
+			aliasZone = v
+		case "upsert":
+			action = types.ChangeActionUpsert
+		default:
+			ts.Fatalf("put-set: unknown option %q", o)
+		}
+	}
+	if aliasZone != "" {
+		if len(values) != 1 {
+			ts.Fatalf("put-set: an alias takes one target")
+		}
+		set.AliasTarget = &types.AliasTarget{HostedZoneId: aws.String(aliasZone), DNSName: aws.String(values[0])}
+		return set, action
+	}
+	for _, v := range values {
+		set.ResourceRecords = append(set.ResourceRecords, types.ResourceRecord{Value: aws.String(v)})
+	}
+	return set, action
+}
+
 func faultKind(ts *testscript.TestScript, name string) faultproxy.Kind {
 	for k := faultproxy.Throttling; k <= faultproxy.DropAfterForward; k++ {
 		if k.String() == name {
@@ -346,6 +439,18 @@ func setLine(s types.ResourceRecordSet) string {
 		}
 		if s.HealthCheckId != nil {
 			fmt.Fprintf(&b, " hc=%s", aws.ToString(s.HealthCheckId))
+		}
+		if s.Failover != "" {
+			fmt.Fprintf(&b, " failover=%s", s.Failover)
+		}
+		if s.Region != "" {
+			fmt.Fprintf(&b, " region=%s", s.Region)
+		}
+		if g := s.GeoLocation; g != nil {
+			fmt.Fprintf(&b, " geo=%s/%s/%s", aws.ToString(g.ContinentCode), aws.ToString(g.CountryCode), aws.ToString(g.SubdivisionCode))
+		}
+		if aws.ToBool(s.MultiValueAnswer) {
+			b.WriteString(" multivalue")
 		}
 		b.WriteString("]")
 	}

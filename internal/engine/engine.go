@@ -158,7 +158,11 @@ func filterDomains(ds []*model.Domain, filter string) ([]*model.Domain, error) {
 	var pats []string
 	for _, p := range strings.Split(filter, ",") {
 		if p = strings.ToLower(strings.TrimSpace(p)); p != "" {
-			pats = append(pats, p)
+			a, err := model.ASCIIPattern(p) // bücher.example matches xn--bcher-kva.example
+			if err != nil {
+				return nil, fmt.Errorf("--domains %q: %w", p, err)
+			}
+			pats = append(pats, a)
 		}
 	}
 	var out []*model.Domain
@@ -237,7 +241,10 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 			typ = decl.Type
 		}
 		if err != nil {
-			if typ == "" {
+			// Only a type that needs nothing from creds.json (BIND, NONE)
+			// may go without an entry: a cloud provider would otherwise
+			// quietly use whatever credentials the environment holds.
+			if info, lerr := provider.Lookup(strings.ToUpper(typ)); typ == "" || lerr != nil || !info.NoEntry {
 				return provider.Info{}, nil, fmt.Errorf("%s(%q): %w", fn, name, err)
 			}
 			entry = creds.Entry{Name: name, Type: typ}

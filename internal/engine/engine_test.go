@@ -501,3 +501,49 @@ func TestIgnoreIDN(t *testing.T) {
 		t.Errorf("ignored records would change: %q", lines(dp.Providers[0]))
 	}
 }
+
+// A provider declared with its type but without a creds.json entry is an
+// error, unless its type needs no entry (BIND, NONE): a cloud provider
+// must not quietly run on whatever credentials the environment holds.
+func TestMissingEntryWithType(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("creds.json", []byte(`{"r53_prod": {"TYPE": "FAKE", "ns": "x."}}`), 0o644)
+	os.WriteFile("dnsconfig.js", []byte(`D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("r53_main", "FAKE")));`), 0o644)
+	_, err := Load(context.Background(), Options{ConfigPath: "dnsconfig.js", CredsPath: "creds.json"})
+	for _, want := range []string{`NewDnsProvider("r53_main")`, "creds.json", `"r53_main"`, "r53_prod"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q: %v", want, err)
+		}
+	}
+	os.WriteFile("dnsconfig.js", []byte(`D("example.com", NewRegistrar("myreg", "NONE"), DnsProvider(NewDnsProvider("mybind", "BIND")));`), 0o644)
+	if _, err := Load(context.Background(), Options{ConfigPath: "dnsconfig.js", CredsPath: "creds.json"}); err != nil {
+		t.Errorf("BIND and NONE need no entry: %v", err)
+	}
+}
+
+func TestFilterDomainsUnicode(t *testing.T) {
+	ds := []*model.Domain{{Name: "xn--bcher-kva.example"}, {Name: "example.com"}, {Name: "example.com", Tag: "inside"}}
+	for _, tc := range []struct {
+		filter string
+		want   []string
+	}{
+		{"bücher.example", []string{"xn--bcher-kva.example"}},
+		{"BÜCHER.example, example.com!inside", []string{"xn--bcher-kva.example", "example.com!inside"}},
+		{"example.com", []string{"example.com", "example.com!inside"}},
+		{"*.example", []string{"xn--bcher-kva.example"}},
+	} {
+		got, err := filterDomains(ds, tc.filter)
+		if err != nil {
+			t.Errorf("%q: %v", tc.filter, err)
+			continue
+		}
+		var names []string
+		for _, d := range got {
+			names = append(names, d.UniqueName())
+		}
+		if !slices.Equal(names, tc.want) {
+			t.Errorf("%q matched %v, want %v", tc.filter, names, tc.want)
+		}
+	}
+}

@@ -72,6 +72,13 @@ func NormalizeDomain(d *Domain) Problems {
 	return ps
 }
 
+// ASCIIPattern converts the Unicode labels of a name pattern (a glob such
+// as --domains takes) to punycode, as names are converted.
+func ASCIIPattern(g string) (string, error) {
+	out, _, err := asciiGlob(g)
+	return out, err
+}
+
 // asciiGlob converts the Unicode labels of an IGNORE glob to punycode, as
 // record names are converted, so IGNORE_NAME("straße") matches the record
 // xn--strae-oqa. Labels are the runs between '.', ',', '{' and '}'; one

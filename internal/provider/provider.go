@@ -45,7 +45,21 @@ type ZoneCreator interface {
 
 // ZoneLister is a DNS provider that can list its zones (get-zones "all").
 type ZoneLister interface {
+	// ListZones returns every zone as a zone reference, sorted: the zone
+	// name, or "name!tag" for a split-horizon view (BIND) or for one of
+	// several zones sharing a name (Route 53's public and private zones).
 	ListZones(ctx context.Context) ([]string, error)
+}
+
+// ZoneFinder is a DNS provider whose zones have IDs besides their names,
+// so that several may share a name (Route 53 hosted zones).
+type ZoneFinder interface {
+	// FindZone resolves a zone as a user names it (a zone name, a zone
+	// reference as ListZones returns it, or the provider's ID of the
+	// zone) to the zone reference to read it by, and the ID a
+	// configuration must pin it with (R53_ZONE on D()), or "" when its
+	// name alone finds it. Later calls with ref read that zone.
+	FindZone(ctx context.Context, zone string) (ref, id string, err error)
 }
 
 // Preparer is a DNS provider that completes or checks the desired records
@@ -136,6 +150,10 @@ type Info struct {
 	Capabilities Capabilities
 	// DNS and Registrar say which roles the type can play.
 	DNS, Registrar bool
+	// NoEntry says the type works without a creds.json entry when the
+	// configuration names its type (BIND, NONE); any other provider
+	// declared without an entry is an error, whatever the environment holds.
+	NoEntry bool
 }
 
 var (

@@ -22,9 +22,15 @@ type jsItem struct {
 // writeJS renders a dnsconfig.js draft in the style of DNSControl's
 // get-zones: provider and registrar variables, then one D() with the
 // records. diffFriendly puts the commas at the start of lines ("djs").
-func writeJS(w io.Writer, zone, credKey string, recs []*model.Record, diffFriendly bool) error {
-	rs := canonicalOrder(recs)
-	dsp := "DSP_" + jsIdent(strings.ToUpper(credKey))
+//
+// The draft describes the zone exactly: pushed unchanged, it changes
+// nothing. What dnsconfig.js cannot express is written commented out, with
+// an IGNORE() that keeps dnsctl from deleting it (see ignoreGroups); the
+// apex NS set is described as apexNS explains.
+func writeJS(w io.Writer, z Zone, diffFriendly bool) error {
+	zone, _ := model.SplitZone(z.Ref)
+	rs := canonicalOrder(z.Records)
+	dsp := "DSP_" + jsIdent(strings.ToUpper(z.CredKey))
 
 	var shown []*model.Record
 	for _, r := range rs {
@@ -34,19 +40,43 @@ func writeJS(w io.Writer, zone, credKey string, recs []*model.Record, diffFriend
 	}
 	def := MostCommonTTL(shown)
 
-	items := []jsItem{
-		{text: "DnsProvider(" + dsp + ")"},
-		{text: "DefaultTTL(" + strconv.FormatUint(uint64(def), 10) + ")"},
+	recs := make([]*jsRec, len(rs))
+	for i, r := range rs {
+		recs[i] = jsRecord(r, zone, def)
 	}
-	for _, r := range rs {
-		items = append(items, jsRecord(r, zone, def)...)
+	unmanaged, nsNote := apexNS(recs, zone, z.Nameservers)
+	ignores := ignoreGroups(recs, zone)
+
+	items := []jsItem{{text: "DnsProvider(" + dsp + ")"}}
+	if unmanaged {
+		items = []jsItem{{text: "// NOTE: " + nsNote, comment: true}, {text: "DnsProvider(" + dsp + ", 0)"}}
+	}
+	if z.ZoneID != "" {
+		items = append(items, jsItem{text: "R53_ZONE(" + jsString(z.ZoneID) + ")"})
+	}
+	items = append(items, jsItem{text: "DefaultTTL(" + strconv.FormatUint(uint64(def), 10) + ")"})
+	for i, jr := range recs {
+		for j, n := range jr.notes {
+			if j == len(jr.notes)-1 && jr.ignore {
+				n += "; the IGNORE() below keeps it as it is"
+			}
+			items = append(items, jsItem{text: "// NOTE: " + n, comment: true})
+		}
+		if jr.off {
+			items = append(items, jsItem{text: "//" + jr.call, comment: true})
+		} else {
+			items = append(items, jsItem{text: jr.call})
+		}
+		if ig, ok := ignores[i]; ok {
+			items = append(items, jsItem{text: ig})
+		}
 	}
 
 	var b strings.Builder
-	fmt.Fprintf(&b, "var %s = NewDnsProvider(%s);\n", dsp, jsString(credKey))
+	fmt.Fprintf(&b, "var %s = NewDnsProvider(%s);\n", dsp, jsString(z.CredKey))
 	b.WriteString("var REG_CHANGEME = NewRegistrar(\"none\");\n\n")
 	if diffFriendly {
-		fmt.Fprintf(&b, "D(%s, REG_CHANGEME\n", jsString(zone))
+		fmt.Fprintf(&b, "D(%s, REG_CHANGEME\n", jsString(z.Ref))
 		for _, it := range items {
 			if it.comment {
 				b.WriteString("\t" + it.text + "\n")
@@ -56,7 +86,7 @@ func writeJS(w io.Writer, zone, credKey string, recs []*model.Record, diffFriend
 		}
 		b.WriteString(");\n\n")
 	} else {
-		fmt.Fprintf(&b, "D(%s, REG_CHANGEME,\n", jsString(zone))
+		fmt.Fprintf(&b, "D(%s, REG_CHANGEME,\n", jsString(z.Ref))
 		for _, it := range items {
 			if it.comment {
 				b.WriteString("\t" + it.text + "\n")
@@ -70,29 +100,207 @@ func writeJS(w io.Writer, zone, credKey string, recs []*model.Record, diffFriend
 	return err
 }
 
+// apexNS decides how the apex NS records of recs are written. dnsctl adds
+// a DNS provider's own name servers (own) to the apex NS set by itself, and
+// leaves the set alone when neither they nor the configuration name any
+// server. So:
+//   - a provider with no name servers of its own for the zone (BIND, a
+//     private Route 53 zone): every apex NS is written as a commented-out
+//     NAMESERVER(), and the set stays as it is;
+//   - when the set holds all of own: those are commented-out NAMESERVER()s
+//     and the others NS("@") records, which dnsctl keeps next to own;
+//   - when the set lacks one of own, dnsctl would add it back: the draft
+//     uses DnsProvider(…, 0), which leaves the set alone, and comments out
+//     every apex NS. unmanaged reports this case, with the note to show.
+func apexNS(recs []*jsRec, zone string, own []string) (unmanaged bool, note string) {
+	ownSet := map[string]bool{}
+	for _, n := range own {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if n == "" {
+			continue
+		}
+		if !strings.HasSuffix(n, ".") {
+			n += "."
+		}
+		ownSet[n] = true
+	}
+	have := map[string]bool{}
+	for _, jr := range recs {
+		if jr.apexNS {
+			have[jr.r.Data] = true
+		}
+	}
+	var lacking []string
+	for n := range ownSet {
+		if !have[n] {
+			lacking = append(lacking, n)
+		}
+	}
+	sort.Strings(lacking)
+	unmanaged = len(lacking) > 0
+	for _, jr := range recs {
+		if !jr.apexNS {
+			continue
+		}
+		switch {
+		case len(ownSet) == 0 || ownSet[jr.r.Data]:
+			jr.notes, jr.off, jr.ignore = nil, true, false
+			jr.call = "NAMESERVER(" + jsString(jr.r.Data) + ")"
+		case unmanaged:
+			jr.off, jr.ignore = true, false
+		}
+	}
+	if unmanaged {
+		note = "the apex NS set lacks " + strings.Join(lacking, ", ") + " of the provider's own name servers, " +
+			"which dnsctl would add; with DnsProvider(…, 0) it leaves the set as it is"
+	}
+	return unmanaged, note
+}
+
+// jsRec is one record as the js format writes it.
+type jsRec struct {
+	r      *model.Record
+	label  string
+	notes  []string
+	call   string // the record function call
+	off    bool   // written commented out
+	ignore bool   // commented out, and to be kept by an IGNORE()
+	apexNS bool
+}
+
+// ignoreGroups returns the IGNORE() calls that keep the records written
+// commented out (other than the SOA and apex NS, which dnsctl leaves alone
+// anyway) from being deleted, by the index of the record each follows.
+//
+// IGNORE matches records by label, type and target (the data), not by set
+// identifier, so one IGNORE(label, type) covers every record of that name
+// and type. Route 53 allows a single routing policy per name and type, so
+// for unwritable routing policies that is exactly the record sets to
+// keep. Where written records share the label and type (an alias of
+// another type, a record of readable data next to one dnsconfig.js cannot
+// hold), the IGNORE also names the targets of the kept records; a written
+// record it still matches (same target) is commented out and kept too,
+// since a configured record matched by an IGNORE is an error.
+func ignoreGroups(recs []*jsRec, zone string) map[int]string {
+	type group struct {
+		label, typ string
+		kept       []*jsRec
+		last       int
+	}
+	groups := map[[2]string]*group{}
+	var order []*group
+	for i, jr := range recs {
+		if !jr.ignore {
+			continue
+		}
+		k := [2]string{jr.label, jr.r.Type}
+		g := groups[k]
+		if g == nil {
+			g = &group{label: jr.label, typ: jr.r.Type}
+			groups[k] = g
+			order = append(order, g)
+		}
+		g.kept = append(g.kept, jr)
+		g.last = i
+	}
+	out := map[int]string{}
+	for _, g := range order {
+		narrow := false
+		for _, jr := range recs {
+			if !jr.off && jr.label == g.label && jr.r.Type == g.typ {
+				narrow = true
+				break
+			}
+		}
+		call := "IGNORE(" + jsString(globQuote(g.label)) + ", " + jsString(g.typ)
+		if narrow {
+			var targets []string
+			seen := map[string]bool{}
+			for _, jr := range g.kept {
+				if !seen[jr.r.Data] {
+					seen[jr.r.Data] = true
+					targets = append(targets, jr.r.Data)
+				}
+			}
+			for i, jr := range recs {
+				if jr.off || jr.label != g.label || jr.r.Type != g.typ || !targetMatches(targets, jr.r.Data) {
+					continue
+				}
+				jr.notes = append(jr.notes, fmt.Sprintf("%s %s has the target of a record kept by IGNORE(), which cannot tell them apart", jr.label, jr.r.Type))
+				jr.ignore = true
+				jr.off = true
+				g.last = max(g.last, i)
+			}
+			quoted := make([]string, len(targets))
+			for i, t := range targets {
+				quoted[i] = globQuote(t)
+			}
+			glob := quoted[0]
+			if len(quoted) > 1 {
+				glob = "{" + strings.Join(quoted, ",") + "}"
+			}
+			call += ", " + jsString(glob)
+		}
+		out[g.last] = call + ")"
+	}
+	return out
+}
+
+// targetMatches reports whether an IGNORE target naming exactly targets
+// matches data, as the differ matches targets: without regard to case,
+// and also against the data without its final dot.
+func targetMatches(targets []string, data string) bool {
+	for _, t := range targets {
+		if strings.EqualFold(t, data) || strings.EqualFold(t, strings.TrimSuffix(data, ".")) {
+			return true
+		}
+	}
+	return false
+}
+
+// globQuote escapes the characters IGNORE globs give a meaning to, so the
+// glob matches s literally.
+func globQuote(s string) string {
+	if !strings.ContainsAny(s, `*?{},\`) {
+		return s
+	}
+	var b strings.Builder
+	for _, c := range s {
+		if strings.ContainsRune(`*?{},\`, c) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
 // handledMeta are the metadata keys rendered as R53_* modifiers.
 var handledMeta = map[string]bool{
 	"alias_type": true, "zone_id": true, "evaluate_target_health": true,
 	"weight": true, "health_check_id": true,
 }
 
-// jsRecord renders one record as a record function call, preceded by a
-// note where needed; records dnsconfig.js cannot express, and those it
-// should not (the SOA and the apex NS, which dnsctl manages itself), are
-// commented out.
-func jsRecord(r *model.Record, zone string, def uint32) []jsItem {
+// jsRecord renders one record as a record function call, with notes where
+// needed; records dnsconfig.js cannot express, and the SOA (which dnsctl
+// leaves to the provider), are commented out.
+func jsRecord(r *model.Record, zone string, def uint32) *jsRec {
 	label := model.LabelOf(r.Name, zone)
 	name := jsString(label)
-	var out []jsItem
+	jr := &jsRec{r: r, label: label, apexNS: r.Type == "NS" && r.Name == zone}
 	note := func(format string, args ...any) {
-		out = append(out, jsItem{text: "// NOTE: " + fmt.Sprintf(format, args...), comment: true})
+		jr.notes = append(jr.notes, fmt.Sprintf(format, args...))
+	}
+	off := func() *jsRec {
+		jr.off = true
+		jr.ignore = r.Type != "SOA"
+		return jr
 	}
 
 	args, err := jsArgs(r, zone)
 	if err != nil {
 		note("%s %s could not be converted: %v", label, r.Type, err)
-		out = append(out, jsItem{text: "//" + r.Type + "(" + name + ", " + jsString(r.Data) + ")", comment: true})
-		return out
+		jr.call = r.Type + "(" + name + ", " + jsString(r.Data) + ")"
+		return off()
 	}
 
 	var mods []string
@@ -123,14 +331,10 @@ func jsRecord(r *model.Record, zone string, def uint32) []jsItem {
 		mods = append(mods, "TTL("+strconv.FormatUint(uint64(r.TTL), 10)+")")
 	}
 
-	fn := r.Type
 	switch {
 	case r.Type == "SOA":
 		// SOA() takes no serial; the provider keeps it.
 		disabled = true
-	case r.Type == "NS" && r.Name == zone:
-		// The apex NS come from the providers (or NAMESERVER()).
-		return append(out, jsItem{text: "//NAMESERVER(" + args + ")", comment: true})
 	case r.Type == "CNAME" && r.Name == zone:
 		note("CNAME at apex may require manual editing.")
 	case (r.Type == "TXT" || r.Type == "SPF") && !utf8.ValidString(mustTXT(r.Data)):
@@ -141,15 +345,15 @@ func jsRecord(r *model.Record, zone string, def uint32) []jsItem {
 		disabled = true
 	}
 
-	call := fn + "(" + name + ", " + args
+	call := r.Type + "(" + name + ", " + args
 	for _, m := range mods {
 		call += ", " + m
 	}
-	call += ")"
+	jr.call = call + ")"
 	if disabled {
-		return append(out, jsItem{text: "//" + call, comment: true})
+		return off()
 	}
-	return append(out, jsItem{text: call})
+	return jr
 }
 
 // jsFunctions are the record types with a dnsconfig.js record function in

@@ -17,27 +17,47 @@ var formats = []string{"js", "djs", "zone", "tsv"}
 // Formats lists the supported formats.
 func Formats() []string { return slices.Clone(formats) }
 
-// Write renders zone's records in format ("js", "djs", "zone", "tsv") to w.
-// credKey is the creds entry the zone came from (used in the js/djs output:
-// NewDnsProvider(credKey)). recs are canonical records; they are not
-// modified, and need not be sorted.
-func Write(w io.Writer, format string, zone string, credKey string, recs []*model.Record) error {
+// Zone is one zone to export.
+type Zone struct {
+	// Ref is the zone reference: the zone name, or "name!tag" for a
+	// split-horizon view or one of several zones sharing a name. It is the
+	// name D() gets in the js and djs formats; the other formats use the
+	// zone name alone.
+	Ref string
+	// ZoneID, when set, is the provider's ID of the zone, written as
+	// R53_ZONE(ZoneID) on D() so the configuration finds the zone among
+	// others of its name.
+	ZoneID string
+	// CredKey is the creds entry the zone came from (NewDnsProvider(CredKey)).
+	CredKey string
+	// Nameservers are the provider's own name servers for the zone, which
+	// dnsctl keeps in the apex NS set by itself: js and djs write them as
+	// comments, and the zone's other apex NS as NS("@") records.
+	Nameservers []string
+	// Records are canonical records; they are not modified, and need not
+	// be sorted.
+	Records []*model.Record
+}
+
+// Write renders z in format ("js", "djs", "zone", "tsv") to w.
+func Write(w io.Writer, format string, z Zone) error {
+	name, _ := model.SplitZone(z.Ref)
 	switch format {
 	case "zone":
-		if _, err := fmt.Fprintf(w, "$ORIGIN %s.\n", zone); err != nil {
+		if _, err := fmt.Fprintf(w, "$ORIGIN %s.\n", name); err != nil {
 			return err
 		}
-		if err := WriteZone(w, zone, recs, 0); err != nil {
+		if err := WriteZone(w, name, z.Records, 0); err != nil {
 			return err
 		}
 		_, err := io.WriteString(w, "\n")
 		return err
 	case "js":
-		return writeJS(w, zone, credKey, recs, false)
+		return writeJS(w, z, false)
 	case "djs":
-		return writeJS(w, zone, credKey, recs, true)
+		return writeJS(w, z, true)
 	case "tsv":
-		return writeTSV(w, zone, recs)
+		return writeTSV(w, name, z.Records)
 	}
 	return fmt.Errorf("unknown format %q (use one of js, djs, zone, tsv)", format)
 }

@@ -95,7 +95,7 @@ func TestGolden(t *testing.T) {
 	for _, format := range Formats() {
 		t.Run(format, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := Write(&buf, format, zone, "r53_main", recs); err != nil {
+			if err := Write(&buf, format, Zone{Ref: zone, CredKey: "r53_main", Records: recs}); err != nil {
 				t.Fatal(err)
 			}
 			golden := filepath.Join("testdata", "every."+format)
@@ -140,7 +140,7 @@ func TestRecordsUnchanged(t *testing.T) {
 		before[i] = r.String()
 	}
 	for _, f := range Formats() {
-		if err := Write(&bytes.Buffer{}, f, zone, "x", recs); err != nil {
+		if err := Write(&bytes.Buffer{}, f, Zone{Ref: zone, CredKey: "x", Records: recs}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -227,7 +227,7 @@ func TestCompareDataTotal(t *testing.T) {
 }
 
 func TestUnknownFormat(t *testing.T) {
-	if err := Write(&bytes.Buffer{}, "yaml", zone, "x", nil); err == nil {
+	if err := Write(&bytes.Buffer{}, "yaml", Zone{Ref: zone, CredKey: "x"}); err == nil {
 		t.Error("want an error for an unknown format")
 	}
 	if !slices.Equal(Formats(), []string{"js", "djs", "zone", "tsv"}) {
@@ -243,7 +243,7 @@ function rec(type) { return function() { return {rec: type, args: Array.prototyp
 function mod(name) { return function() { return {mod: name}; }; }
 var types = ["A","AAAA","CNAME","NS","PTR","MX","SRV","CAA","SSHFP","TLSA","DS","NAPTR","HTTPS","SVCB","LOC","TXT","SPF","SOA","R53_ALIAS"];
 for (var i = 0; i < types.length; i++) { this[types[i]] = rec(types[i]); }
-var mods = ["TTL","R53_ZONE","R53_WEIGHT","R53_HEALTH_CHECK_ID","R53_EVALUATE_TARGET_HEALTH","DnsProvider","DefaultTTL","NAMESERVER"];
+var mods = ["TTL","IGNORE","R53_ZONE","R53_WEIGHT","R53_HEALTH_CHECK_ID","R53_EVALUATE_TARGET_HEALTH","DnsProvider","DefaultTTL","NAMESERVER"];
 for (var i = 0; i < mods.length; i++) { this[mods[i]] = mod(mods[i]); }
 var CAA_CRITICAL = {mod: "CAA_CRITICAL"};
 var END = {mod: "END"};
@@ -260,11 +260,11 @@ func TestJSEvaluates(t *testing.T) {
 	recs := everyRecords(t)
 	for _, format := range []string{"js", "djs"} {
 		var buf bytes.Buffer
-		if err := Write(&buf, format, zone, "r53-main", recs); err != nil {
+		if err := Write(&buf, format, Zone{Ref: zone, CredKey: "r53-main", Records: recs}); err != nil {
 			t.Fatal(err)
 		}
 		// Twice, as get-zones does for two zones: the header repeats.
-		if err := Write(&buf, format, "example.net", "r53-main", recs[:3]); err != nil {
+		if err := Write(&buf, format, Zone{Ref: "example.net", CredKey: "r53-main", Records: recs[:3]}); err != nil {
 			t.Fatal(err)
 		}
 		vm := goja.New()
@@ -288,5 +288,44 @@ func TestJSEvaluates(t *testing.T) {
 		if len(calls) != 2 || calls[0].Name != zone || calls[0].Records != want {
 			t.Errorf("%s: D calls %+v, want %d records in %s", format, calls, want, zone)
 		}
+	}
+}
+
+// A split-horizon view ("example.com!inside") is exported under its zone
+// name in the zone and tsv formats, and under its reference in D().
+func TestTaggedZone(t *testing.T) {
+	recs := parse(t, everyZone)
+	z := Zone{Ref: zone + "!inside", CredKey: "bind", Records: recs}
+	var buf bytes.Buffer
+	if err := Write(&buf, "zone", z); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(buf.String(), "$ORIGIN example.com.\n") {
+		t.Fatalf("zone export starts with %q", strings.SplitN(buf.String(), "\n", 2)[0])
+	}
+	back := parse(t, buf.String())
+	if len(back) != len(recs) {
+		t.Fatalf("read back %d records, wrote %d:\n%s", len(back), len(recs), buf.String())
+	}
+	model.SortRecords(recs)
+	model.SortRecords(back)
+	for i := range recs {
+		if a, b := recs[i], back[i]; a.String() != b.String() {
+			t.Errorf("record %d: wrote %s, read %s", i, a, b)
+		}
+	}
+	buf.Reset()
+	if err := Write(&buf, "tsv", z); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "\nwww.example.com\twww\t300\tIN\tA\t192.0.2.10\n") {
+		t.Errorf("tsv export:\n%s", buf.String())
+	}
+	buf.Reset()
+	if err := Write(&buf, "js", z); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "\nD(\"example.com!inside\", REG_CHANGEME,\n") || !strings.Contains(buf.String(), "\n\tA(\"www\", \"192.0.2.10\"),\n") {
+		t.Errorf("js export:\n%s", buf.String())
 	}
 }

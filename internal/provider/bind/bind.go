@@ -75,6 +75,7 @@ func init() {
 	provider.Register(provider.Info{
 		Type:         TypeName,
 		DNS:          true,
+		NoEntry:      true,
 		New:          newFromEntry,
 		Capabilities: capabilities,
 	})
@@ -400,8 +401,10 @@ func (p *Provider) EnsureZone(ctx context.Context, zone string) (bool, error) {
 }
 
 // ListZones returns the zones whose files are in the directory, found by
-// reversing the file name format. Files of tagged (split-horizon) zones
-// and files that do not fit the format are skipped.
+// reversing the file name format: "name" for a zone, "name!tag" for a
+// split-horizon view (D("example.com!inside")) when the format renders
+// tags (as the default, %U, does: "example.com!inside.zone"). Files that do
+// not fit the format are skipped.
 func (p *Provider) ListZones(ctx context.Context) ([]string, error) {
 	if p.err != nil {
 		return nil, p.err
@@ -410,7 +413,14 @@ func (p *Provider) ListZones(ctx context.Context) ([]string, error) {
 	seen := map[string]bool{}
 	var zones []string
 	consider := func(rel string) {
-		if z, tag, ok := ex.zoneOf(rel); ok && tag == "" && !seen[z] {
+		z, tag, ok := ex.zoneOf(rel)
+		if !ok {
+			return
+		}
+		if tag != "" {
+			z += "!" + tag
+		}
+		if !seen[z] {
 			seen[z] = true
 			zones = append(zones, z)
 		}

@@ -20,6 +20,7 @@ func init() {
 	provider.Register(provider.Info{
 		Type:         "NONE",
 		DNS:          true,
+		NoEntry:      true,
 		Registrar:    true,
 		New:          func(context.Context, provider.Entry) (any, error) { return Provider{}, nil },
 		Capabilities: capabilities,

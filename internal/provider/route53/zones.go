@@ -511,8 +511,12 @@ func (p *Provider) delegationSetServers(ctx context.Context, zone string) ([]str
 	return fqdnList(out.DelegationSet.NameServers), nil
 }
 
-// ListZones returns the names of all hosted zones of the account, sorted,
-// each once even when public and private zones share it.
+var _ provider.ZoneFinder = (*Provider)(nil)
+
+// ListZones returns a zone reference for every hosted zone of the account,
+// sorted: its name, or, for zones that share a name, the references
+// refNames gives them (the public one keeps the plain name, the others get
+// a tag), so that each can be exported and pushed on its own.
 func (p *Provider) ListZones(ctx context.Context) ([]string, error) {
 	names, err := p.listZones(ctx)
 	return names, p.public(err)
@@ -533,7 +537,9 @@ func (p *Provider) listZones(ctx context.Context) ([]string, error) {
 		}
 		for _, hz := range out.HostedZones {
 			ref := refFromAPI(hz)
-			all[ref.Name] = append(all[ref.Name], ref)
+			if !slices.ContainsFunc(all[ref.Name], func(r zoneRef) bool { return r.ID == ref.ID }) {
+				all[ref.Name] = append(all[ref.Name], ref)
+			}
 		}
 		if !out.IsTruncated || out.NextMarker == nil {
 			break
@@ -544,12 +550,178 @@ func (p *Provider) listZones(ctx context.Context) ([]string, error) {
 	p.zones.byName = all
 	p.zones.complete, p.zones.listed = true, true
 	p.zones.mu.Unlock()
-	names := make([]string, 0, len(all))
-	for n := range all {
-		names = append(names, n)
+	var keys []string
+	for _, refs := range all {
+		for _, key := range refNames(refs) {
+			keys = append(keys, key)
+		}
 	}
-	sort.Strings(names)
-	return names, nil
+	sort.Strings(keys)
+	return keys, nil
+}
+
+// refNames returns the zone reference of each of the hosted zones refs
+// (which share one name), by ID. A zone alone with its name is known by
+// the name. Among several, the public zone (the first by ID, if there are
+// more) keeps the plain name; the others are tagged by kind: "name!private"
+// for the only private zone, "name!private-<id>" and "name!public-<id>"
+// (the ID in lower case) when their kind has more than one. The references
+// depend only on the zones of that name, so every run names them alike.
+func refNames(refs []zoneRef) map[string]string {
+	out := make(map[string]string, len(refs))
+	if len(refs) == 1 {
+		out[refs[0].ID] = refs[0].Name
+		return out
+	}
+	rs := slices.Clone(refs)
+	slices.SortFunc(rs, func(a, b zoneRef) int {
+		if a.Private != b.Private {
+			if a.Private {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	count := map[bool]int{}
+	for _, r := range rs {
+		count[r.Private]++
+	}
+	for i, r := range rs {
+		kind := "public"
+		if r.Private {
+			kind = "private"
+		}
+		switch {
+		case i == 0 && !r.Private:
+			out[r.ID] = r.Name
+		case count[r.Private] == 1:
+			out[r.ID] = r.Name + "!" + kind
+		default:
+			out[r.ID] = r.Name + "!" + kind + "-" + strings.ToLower(r.ID)
+		}
+	}
+	return out
+}
+
+// FindZone resolves a zone named on get-zones' command line: a zone name,
+// a reference as ListZones returns it ("name!private"), or a hosted zone
+// ID ("Z0123…" or "/hostedzone/Z0123…"). It returns the zone's reference
+// and, when other hosted zones share its name, its ID, which a
+// configuration must give with R53_ZONE; the reference is pinned to that
+// ID for the rest of the run.
+func (p *Provider) FindZone(ctx context.Context, zone string) (string, string, error) {
+	ref, id, err := p.findZone(ctx, strings.TrimSpace(zone))
+	return ref, id, p.public(err)
+}
+
+func (p *Provider) findZone(ctx context.Context, arg string) (string, string, error) {
+	var key, byID string
+	if looksLikeZoneID(arg) {
+		id := cleanZoneID(arg)
+		var out *route53.GetHostedZoneOutput
+		err := p.call(ctx, "route53:GetHostedZone", "", callOptions{}, func(ctx context.Context) error {
+			var err error
+			out, err = p.r53.GetHostedZone(ctx, &route53.GetHostedZoneInput{Id: aws.String(id)})
+			return err
+		})
+		var nf *zoneNotFoundError
+		switch {
+		case err == nil && out.HostedZone != nil:
+			ref := refFromAPI(*out.HostedZone)
+			key, byID = ref.Name, ref.ID
+		case err == nil || errors.As(err, &nf):
+			if strings.Contains(arg, "/") {
+				return "", "", fmt.Errorf("hosted zone ID %s: %w: no hosted zone of this AWS account has that ID", id, provider.ErrZoneNotFound)
+			}
+			// Not an ID after all: a one-label zone name in capitals.
+		default:
+			return "", "", err
+		}
+	}
+	if key == "" {
+		name, tag, tagged := strings.Cut(arg, "!")
+		canon, err := model.CanonicalZone(name)
+		if err != nil {
+			return "", "", fmt.Errorf("zone %q: %w", arg, err)
+		}
+		if tagged && strings.TrimSpace(tag) == "" {
+			return "", "", fmt.Errorf("zone %q: the tag after \"!\" is empty", arg)
+		}
+		key = zoneKey(canon + "!" + tag)
+		if !tagged {
+			key = canon
+		}
+	}
+	name := zoneName(key)
+	refs, err := p.lookupZone(ctx, name, false)
+	if err != nil {
+		return "", "", err
+	}
+	if byID != "" && !slices.ContainsFunc(refs, func(r zoneRef) bool { return r.ID == byID }) {
+		// Created since the listing this run made: look again.
+		if refs, err = p.lookupZone(ctx, name, true); err != nil {
+			return "", "", err
+		}
+	}
+	switch len(refs) {
+	case 0:
+		return "", "", &zoneNotFoundError{zone: key}
+	case 1:
+		if byID != "" && refs[0].ID != byID {
+			return "", "", fmt.Errorf("hosted zone ID %s (%s) is not among the account's zones of that name", byID, name)
+		}
+		// The name alone finds it; a tag the user gave names a view.
+		return key, "", nil
+	}
+	names := refNames(refs)
+	for _, r := range refs {
+		if (byID != "" && r.ID == byID) || (byID == "" && names[r.ID] == key) {
+			p.pin(names[r.ID], r.ID)
+			return names[r.ID], r.ID, nil
+		}
+	}
+	if byID != "" {
+		return "", "", fmt.Errorf("hosted zone ID %s (%s) is not among the account's zones of that name", byID, name)
+	}
+	var choices []string
+	for _, r := range refs {
+		kind := "public"
+		if r.Private {
+			kind = "private"
+		}
+		choices = append(choices, fmt.Sprintf("%s (%s %s)", names[r.ID], kind, r.ID))
+	}
+	sort.Strings(choices)
+	return "", "", fmt.Errorf("zone %s: this AWS account has %d hosted zones named %s: %s; name one of them, or give its hosted zone ID", key, len(refs), name, strings.Join(choices, ", "))
+}
+
+// looksLikeZoneID reports whether a get-zones argument may be a hosted
+// zone ID rather than a zone name: "/hostedzone/…", or one word of
+// capital letters and digits (a zone name would be written in lower case).
+func looksLikeZoneID(s string) bool {
+	if strings.HasPrefix(s, "/hostedzone/") || strings.HasPrefix(s, "hostedzone/") {
+		return true
+	}
+	if len(s) < 8 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// pin ties the zone key to a hosted zone ID known to exist and to bear
+// the key's name (as R53_ZONE does, without checking it again).
+func (p *Provider) pin(key, id string) {
+	key = zoneKey(key)
+	p.zones.mu.Lock()
+	defer p.zones.mu.Unlock()
+	p.zones.pinned[key] = id
+	p.zones.checked[key] = true
 }
 
 // newZoneSets returns what Route 53 puts in a zone it has just created

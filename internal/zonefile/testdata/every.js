@@ -21,14 +21,18 @@ D("example.com", REG_CHANGEME,
 	SRV("_sip._tcp", 10, 60, 5060, "sip.example.net."),
 	CNAME("alias", "www.example.com.", TTL(600)),
 	R53_ALIAS("api", "AAAA", "lb.example.net.", R53_ZONE("Z3AADJGX6KTTL2"), R53_EVALUATE_TARGET_HEALTH(true)),
-	// NOTE: bin TXT holds bytes that are not UTF-8, which a JavaScript string cannot carry
+	// NOTE: bin TXT holds bytes that are not UTF-8, which a JavaScript string cannot carry; the IGNORE() below keeps it as it is
 	//TXT("bin", "\xc8\xc9")
-	// NOTE: dname DNAME has no dnsconfig.js function
+	IGNORE("bin", "TXT"),
+	// NOTE: dname DNAME has no dnsconfig.js function; the IGNORE() below keeps it as it is
 	//DNAME("dname", "example.net.")
-	// NOTE: f A has the set identifier "primary" but no weight; only weighted routing can be written in dnsconfig.js
+	IGNORE("dname", "DNAME"),
+	// NOTE: f A has the set identifier "primary" but no weight; only weighted routing can be written in dnsconfig.js; the IGNORE() below keeps it as it is
 	//A("f", "192.0.2.30", {"failover": "PRIMARY"}, TTL(60))
-	// NOTE: hinfo HINFO has no dnsconfig.js function
+	IGNORE("f", "A"),
+	// NOTE: hinfo HINFO has no dnsconfig.js function; the IGNORE() below keeps it as it is
 	//HINFO("hinfo", "\"x86\" \"linux\"")
+	IGNORE("hinfo", "HINFO"),
 	LOC("loc", 52, 22, 23, "N", 4, 53, 32, "E", -2, 1, 10000, 10),
 	TXT("long", "012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789"),
 	NAPTR("naptr", 100, 10, "U", "E2U+sip", "!^.*$!sip:info@example.com!", "."),
