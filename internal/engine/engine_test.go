@@ -343,7 +343,7 @@ func (a assigning) Nameservers(ctx context.Context, zone string) ([]string, erro
 	}
 	return a.ns, nil
 }
-func (a assigning) NewZoneRecords(context.Context, string) ([]*model.Record, error) { return nil, nil }
+func (a assigning) AssignsNameservers(string) bool { return true }
 
 // Preview of a zone whose name servers come with its creation still shows
 // the registrar correction; it cannot be applied before the zone exists,

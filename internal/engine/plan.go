@@ -121,7 +121,7 @@ func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
 		}
 		pp := e.planProvider(ctx, d, p, ns, own[p.Name])
 		dp.Providers = append(dp.Providers, pp)
-		if pp.ZoneMissing && len(own[p.Name]) == 0 && ref.NSCount != 0 && e.willCreate(pp) {
+		if pp.ZoneMissing && len(own[p.Name]) == 0 && ref.NSCount != 0 && e.willCreate(pp, d.UniqueName()) {
 			pending = append(pending, p.Name)
 		}
 	}
@@ -166,12 +166,14 @@ func (p *DNSProvider) implOrNil() provider.DNS {
 }
 
 // willCreate reports whether push creates the missing zone of pp with
-// name servers the provider assigns only then (a describer of new zones
-// that has no name servers for it yet).
-func (e *Engine) willCreate(pp *ProviderPlan) bool {
+// name servers the provider assigns only then.
+func (e *Engine) willCreate(pp *ProviderPlan, zone string) bool {
+	if pp.Err != nil || e.noPopulate {
+		return false
+	}
 	_, creates := pp.Provider.Impl.(provider.ZoneCreator)
-	_, describes := pp.Provider.Impl.(provider.NewZoneDescriber)
-	return creates && describes && !e.noPopulate && pp.Err == nil
+	a, assigns := pp.Provider.Impl.(provider.NameserverAssigner)
+	return creates && assigns && a.AssignsNameservers(zone)
 }
 
 // nameservers gathers the domain's delegation: NAMESERVER() entries, then

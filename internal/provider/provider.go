@@ -85,11 +85,16 @@ type SyncWaiter interface {
 
 // NewZoneDescriber is a ZoneCreator that knows what a zone it creates will
 // hold from the start (Route 53's own apex NS set), so a preview of a zone
-// that push will create shows exactly what push will do. When its
-// Nameservers are empty for a zone it has yet to create, the zone's name
-// servers are assigned at creation: a registrar change must wait for it.
+// that push will create shows exactly what push will do.
 type NewZoneDescriber interface {
 	NewZoneRecords(ctx context.Context, zone string) ([]*model.Record, error)
+}
+
+// NameserverAssigner is a DNS provider that chooses a zone's name servers
+// only when it creates the zone (Route 53 without a delegation set): until
+// then nobody knows them, so a registrar change must wait for the zone.
+type NameserverAssigner interface {
+	AssignsNameservers(zone string) bool
 }
 
 // Batcher is a DNS provider that applies a plan in API batches and can say

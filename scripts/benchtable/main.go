@@ -49,6 +49,16 @@ func main() {
 		{name: "print-ir, 1 domain × 20,000 records", opts: gen.Options{Domains: 1, Records: 20000}, args: []string{"print-ir"}},
 		{name: "print-ir, 1 domain × 50,000 records", opts: gen.Options{Domains: 1, Records: 50000}, args: []string{"print-ir"}},
 		{name: "print-ir, 100 domains × 500 records", opts: gen.Options{Domains: 100, Records: 500}, args: []string{"print-ir"}},
+		// The CPU-only stages (evaluate + validate + read the zone files +
+		// diff) at the sizes of the moto table, then larger.
+		{name: "preview (BIND), 1,000 records, 1% changed", opts: gen.Options{Domains: 1, Records: 1000},
+			setup: []string{"push"}, changed: 0.01, args: []string{"preview"}},
+		{name: "preview (BIND), 5,000 records, 1% changed", opts: gen.Options{Domains: 1, Records: 5000},
+			setup: []string{"push"}, changed: 0.01, args: []string{"preview"}},
+		{name: "preview (BIND), 20,000 records, 1% changed", opts: gen.Options{Domains: 1, Records: 20000},
+			setup: []string{"push"}, changed: 0.01, args: []string{"preview"}},
+		{name: "preview (BIND), 200 × 100 records, 1% changed", opts: gen.Options{Domains: 200, Records: 100},
+			setup: []string{"push"}, changed: 0.01, args: []string{"preview"}},
 		{name: "preview (BIND), 50,000 records, 1% changed", opts: gen.Options{Domains: 1, Records: 50000},
 			setup: []string{"push"}, changed: 0.01, args: []string{"preview"}},
 		{name: "preview (BIND), 100 × 500 records, 1% changed", opts: gen.Options{Domains: 100, Records: 500},

@@ -400,6 +400,15 @@ func (p *Provider) EnsureZone(ctx context.Context, zone string) (bool, error) {
 	return true, nil
 }
 
+// NewZoneRecords returns what EnsureZone puts in a new zone file: the
+// default SOA (its serial aside, which the differ never compares).
+func (p *Provider) NewZoneRecords(_ context.Context, zone string) ([]*model.Record, error) {
+	if p.err != nil {
+		return nil, p.err
+	}
+	return []*model.Record{defaultSOA(zoneOrigin(normZone(zone)), nil)}, nil
+}
+
 // ListZones returns the zones whose files are in the directory, found by
 // reversing the file name format: "name" for a zone, "name!tag" for a
 // split-horizon view (D("example.com!inside")) when the format renders

@@ -744,6 +744,11 @@ func (p *Provider) takeCreated(id string) ([]types.ResourceRecordSet, bool) {
 	return sets, ok
 }
 
+// AssignsNameservers reports whether Route 53 picks the name servers of a
+// zone dnsctl creates only at creation: yes, unless the entry names a
+// reusable delegation set, whose servers every new zone gets.
+func (p *Provider) AssignsNameservers(string) bool { return p.cfg.DelegationSet == "" }
+
 // NewZoneRecords returns the record sets Route 53 will put in zone when it
 // creates it (besides the SOA): the apex NS set of the configured
 // delegation set. Without a delegation set the name servers are not known
