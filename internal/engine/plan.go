@@ -216,17 +216,7 @@ func (e *Engine) nameservers(ctx context.Context, d *model.Domain) ([]string, ma
 }
 
 func normNS(ns []string) []string {
-	out := make([]string, 0, len(ns))
-	for _, n := range ns {
-		n = strings.ToLower(strings.TrimSpace(n))
-		if n == "" {
-			continue
-		}
-		if !strings.HasSuffix(n, ".") {
-			n += "."
-		}
-		out = append(out, n)
-	}
+	out := model.FQDNs(ns)
 	slices.Sort(out)
 	return slices.Compact(out)
 }

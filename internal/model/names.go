@@ -178,3 +178,20 @@ func CheckRepeatedZone(label, origin, zone string) error {
 	return fmt.Errorf("the name repeats the domain: it would make %s.%s; %s (or %q, with a trailing dot), or add DISABLE_REPEATED_DOMAIN_CHECK to the record to keep it",
 		n, origin, hint, n+".")
 }
+
+// FQDNs returns host names as record data holds them: trimmed, lower-case,
+// with a trailing dot; empty entries are dropped and the order is kept.
+func FQDNs(names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if n == "" {
+			continue
+		}
+		if !strings.HasSuffix(n, ".") {
+			n += "."
+		}
+		out = append(out, n)
+	}
+	return out
+}

@@ -114,14 +114,7 @@ func writeJS(w io.Writer, z Zone, diffFriendly bool) error {
 //     every apex NS. unmanaged reports this case, with the note to show.
 func apexNS(recs []*jsRec, zone string, own []string) (unmanaged bool, note string) {
 	ownSet := map[string]bool{}
-	for _, n := range own {
-		n = strings.ToLower(strings.TrimSpace(n))
-		if n == "" {
-			continue
-		}
-		if !strings.HasSuffix(n, ".") {
-			n += "."
-		}
+	for _, n := range model.FQDNs(own) {
 		ownSet[n] = true
 	}
 	have := map[string]bool{}

@@ -277,7 +277,7 @@ func TestDelegationSet(t *testing.T) {
 		t.Fatal(err)
 	}
 	setID := aws.ToString(out.DelegationSet.Id) // "/delegationset/..."
-	want := fqdnList(out.DelegationSet.NameServers)
+	want := model.FQDNs(out.DelegationSet.NameServers)
 	for i, form := range []string{"/delegationset/" + strings.TrimPrefix(setID, "/delegationset/"), strings.TrimPrefix(setID, "/delegationset/")} {
 		p := e.provider(func(c *Config) { c.DelegationSet = form })
 		zone := fmt.Sprintf("ds%d.example", i)

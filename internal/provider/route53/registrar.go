@@ -8,6 +8,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/route53domains"
 	"github.com/aws/aws-sdk-go-v2/service/route53domains/types"
+
+	"github.com/dnsctl/dnsctl/internal/model"
 )
 
 // RegisteredNameservers returns the name servers Route 53 Domains has for
@@ -36,7 +38,7 @@ func (p *Provider) registeredNameservers(ctx context.Context, domain string) ([]
 	for _, n := range out.Nameservers {
 		names = append(names, aws.ToString(n.Name))
 	}
-	return fqdnList(names), nil
+	return model.FQDNs(names), nil
 }
 
 // SetNameservers replaces the domain's name servers at the registry

@@ -415,7 +415,7 @@ func (p *Provider) ensureZone(ctx context.Context, key string) (bool, error) {
 			p.zones.mu.Lock()
 			p.zones.byName[zone] = []zoneRef{ref}
 			if out.DelegationSet != nil {
-				p.zones.ns[ref.ID] = fqdnList(out.DelegationSet.NameServers)
+				p.zones.ns[ref.ID] = model.FQDNs(out.DelegationSet.NameServers)
 				if p.zones.created == nil {
 					p.zones.created = map[string][]types.ResourceRecordSet{}
 				}
@@ -433,21 +433,6 @@ func callerReference(zone string) string {
 		s = s[:128]
 	}
 	return s
-}
-
-func fqdnList(names []string) []string {
-	out := make([]string, 0, len(names))
-	for _, n := range names {
-		n = strings.ToLower(strings.TrimSpace(n))
-		if n == "" {
-			continue
-		}
-		if !strings.HasSuffix(n, ".") {
-			n += "."
-		}
-		out = append(out, n)
-	}
-	return out
 }
 
 // Nameservers returns the name servers of the zone's delegation set. For a
@@ -488,7 +473,7 @@ func (p *Provider) nameservers(ctx context.Context, key string) ([]string, error
 	if out.DelegationSet == nil {
 		return nil, nil // private zones have no delegation set
 	}
-	ns := fqdnList(out.DelegationSet.NameServers)
+	ns := model.FQDNs(out.DelegationSet.NameServers)
 	p.zones.mu.Lock()
 	p.zones.ns[id] = ns
 	p.zones.mu.Unlock()
@@ -508,7 +493,7 @@ func (p *Provider) delegationSetServers(ctx context.Context, zone string) ([]str
 	if out.DelegationSet == nil {
 		return nil, nil
 	}
-	return fqdnList(out.DelegationSet.NameServers), nil
+	return model.FQDNs(out.DelegationSet.NameServers), nil
 }
 
 var _ provider.ZoneFinder = (*Provider)(nil)
