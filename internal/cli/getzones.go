@@ -41,6 +41,8 @@ commented out, with an IGNORE() that leaves it as it is.`,
 	cmd.Flags().StringVar(&credsPath, "creds", "creds.json", "the credentials `file`")
 	cmd.Flags().StringVar(&format, "format", "zone", "output format: "+strings.Join(zonefile.Formats(), ", "))
 	cmd.Flags().StringVar(&out, "out", "", "write to `file` instead of standard output")
+	_ = cmd.RegisterFlagCompletionFunc("format", // fails only for an undefined flag
+		cobra.FixedCompletions(zonefile.Formats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
