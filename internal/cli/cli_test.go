@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -28,6 +29,12 @@ func TestScripts(t *testing.T) {
 			env.Setenv("AWS_CONFIG_FILE", env.WorkDir+"/.aws-config")
 			env.Setenv("AWS_SHARED_CREDENTIALS_FILE", env.WorkDir+"/.aws-credentials")
 			env.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+			// BIND serials start at today's date (YYYYMMDDnn, UTC):
+			// expected output names today ${TODAY}.
+			env.Setenv("TODAY", time.Now().UTC().Format("20060102"))
+			// cmpenv expands $NAME: zone-file directives expand to themselves.
+			env.Setenv("ORIGIN", "$ORIGIN")
+			env.Setenv("TTL", "$TTL")
 			return nil
 		},
 	})

@@ -197,6 +197,11 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 			res.failed = true
 			return res
 		}
+		if dp.Err != nil { // planning again after creating a zone failed
+			fmt.Fprintf(w, "ERROR: %v\n", dp.Err)
+			res.failed = true
+			return res
+		}
 	}
 	if r.full {
 		for _, ref := range d.DNSProviders {

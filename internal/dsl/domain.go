@@ -35,6 +35,12 @@ func (ev *evaluator) builtins() map[string]any {
 		// Record modifiers.
 		"TTL":                        ev.jsTTL,
 		"R53_WEIGHT":                 ev.jsR53Weight,
+		"R53_FAILOVER":               ev.jsR53Failover,
+		"R53_LATENCY":                ev.jsR53Latency,
+		"R53_GEO":                    ev.jsR53Geo,
+		"R53_MULTIVALUE":             ev.jsR53Multivalue,
+		"R53_CIDR":                   ev.jsR53CIDR,
+		"R53_GEOPROXIMITY":           ev.jsR53Geoproximity,
 		"R53_HEALTH_CHECK_ID":        ev.jsR53HealthCheckID,
 		"R53_EVALUATE_TARGET_HEALTH": ev.jsR53EvaluateTargetHealth,
 
@@ -374,20 +380,6 @@ func (ev *evaluator) jsTTL(c goja.FunctionCall) goja.Value {
 	a := args{ev: ev, fn: "TTL", pos: ev.userPos(), v: c.Arguments}
 	ttl := a.ttl(0, "ttl")
 	return ev.value(&item{fn: "TTL", pos: a.pos, record: func(m *recordMods) { m.ttl, m.hasTTL = ttl, true }})
-}
-
-// jsR53Weight implements R53_WEIGHT(weight, setIdentifier).
-func (ev *evaluator) jsR53Weight(c goja.FunctionCall) goja.Value {
-	a := args{ev: ev, fn: "R53_WEIGHT", pos: ev.userPos(), v: c.Arguments}
-	w := u(a.uint(0, "weight", 255))
-	id := a.str(1, "set identifier")
-	if id == "" {
-		a.fail("set identifier must not be empty")
-	}
-	return ev.value(&item{fn: "R53_WEIGHT", pos: a.pos, record: func(m *recordMods) {
-		m.setID = id
-		m.setMeta("weight", w)
-	}})
 }
 
 func (ev *evaluator) jsR53HealthCheckID(c goja.FunctionCall) goja.Value {

@@ -49,6 +49,9 @@ type recordMods struct {
 	hasTTL bool
 	caa    uint8
 	setID  string
+	// policy is the routing-policy function (R53_WEIGHT, R53_FAILOVER...)
+	// applied to the record, and policyPos where it was called.
+	policy, policyPos string
 }
 
 func (m *recordMods) setMeta(k, v string) {

@@ -76,6 +76,9 @@ var recordTypes = []*recordType{
 		if !r53AliasTypes[t] {
 			a.fail("type must be one of A, AAAA, CNAME, CAA, MX, TXT, PTR, SPF, SRV, NAPTR; got %s", quoteGo(t))
 		}
+		if m.policy == "R53_MULTIVALUE" {
+			a.fail("Route 53 has no multivalue answer alias records; use R53_WEIGHT with equal weights, or plain records with R53_MULTIVALUE")
+		}
 		m.setMeta("alias_type", t)
 		if _, ok := m.meta["evaluate_target_health"]; !ok {
 			m.setMeta("evaluate_target_health", "false")

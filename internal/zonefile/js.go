@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -267,10 +269,11 @@ func globQuote(s string) string {
 	return b.String()
 }
 
-// handledMeta are the metadata keys rendered as R53_* modifiers.
+// handledMeta are the metadata keys always rendered as R53_* modifiers
+// (or, for alias_type, as an argument of R53_ALIAS).
 var handledMeta = map[string]bool{
 	"alias_type": true, "zone_id": true, "evaluate_target_health": true,
-	"weight": true, "health_check_id": true,
+	"health_check_id": true,
 }
 
 // jsRecord renders one record as a record function call, with notes where
@@ -306,18 +309,20 @@ func jsRecord(r *model.Record, zone string, def uint32) *jsRec {
 		}
 	}
 	disabled := false
+	routed := false // the routing metadata is written by a modifier
 	if r.SetID != "" {
-		if wt := r.Meta["weight"]; wt != "" && isUint(wt) {
-			mods = append(mods, "R53_WEIGHT("+wt+", "+jsString(r.SetID)+")")
+		if call, err := routingCall(r); err == nil {
+			mods = append(mods, call)
+			routed = true
 		} else {
-			note("%s %s has the set identifier %q but no weight; only weighted routing can be written in dnsconfig.js", label, r.Type, r.SetID)
+			note("%s %s (set %q) %v", label, r.Type, r.SetID, err)
 			disabled = true
 		}
 	}
 	if h := r.Meta["health_check_id"]; h != "" {
 		mods = append(mods, "R53_HEALTH_CHECK_ID("+jsString(h)+")")
 	}
-	if m := jsMetaObject(r.Meta); m != "" {
+	if m := jsMetaObject(r.Meta, routed); m != "" {
 		mods = append(mods, m)
 	}
 	if r.TTL != def && r.Type != model.AliasType { // aliases have no TTL
@@ -529,22 +534,18 @@ func zeroIfEmpty(s string) string {
 	return ""
 }
 
-func isUint(s string) bool {
-	_, err := strconv.ParseUint(s, 10, 32)
-	return err == nil
-}
-
 func mustTXT(data string) string {
 	v, _ := model.TXTValue(data)
 	return v
 }
 
 // jsMetaObject renders the metadata not expressed by modifiers as a
-// metadata object argument ({"key": "value"}), or "".
-func jsMetaObject(meta map[string]string) string {
+// metadata object argument ({"key": "value"}), or "". routed says the
+// routing-policy metadata is expressed by a modifier.
+func jsMetaObject(meta map[string]string, routed bool) string {
 	var keys []string
 	for k := range meta {
-		if !handledMeta[k] && !strings.HasPrefix(k, "route53_") {
+		if !handledMeta[k] && !(routed && routingMeta[k]) && !strings.HasPrefix(k, "route53_") {
 			keys = append(keys, k)
 		}
 	}
@@ -620,4 +621,191 @@ func presentationTokens(d string) ([]string, error) {
 		out = append(out, v)
 		i = j + 1
 	}
+}
+
+// routingMeta are the metadata keys of Route 53's routing policies (the
+// route53 provider's Meta* keys), written by the R53_* routing modifiers.
+var routingMeta = map[string]bool{
+	"weight": true, "failover": true, "latency_region": true,
+	"geo_continent": true, "geo_country": true, "geo_subdivision": true,
+	"multivalue": true, "cidr_collection_id": true, "cidr_location": true,
+	"geoproximity_region": true, "geoproximity_local_zone_group": true,
+	"geoproximity_latitude": true, "geoproximity_longitude": true, "geoproximity_bias": true,
+}
+
+// routingGroups are the routing policies by their metadata keys.
+var routingGroups = [][]string{
+	{"weight"}, {"failover"}, {"latency_region"},
+	{"geo_continent", "geo_country", "geo_subdivision"},
+	{"multivalue"}, {"cidr_collection_id", "cidr_location"},
+	{"geoproximity_region", "geoproximity_local_zone_group", "geoproximity_latitude", "geoproximity_longitude", "geoproximity_bias"},
+}
+
+var (
+	// The forms the R53_* routing modifiers accept (see internal/dsl).
+	awsRegionRE      = regexp.MustCompile(`^[a-z]+(-[a-z]+)+-[0-9]+$`)
+	localZoneGroupRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
+	countryRE        = regexp.MustCompile(`^[A-Z]{2}$`)
+	subdivisionRE    = regexp.MustCompile(`^[A-Z0-9]{1,3}$`)
+	cidrCollectionRE = regexp.MustCompile(`^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$`)
+	cidrLocationRE   = regexp.MustCompile(`^[0-9A-Za-z_*-]{1,16}$`)
+	latitudeRE       = regexp.MustCompile(`^[-+]?[0-9]{1,2}(\.[0-9]{0,2})?$`)
+	longitudeRE      = regexp.MustCompile(`^[-+]?[0-9]{1,3}(\.[0-9]{0,2})?$`)
+	continents       = map[string]bool{"AF": true, "AN": true, "AS": true, "EU": true, "NA": true, "OC": true, "SA": true}
+	// continent codes that are country codes too: R53_GEO needs the
+	// object form for them.
+	ambiguousGeo = map[string]bool{"AF": true, "AS": true, "NA": true, "SA": true}
+)
+
+// routingCall renders the routing policy of r, a record with a set
+// identifier, as the R53_* modifier that writes it, or says why none can.
+func routingCall(r *model.Record) (string, error) {
+	m := r.Meta
+	has := func(keys ...string) bool {
+		for _, k := range keys {
+			if m[k] != "" {
+				return true
+			}
+		}
+		return false
+	}
+	n := 0
+	for _, g := range routingGroups {
+		if has(g...) {
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return "", fmt.Errorf("has no routing policy that dnsconfig.js can write")
+	case 1:
+	default:
+		return "", fmt.Errorf("has %d routing policies, which dnsconfig.js cannot write", n)
+	}
+	id := jsString(r.SetID)
+	bad := func(what string) (string, error) {
+		return "", fmt.Errorf("has a %s that dnsconfig.js cannot write", what)
+	}
+	switch {
+	case has("weight"):
+		w, err := strconv.ParseUint(m["weight"], 10, 8)
+		if err != nil {
+			return bad(fmt.Sprintf("weight %q", m["weight"]))
+		}
+		return "R53_WEIGHT(" + strconv.FormatUint(w, 10) + ", " + id + ")", nil
+	case has("failover"):
+		v := m["failover"]
+		if v != "PRIMARY" && v != "SECONDARY" {
+			return bad(fmt.Sprintf("failover type %q", v))
+		}
+		return "R53_FAILOVER(" + jsString(v) + ", " + id + ")", nil
+	case has("latency_region"):
+		v := m["latency_region"]
+		if !awsRegionRE.MatchString(v) {
+			return bad(fmt.Sprintf("latency region %q", v))
+		}
+		return "R53_LATENCY(" + jsString(v) + ", " + id + ")", nil
+	case has("geo_continent", "geo_country", "geo_subdivision"):
+		loc, ok := geoLocation(m["geo_continent"], m["geo_country"], m["geo_subdivision"])
+		if !ok {
+			return bad(fmt.Sprintf("geolocation (continent %q, country %q, subdivision %q)", m["geo_continent"], m["geo_country"], m["geo_subdivision"]))
+		}
+		return "R53_GEO(" + loc + ", " + id + ")", nil
+	case has("multivalue"):
+		if m["multivalue"] != "true" {
+			return bad(fmt.Sprintf("multivalue setting %q", m["multivalue"]))
+		}
+		return "R53_MULTIVALUE(" + id + ")", nil
+	case has("cidr_collection_id", "cidr_location"):
+		c, l := m["cidr_collection_id"], m["cidr_location"]
+		if !cidrCollectionRE.MatchString(c) || !cidrLocationRE.MatchString(l) {
+			return bad(fmt.Sprintf("CIDR location (collection %q, location %q)", c, l))
+		}
+		return "R53_CIDR(" + jsString(c) + ", " + jsString(l) + ", " + id + ")", nil
+	}
+	loc, ok := geoproximityLocation(m)
+	if !ok {
+		return bad("geoproximity location")
+	}
+	return "R53_GEOPROXIMITY(" + loc + ", " + id + ")", nil
+}
+
+// geoLocation renders a Route 53 geolocation as R53_GEO's first argument:
+// "EU", "DE", "US-CA", "*", or {continent: "NA"} and {country: "NA"} for
+// the codes that name a continent and a country.
+func geoLocation(continent, country, sub string) (string, bool) {
+	switch {
+	case continent != "":
+		if country != "" || sub != "" || !continents[continent] {
+			return "", false
+		}
+		if ambiguousGeo[continent] {
+			return "{continent: " + jsString(continent) + "}", true
+		}
+		return jsString(continent), true
+	case country == "*" && sub == "":
+		return jsString("*"), true
+	case !countryRE.MatchString(country) || country == "UK":
+		return "", false
+	case sub != "":
+		if !subdivisionRE.MatchString(sub) {
+			return "", false
+		}
+		return jsString(country + "-" + sub), true
+	case continents[country]:
+		// As a string, R53_GEO would read the code as a continent.
+		return "{country: " + jsString(country) + "}", true
+	}
+	return jsString(country), true
+}
+
+// geoproximityLocation renders a geoproximity location as
+// R53_GEOPROXIMITY's first argument: {region: "us-east-1", bias: 10},
+// {localZoneGroup: "..."} or {coordinates: {lat: 52.52, long: 13.4}}.
+func geoproximityLocation(m map[string]string) (string, bool) {
+	region, group := m["geoproximity_region"], m["geoproximity_local_zone_group"]
+	lat, long := m["geoproximity_latitude"], m["geoproximity_longitude"]
+	var where string
+	switch {
+	case region != "" && group == "" && lat == "" && long == "":
+		if !awsRegionRE.MatchString(region) {
+			return "", false
+		}
+		where = "region: " + jsString(region)
+	case group != "" && region == "" && lat == "" && long == "":
+		if !localZoneGroupRE.MatchString(group) || len(group) > 64 {
+			return "", false
+		}
+		where = "localZoneGroup: " + jsString(group)
+	case lat != "" && long != "" && region == "" && group == "":
+		if !coordinateOK(lat, latitudeRE, 90) || !coordinateOK(long, longitudeRE, 180) {
+			return "", false
+		}
+		where = "coordinates: {lat: " + jsNumber(lat) + ", long: " + jsNumber(long) + "}"
+	default:
+		return "", false
+	}
+	if b := m["geoproximity_bias"]; b != "" {
+		n, err := strconv.Atoi(b)
+		if err != nil || n < -99 || n > 99 {
+			return "", false
+		}
+		where += ", bias: " + strconv.Itoa(n)
+	}
+	return "{" + where + "}", true
+}
+
+func coordinateOK(s string, re *regexp.Regexp, limit float64) bool {
+	x, err := strconv.ParseFloat(s, 64)
+	return err == nil && re.MatchString(s) && math.Abs(x) <= limit
+}
+
+// jsNumber writes s, a decimal number, as a JavaScript number when
+// JavaScript gives it back as the same text (52.52), else as a string
+// ("13.40", "+5"), which R53_GEOPROXIMITY keeps as written.
+func jsNumber(s string) string {
+	if x, err := strconv.ParseFloat(s, 64); err == nil && strconv.FormatFloat(x, 'f', -1, 64) == s {
+		return s
+	}
+	return jsString(s)
 }

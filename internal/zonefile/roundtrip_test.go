@@ -101,28 +101,53 @@ hinfo 300 IN HINFO "x86" "linux"
 t 300 IN TXT "a,b*{c}"
 t 300 IN TXT "\200\201"
 `)
+	set := func(name, typ, data, setID string, ttl uint32, meta ...string) *model.Record {
+		m := map[string]string{}
+		for i := 0; i+1 < len(meta); i += 2 {
+			m[meta[i]] = meta[i+1]
+		}
+		return &model.Record{Name: name, Type: typ, TTL: ttl, Data: data, SetID: setID, Meta: m}
+	}
+	const coll = "4a1f3c2e-9b7d-4e8a-8c6f-1d2e3f4a5b6c"
 	return append(recs,
-		// Routing policies dnsconfig.js does not write, on names and types
-		// shared with records it does write.
-		alias("dual.example.com", "A", "lb.example.net.", "primary", "failover", "PRIMARY"),
+		// Every routing policy, written with the R53_* modifiers, some on
+		// names and types shared with records of another type.
+		alias("dual.example.com", "A", "lb.example.net.", "primary", "failover", "PRIMARY", "evaluate_target_health", "true"),
 		alias("dual.example.com", "A", "lb2.example.net.", "secondary", "failover", "SECONDARY"),
 		alias("dual.example.com", "AAAA", "lb.example.net.", ""),
 		alias("mixed.example.com", "A", "a.example.net.", "eu", "geo_continent", "EU"),
 		alias("mixed.example.com", "AAAA", "b.example.net.", ""),
-		&model.Record{Name: "*.wild.example.com", Type: "A", TTL: 60, Data: "192.0.2.30", SetID: "eu",
-			Meta: map[string]string{"geo_continent": "EU"}},
-		&model.Record{Name: "*.wild.example.com", Type: "A", TTL: 60, Data: "192.0.2.31", SetID: "default",
-			Meta: map[string]string{"geo_country": "*"}},
-		&model.Record{Name: "lat.example.com", Type: "CNAME", TTL: 300, Data: "us.example.net.", SetID: "us",
-			Meta: map[string]string{"latency_region": "us-east-1"}},
-		&model.Record{Name: "mv.example.com", Type: "A", TTL: 300, Data: "192.0.2.40", SetID: "one",
-			Meta: map[string]string{"multivalue": "true"}},
-		&model.Record{Name: "cidr.example.com", Type: "AAAA", TTL: 300, Data: "2001:db8::1", SetID: "office",
-			Meta: map[string]string{"cidr_collection_id": "c-1234", "cidr_location": "office"}},
-		&model.Record{Name: "prox.example.com", Type: "A", TTL: 300, Data: "192.0.2.50", SetID: "use1",
-			Meta: map[string]string{"geoproximity_region": "us-east-1", "geoproximity_bias": "10"}},
-		&model.Record{Name: "w.example.com", Type: "A", TTL: 300, Data: "192.0.2.20", SetID: "blue",
-			Meta: map[string]string{"weight": "70"}},
+		set("fo.example.com", "A", "192.0.2.60", "a", 60, "failover", "PRIMARY", "health_check_id", "abcdef11-2222-3333-4444-555555fedcba"),
+		set("fo.example.com", "A", "192.0.2.61", "b", 60, "failover", "SECONDARY"),
+		set("*.wild.example.com", "A", "192.0.2.30", "eu", 60, "geo_continent", "EU"),
+		set("*.wild.example.com", "A", "192.0.2.31", "default", 60, "geo_country", "*"),
+		set("*.wild.example.com", "A", "192.0.2.32", "na", 60, "geo_continent", "NA"),
+		set("*.wild.example.com", "A", "192.0.2.33", "namibia", 60, "geo_country", "NA"),
+		set("*.wild.example.com", "A", "192.0.2.34", "de", 60, "geo_country", "DE"),
+		set("*.wild.example.com", "A", "192.0.2.35", "us-ca", 60, "geo_country", "US", "geo_subdivision", "CA"),
+		set("lat.example.com", "CNAME", "us.example.net.", "us", 300, "latency_region", "us-east-1"),
+		set("lat.example.com", "CNAME", "eu.example.net.", "eu", 300, "latency_region", "eu-west-1"),
+		set("mv.example.com", "A", "192.0.2.40", "one", 300, "multivalue", "true", "health_check_id", "hc-1"),
+		set("mv.example.com", "A", "192.0.2.41", "two", 300, "multivalue", "true"),
+		set("cidr.example.com", "AAAA", "2001:db8::1", "office", 300, "cidr_collection_id", coll, "cidr_location", "office"),
+		set("cidr.example.com", "AAAA", "2001:db8::2", "default", 300, "cidr_collection_id", coll, "cidr_location", "*"),
+		set("prox.example.com", "A", "192.0.2.50", "use1", 300, "geoproximity_region", "us-east-1", "geoproximity_bias", "10"),
+		set("prox.example.com", "A", "192.0.2.51", "bue", 300, "geoproximity_local_zone_group", "us-east-1-bue-1"),
+		set("prox.example.com", "A", "192.0.2.52", "ber", 300, "geoproximity_latitude", "52.52", "geoproximity_longitude", "13.40", "geoproximity_bias", "-5"),
+		set("prox.example.com", "A", "192.0.2.53", "syd", 300, "geoproximity_latitude", "-33.87", "geoproximity_longitude", "151.2"),
+		set("w.example.com", "A", "192.0.2.20", "blue", 300, "weight", "70"),
+		set("w.example.com", "A", "192.0.2.21", "green", 300, "weight", "30"),
+		set("w.example.com", "A", "192.0.2.22", "green", 300, "weight", "30"),
+		// Routing settings dnsconfig.js cannot write (a set identifier
+		// without a policy, a CIDR collection that is no collection ID),
+		// on names and types shared with records it does write.
+		alias("odd.example.com", "A", "lb.example.net.", "s1"),
+		alias("odd.example.com", "A", "lb2.example.net.", "s2"),
+		alias("odd.example.com", "AAAA", "lb.example.net.", ""),
+		alias("odd2.example.com", "A", "a.example.net.", "s1"),
+		alias("odd2.example.com", "AAAA", "b.example.net.", ""),
+		set("*.odd.example.com", "A", "192.0.2.70", "x", 300),
+		set("badcidr.example.com", "AAAA", "2001:db8::9", "office", 300, "cidr_collection_id", "c-1234", "cidr_location", "office"),
 	)
 }
 
@@ -157,17 +182,38 @@ func TestJSRoundTrip(t *testing.T) {
 				for _, w := range append(c.want,
 					`IGNORE("dname", "DNAME")`, `IGNORE("hinfo", "HINFO")`,
 					`IGNORE("t", "TXT", "\"\\\\200\\\\201\"")`,
-					`IGNORE("dual", "R53_ALIAS", "{lb.example.net.,lb2.example.net.}")`,
-					`//R53_ALIAS("dual", "AAAA", "lb.example.net."`,
-					`IGNORE("mixed", "R53_ALIAS", "a.example.net.")`,
-					`IGNORE("\\*.wild", "A")`, `IGNORE("lat", "CNAME")`, `IGNORE("mv", "A")`,
-					`IGNORE("cidr", "AAAA")`, `IGNORE("prox", "A")`,
-					`A("w", "192.0.2.20", R53_WEIGHT(70, "blue"))`) {
+					// Routing policies.
+					`R53_ALIAS("dual", "A", "lb.example.net.", R53_ZONE("Z2FDTNDATAQYW2"), R53_EVALUATE_TARGET_HEALTH(true), R53_FAILOVER("PRIMARY", "primary"))`,
+					`R53_ALIAS("dual", "A", "lb2.example.net.", R53_ZONE("Z2FDTNDATAQYW2"), R53_FAILOVER("SECONDARY", "secondary"))`,
+					`R53_ALIAS("mixed", "A", "a.example.net.", R53_ZONE("Z2FDTNDATAQYW2"), R53_GEO("EU", "eu"))`,
+					`A("fo", "192.0.2.60", R53_FAILOVER("PRIMARY", "a"), R53_HEALTH_CHECK_ID("abcdef11-2222-3333-4444-555555fedcba"), TTL(60))`,
+					`A("*.wild", "192.0.2.31", R53_GEO("*", "default"), TTL(60))`,
+					`A("*.wild", "192.0.2.32", R53_GEO({continent: "NA"}, "na"), TTL(60))`,
+					`A("*.wild", "192.0.2.33", R53_GEO({country: "NA"}, "namibia"), TTL(60))`,
+					`A("*.wild", "192.0.2.34", R53_GEO("DE", "de"), TTL(60))`,
+					`A("*.wild", "192.0.2.35", R53_GEO("US-CA", "us-ca"), TTL(60))`,
+					`CNAME("lat", "eu.example.net.", R53_LATENCY("eu-west-1", "eu"))`,
+					`A("mv", "192.0.2.40", R53_MULTIVALUE("one"), R53_HEALTH_CHECK_ID("hc-1"))`,
+					`AAAA("cidr", "2001:db8::2", R53_CIDR("4a1f3c2e-9b7d-4e8a-8c6f-1d2e3f4a5b6c", "*", "default"))`,
+					`A("prox", "192.0.2.50", R53_GEOPROXIMITY({region: "us-east-1", bias: 10}, "use1"))`,
+					`A("prox", "192.0.2.51", R53_GEOPROXIMITY({localZoneGroup: "us-east-1-bue-1"}, "bue"))`,
+					`A("prox", "192.0.2.52", R53_GEOPROXIMITY({coordinates: {lat: 52.52, long: "13.40"}, bias: -5}, "ber"))`,
+					`A("prox", "192.0.2.53", R53_GEOPROXIMITY({coordinates: {lat: -33.87, long: 151.2}}, "syd"))`,
+					`A("w", "192.0.2.20", R53_WEIGHT(70, "blue"))`,
+					`A("w", "192.0.2.22", R53_WEIGHT(30, "green"))`,
+					// What stays commented out and kept by IGNORE().
+					`IGNORE("odd", "R53_ALIAS", "{lb.example.net.,lb2.example.net.}")`,
+					`//R53_ALIAS("odd", "AAAA", "lb.example.net."`,
+					`IGNORE("odd2", "R53_ALIAS", "a.example.net.")`,
+					`IGNORE("\\*.odd", "A")`, `IGNORE("badcidr", "AAAA")`,
+					`has no routing policy that dnsconfig.js can write`,
+					`has a CIDR location (collection "c-1234", location "office") that dnsconfig.js cannot write`) {
 					if !strings.Contains(js, w) {
 						t.Errorf("the export lacks %s:\n%s", w, js)
 					}
 				}
-				for _, active := range []string{`R53_ALIAS("mixed", "AAAA", "b.example.net."`, `TXT("t", "a,b*{c}")`} {
+				for _, active := range []string{`R53_ALIAS("mixed", "AAAA", "b.example.net."`, `R53_ALIAS("odd2", "AAAA", "b.example.net."`,
+					`R53_ALIAS("dual", "AAAA", "lb.example.net."`, `TXT("t", "a,b*{c}")`, `A("*.wild", "192.0.2.30", R53_GEO("EU", "eu")`} {
 					if !slices.ContainsFunc(strings.Split(js, "\n"), func(l string) bool {
 						l = strings.TrimLeft(l, "\t, ")
 						return strings.HasPrefix(l, active)

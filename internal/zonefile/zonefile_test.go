@@ -73,6 +73,20 @@ func everyRecords(t *testing.T) []*model.Record {
 			Meta: map[string]string{"weight": "30"}},
 		&model.Record{Name: "f." + zone, Type: "A", TTL: 60, Data: "192.0.2.30", SetID: "primary",
 			Meta: map[string]string{"failover": "PRIMARY"}},
+		&model.Record{Name: "lat." + zone, Type: "CNAME", TTL: 300, Data: "eu.example.net.", SetID: "euw1",
+			Meta: map[string]string{"latency_region": "eu-west-1"}},
+		&model.Record{Name: "geo." + zone, Type: "TXT", TTL: 300, Data: `"north america"`, SetID: "na",
+			Meta: map[string]string{"geo_continent": "NA"}},
+		&model.Record{Name: "geo." + zone, Type: "TXT", TTL: 300, Data: `"california"`, SetID: "us-ca",
+			Meta: map[string]string{"geo_country": "US", "geo_subdivision": "CA"}},
+		&model.Record{Name: "mv." + zone, Type: "A", TTL: 300, Data: "192.0.2.40", SetID: "one",
+			Meta: map[string]string{"multivalue": "true"}},
+		&model.Record{Name: "cidr." + zone, Type: "A", TTL: 300, Data: "192.0.2.41", SetID: "office",
+			Meta: map[string]string{"cidr_collection_id": "4a1f3c2e-9b7d-4e8a-8c6f-1d2e3f4a5b6c", "cidr_location": "office"}},
+		&model.Record{Name: "prox." + zone, Type: "A", TTL: 300, Data: "192.0.2.42", SetID: "ber",
+			Meta: map[string]string{"geoproximity_latitude": "52.52", "geoproximity_longitude": "13.40", "geoproximity_bias": "-5"}},
+		// A set identifier without a routing policy: commented out.
+		&model.Record{Name: "odd." + zone, Type: "A", TTL: 300, Data: "192.0.2.43", SetID: "x"},
 	)
 	return recs
 }
@@ -243,7 +257,8 @@ function rec(type) { return function() { return {rec: type, args: Array.prototyp
 function mod(name) { return function() { return {mod: name}; }; }
 var types = ["A","AAAA","CNAME","NS","PTR","MX","SRV","CAA","SSHFP","TLSA","DS","NAPTR","HTTPS","SVCB","LOC","TXT","SPF","SOA","R53_ALIAS"];
 for (var i = 0; i < types.length; i++) { this[types[i]] = rec(types[i]); }
-var mods = ["TTL","IGNORE","R53_ZONE","R53_WEIGHT","R53_HEALTH_CHECK_ID","R53_EVALUATE_TARGET_HEALTH","DnsProvider","DefaultTTL","NAMESERVER"];
+var mods = ["TTL","IGNORE","R53_ZONE","R53_WEIGHT","R53_HEALTH_CHECK_ID","R53_EVALUATE_TARGET_HEALTH","DnsProvider","DefaultTTL","NAMESERVER",
+	"R53_FAILOVER","R53_LATENCY","R53_GEO","R53_MULTIVALUE","R53_CIDR","R53_GEOPROXIMITY"];
 for (var i = 0; i < mods.length; i++) { this[mods[i]] = mod(mods[i]); }
 var CAA_CRITICAL = {mod: "CAA_CRITICAL"};
 var END = {mod: "END"};
@@ -283,7 +298,7 @@ func TestJSEvaluates(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Commented out: SOA, 2 apex NS, DNAME, HINFO, the binary TXT and
-		// the failover record.
+		// the set identifier without a routing policy.
 		want := len(recs) - 7
 		if len(calls) != 2 || calls[0].Name != zone || calls[0].Records != want {
 			t.Errorf("%s: D calls %+v, want %d records in %s", format, calls, want, zone)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -124,7 +126,10 @@ func (p *Provider) prepare(ctx context.Context, key string, desired []*model.Rec
 		case hasRouting && r.SetID == "":
 			bad(r, "a routing policy (R53_WEIGHT or another) needs a set identifier")
 		case !hasRouting && r.SetID != "":
-			bad(r, "set identifier %q without a routing policy: Route 53 needs one (for example R53_WEIGHT)", r.SetID)
+			bad(r, "set identifier %q without a routing policy: Route 53 needs one (R53_WEIGHT, R53_FAILOVER, R53_LATENCY, R53_GEO, R53_GEOPROXIMITY, R53_CIDR or R53_MULTIVALUE)", r.SetID)
+		}
+		if hasRouting {
+			checkRouting(r, func(format string, args ...any) { bad(r, format, args...) })
 		}
 		if r.Type != model.AliasType {
 			for _, k := range aliasOnlyKeys {
@@ -213,6 +218,8 @@ func (p *Provider) prepare(ctx context.Context, key string, desired []*model.Rec
 		}
 	}
 
+	checkRoutingGroups(desired, zone, bad)
+
 	// Alias loops inside this zone: a -> b -> a.
 	const (
 		white = iota
@@ -292,4 +299,286 @@ func (p *Provider) zoneContaining(ctx context.Context, name string) ([]zoneRef, 
 		}
 	}
 	return nil, nil
+}
+
+// routingPolicy is one of Route 53's routing policies: its name in
+// messages, the dnsconfig.js function that sets it and its metadata keys.
+type routingPolicy struct {
+	name, fn string
+	keys     []string
+}
+
+var routingPolicies = []routingPolicy{
+	{"weighted", "R53_WEIGHT", []string{MetaWeight}},
+	{"failover", "R53_FAILOVER", []string{MetaFailover}},
+	{"latency", "R53_LATENCY", []string{MetaRegion}},
+	{"geolocation", "R53_GEO", []string{MetaGeoContinent, MetaGeoCountry, MetaGeoSubdivision}},
+	{"geoproximity", "R53_GEOPROXIMITY", []string{MetaGeoProxRegion, MetaGeoProxZone, MetaGeoProxLat, MetaGeoProxLong, MetaGeoProxBias}},
+	{"IP-based", "R53_CIDR", []string{MetaCIDRCollection, MetaCIDRLocation}},
+	{"multivalue answer", "R53_MULTIVALUE", []string{MetaMultiValue}},
+}
+
+// policiesOf returns the routing policies whose settings r carries.
+func policiesOf(r *model.Record) []routingPolicy {
+	var out []routingPolicy
+	for _, p := range routingPolicies {
+		if slices.ContainsFunc(p.keys, func(k string) bool { return r.Meta[k] != "" }) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var (
+	// Shapes Route 53 accepts (its API reference gives the CIDR and
+	// coordinate patterns; regions and Local Zone groups are AWS names).
+	awsRegionRE      = regexp.MustCompile(`^[a-z]+(-[a-z]+)+-[0-9]+$`)
+	localZoneGroupRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
+	countryRE        = regexp.MustCompile(`^[A-Z]{2}$`)
+	subdivisionRE    = regexp.MustCompile(`^[A-Z0-9]{1,3}$`)
+	cidrCollectionRE = regexp.MustCompile(`^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$`)
+	cidrLocationRE   = regexp.MustCompile(`^[0-9A-Za-z_*-]{1,16}$`)
+	latitudeRE       = regexp.MustCompile(`^[-+]?[0-9]{1,2}(\.[0-9]{0,2})?$`)
+	longitudeRE      = regexp.MustCompile(`^[-+]?[0-9]{1,3}(\.[0-9]{0,2})?$`)
+)
+
+// continents are the continent codes of Route 53 geolocation.
+var continents = map[string]bool{"AF": true, "AN": true, "AS": true, "EU": true, "NA": true, "OC": true, "SA": true}
+
+// checkRouting checks the routing-policy settings of one record that has
+// some: a single policy, record types Route 53 routes, and each setting's
+// form. Geolocation codes are upper-cased.
+func checkRouting(r *model.Record, bad func(format string, args ...any)) {
+	ps := policiesOf(r)
+	if len(ps) > 1 {
+		names := make([]string, len(ps))
+		for i, p := range ps {
+			names[i] = p.name + " (" + p.fn + ")"
+		}
+		bad("has %s routing; Route 53 gives a record set one routing policy", strings.Join(names, " and "))
+		return
+	}
+	p := ps[0]
+	switch typ := effectiveType(r); typ {
+	case "NS", "DS", "SOA":
+		bad("Route 53 has no %s routing for %s records", p.name, typ)
+		return
+	case "CNAME":
+		if p.fn == "R53_MULTIVALUE" {
+			bad("Route 53 has no multivalue answer CNAME records; use R53_WEIGHT, or A/AAAA records with R53_MULTIVALUE")
+			return
+		}
+	}
+	m := r.Meta
+	switch p.fn {
+	case "R53_MULTIVALUE":
+		if r.Type == model.AliasType {
+			bad("Route 53 has no multivalue answer alias records")
+		}
+	case "R53_LATENCY":
+		if v := m[MetaRegion]; !awsRegionRE.MatchString(v) {
+			bad("latency region %q is not an AWS region such as \"eu-west-1\"", v)
+		}
+	case "R53_GEO":
+		for _, k := range p.keys {
+			if v, ok := m[k]; ok {
+				m[k] = strings.ToUpper(v)
+			}
+		}
+		cont, country, sub := m[MetaGeoContinent], m[MetaGeoCountry], m[MetaGeoSubdivision]
+		switch {
+		case cont != "" && (country != "" || sub != ""):
+			bad("a geolocation is a continent or a country, not both (geo_continent %q, geo_country %q)", cont, country)
+		case cont != "" && !continents[cont]:
+			bad("geolocation continent %q is not one of AF, AN, AS, EU, NA, OC, SA", cont)
+		case cont != "":
+		case country == "":
+			bad("a geolocation subdivision (%q) needs its country", sub)
+		case country != "*" && !countryRE.MatchString(country):
+			bad("geolocation country %q is not a two-letter ISO 3166-1 code (or \"*\" for the default location)", country)
+		case country == "*" && sub != "":
+			bad("the default geolocation \"*\" has no subdivision (got %q)", sub)
+		case sub != "" && !subdivisionRE.MatchString(sub):
+			bad("geolocation subdivision %q is not a code of one to three letters or digits", sub)
+		}
+	case "R53_CIDR":
+		coll, loc := m[MetaCIDRCollection], m[MetaCIDRLocation]
+		switch {
+		case coll == "" || loc == "":
+			bad("IP-based routing needs a CIDR collection ID and a location name (R53_CIDR(collectionId, locationName, setId))")
+		case !cidrCollectionRE.MatchString(coll):
+			bad("CIDR collection ID %q is not a collection ID (a lower-case UUID)", coll)
+		case !cidrLocationRE.MatchString(loc):
+			bad("CIDR location name %q must be 1 to 16 letters, digits, _ or - (or \"*\" for the default location)", loc)
+		}
+	case "R53_GEOPROXIMITY":
+		n := 0
+		for _, set := range []bool{m[MetaGeoProxRegion] != "", m[MetaGeoProxZone] != "", m[MetaGeoProxLat] != "" || m[MetaGeoProxLong] != ""} {
+			if set {
+				n++
+			}
+		}
+		if n != 1 {
+			bad("geoproximity routing needs exactly one location: an AWS region, a Local Zone group or coordinates")
+			return
+		}
+		if v := m[MetaGeoProxRegion]; v != "" && !awsRegionRE.MatchString(v) {
+			bad("geoproximity region %q is not an AWS region such as \"eu-west-1\"", v)
+		}
+		if v := m[MetaGeoProxZone]; v != "" && (!localZoneGroupRE.MatchString(v) || len(v) > 64) {
+			bad("geoproximity Local Zone group %q is not one such as \"us-east-1-bue-1\"", v)
+		}
+		if m[MetaGeoProxLat] != "" || m[MetaGeoProxLong] != "" {
+			checkCoordinate(m[MetaGeoProxLat], "latitude", latitudeRE, 90, bad)
+			checkCoordinate(m[MetaGeoProxLong], "longitude", longitudeRE, 180, bad)
+		}
+		if v := m[MetaGeoProxBias]; v != "" {
+			if b, err := strconv.Atoi(v); err != nil || b < -99 || b > 99 {
+				bad("geoproximity bias %q must be a whole number from -99 to 99", v)
+			}
+		}
+	}
+}
+
+func checkCoordinate(v, what string, re *regexp.Regexp, limit float64, bad func(format string, args ...any)) {
+	if v == "" {
+		bad("geoproximity coordinates need a latitude and a longitude")
+		return
+	}
+	x, err := strconv.ParseFloat(v, 64)
+	if !re.MatchString(v) || err != nil || math.Abs(x) > limit {
+		bad("geoproximity %s %q must be a number from -%v to %v with at most two decimals", what, v, limit, limit)
+	}
+}
+
+// checkRoutingGroups checks what Route 53 requires of the record sets that
+// share a name and type: one routing policy for all of them (no record
+// without one beside them), the same settings within each set, and no two
+// failover sets of one kind, latency sets of one region or geolocation
+// sets of one location.
+func checkRoutingGroups(desired []*model.Record, zone string, bad func(r *model.Record, format string, args ...any)) {
+	type nameType struct{ name, typ string }
+	groups := map[nameType][]*model.Record{}
+	var order []nameType
+	for _, r := range desired {
+		k := nameType{r.Name, effectiveType(r)}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], r)
+	}
+	at := func(r *model.Record) string {
+		if r.Pos == "" {
+			return ""
+		}
+		return " at " + r.Pos
+	}
+	for _, k := range order {
+		rs := groups[k]
+		if !slices.ContainsFunc(rs, func(r *model.Record) bool { return r.SetID != "" }) {
+			continue
+		}
+		// One routing policy for the name and type.
+		first := rs[0]
+		mixed := false
+		for _, r := range rs[1:] {
+			mine, theirs := policiesOf(r), policiesOf(first)
+			if len(mine) == 0 && len(theirs) == 0 || len(mine) > 0 && len(theirs) > 0 && mine[0].fn == theirs[0].fn {
+				continue
+			}
+			mixed = true
+			if len(mine) == 0 || len(theirs) == 0 {
+				bad(r, "this record has %s, but %s has %s; Route 53 does not allow records with and without a routing policy under one name and type",
+					describePolicy(r), otherRecord(first), describePolicy(first))
+			} else {
+				bad(r, "this record has %s, but %s has %s; Route 53 gives all record sets of a name and type the same routing policy",
+					describePolicy(r), otherRecord(first), describePolicy(first))
+			}
+			break
+		}
+		if mixed {
+			continue
+		}
+		// One set: the same routing settings on each of its records.
+		sets := map[string]*model.Record{}
+		var setOrder []string
+		for _, r := range rs {
+			if f, ok := sets[r.SetID]; ok {
+				if routingSignature(f) != routingSignature(r) {
+					bad(r, "the records of set %q differ in their routing settings (%s, and %s%s); a set has one", r.SetID,
+						routingSignature(r), routingSignature(f), at(f))
+				}
+				continue
+			}
+			sets[r.SetID] = r
+			setOrder = append(setOrder, r.SetID)
+		}
+		// Unique failover kinds, latency regions, geolocations.
+		seen := map[string]*model.Record{}
+		for _, id := range setOrder {
+			r := sets[id]
+			var what string
+			switch m := r.Meta; {
+			case m[MetaFailover] != "":
+				what = m[MetaFailover] + " failover set"
+			case m[MetaRegion] != "":
+				what = "latency set for " + m[MetaRegion]
+			case m[MetaGeoContinent] != "" || m[MetaGeoCountry] != "":
+				what = "geolocation set for " + geoLabel(m)
+			default:
+				continue
+			}
+			if f, ok := seen[what]; ok {
+				bad(r, "a second %s (set %q; set %q%s is one too); Route 53 allows one per name and type", what, r.SetID, f.SetID, at(f))
+				continue
+			}
+			seen[what] = r
+		}
+	}
+}
+
+// otherRecord names r in a message about another record.
+func otherRecord(r *model.Record) string {
+	if r.Pos != "" {
+		return "the record at " + r.Pos
+	}
+	return "another record of that name and type"
+}
+
+// describePolicy describes the routing policy of r: "failover routing
+// (R53_FAILOVER)" or "no routing policy".
+func describePolicy(r *model.Record) string {
+	if ps := policiesOf(r); len(ps) > 0 {
+		return ps[0].name + " routing (" + ps[0].fn + ")"
+	}
+	return "no routing policy"
+}
+
+// routingSignature renders the routing settings and health check of r.
+func routingSignature(r *model.Record) string {
+	var parts []string
+	for _, k := range append(slices.Clone(routingKeys), MetaHealthCheckID) {
+		if v := r.Meta[k]; v != "" {
+			parts = append(parts, k+"="+v)
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, " ")
+}
+
+// geoLabel renders a geolocation as R53_GEO writes it: "EU", "DE",
+// "US-CA", "*".
+func geoLabel(m map[string]string) string {
+	if c := m[MetaGeoContinent]; c != "" {
+		return "continent " + c
+	}
+	if s := m[MetaGeoSubdivision]; s != "" {
+		return m[MetaGeoCountry] + "-" + s
+	}
+	if m[MetaGeoCountry] == "*" {
+		return "the default location \"*\""
+	}
+	return m[MetaGeoCountry]
 }

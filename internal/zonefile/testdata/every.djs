@@ -24,18 +24,25 @@ D("example.com", REG_CHANGEME
 	// NOTE: bin TXT holds bytes that are not UTF-8, which a JavaScript string cannot carry; the IGNORE() below keeps it as it is
 	//TXT("bin", "\xc8\xc9")
 	, IGNORE("bin", "TXT")
+	, A("cidr", "192.0.2.41", R53_CIDR("4a1f3c2e-9b7d-4e8a-8c6f-1d2e3f4a5b6c", "office", "office"))
 	// NOTE: dname DNAME has no dnsconfig.js function; the IGNORE() below keeps it as it is
 	//DNAME("dname", "example.net.")
 	, IGNORE("dname", "DNAME")
-	// NOTE: f A has the set identifier "primary" but no weight; only weighted routing can be written in dnsconfig.js; the IGNORE() below keeps it as it is
-	//A("f", "192.0.2.30", {"failover": "PRIMARY"}, TTL(60))
-	, IGNORE("f", "A")
+	, A("f", "192.0.2.30", R53_FAILOVER("PRIMARY", "primary"), TTL(60))
+	, TXT("geo", "north america", R53_GEO({continent: "NA"}, "na"))
+	, TXT("geo", "california", R53_GEO("US-CA", "us-ca"))
 	// NOTE: hinfo HINFO has no dnsconfig.js function; the IGNORE() below keeps it as it is
 	//HINFO("hinfo", "\"x86\" \"linux\"")
 	, IGNORE("hinfo", "HINFO")
+	, CNAME("lat", "eu.example.net.", R53_LATENCY("eu-west-1", "euw1"))
 	, LOC("loc", 52, 22, 23, "N", 4, 53, 32, "E", -2, 1, 10000, 10)
 	, TXT("long", "012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789")
+	, A("mv", "192.0.2.40", R53_MULTIVALUE("one"))
 	, NAPTR("naptr", 100, 10, "U", "E2U+sip", "!^.*$!sip:info@example.com!", ".")
+	// NOTE: odd A (set "x") has no routing policy that dnsconfig.js can write; the IGNORE() below keeps it as it is
+	//A("odd", "192.0.2.43")
+	, IGNORE("odd", "A")
+	, A("prox", "192.0.2.42", R53_GEOPROXIMITY({coordinates: {lat: 52.52, long: "13.40"}, bias: -5}, "ber"))
 	, TXT("q", "say \"hi\" \\ back; semi")
 	, SPF("spf", "v=spf1 -all")
 	, SSHFP("ssh", 1, 2, "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789")
