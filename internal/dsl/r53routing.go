@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/dnsctl/dnsctl/internal/provider/route53/routing"
 )
 
 // The Route 53 routing-policy record modifiers. Each sets the record's set
@@ -16,33 +18,6 @@ import (
 // record takes at most one of them: Route 53 gives a record set one routing
 // policy. What involves several records (policies mixed within a name and
 // type, two PRIMARY sets, ...) is checked by the provider at preview.
-
-// r53Continents are the continent codes Route 53 geolocation accepts.
-var r53Continents = map[string]string{
-	"AF": "Africa", "AN": "Antarctica", "AS": "Asia", "EU": "Europe",
-	"OC": "Oceania", "NA": "North America", "SA": "South America",
-}
-
-// r53AmbiguousGeo are continent codes that are also ISO 3166-1 country
-// codes: R53_GEO("NA") could mean either, so it needs the object form.
-var r53AmbiguousGeo = map[string]string{
-	"AF": "Afghanistan", "AS": "American Samoa", "NA": "Namibia", "SA": "Saudi Arabia",
-}
-
-var (
-	// awsRegionRE is the shape of an AWS region name: us-east-1,
-	// ap-southeast-2, us-gov-west-1, eusc-de-east-1.
-	awsRegionRE = regexp.MustCompile(`^[a-z]+(-[a-z]+)+-[0-9]+$`)
-	// localZoneGroupRE is the shape of a Local Zone group: us-east-1-bue-1.
-	localZoneGroupRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
-	countryRE        = regexp.MustCompile(`^[A-Z]{2}$`)
-	subdivisionRE    = regexp.MustCompile(`^[A-Z0-9]{1,3}$`)
-	// The patterns of Route 53's CidrRoutingConfig and Coordinates.
-	cidrCollectionRE = regexp.MustCompile(`^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$`)
-	cidrLocationRE   = regexp.MustCompile(`^[0-9A-Za-z_*-]{1,16}$`)
-	latitudeRE       = regexp.MustCompile(`^[-+]?[0-9]{1,2}(\.[0-9]{0,2})?$`)
-	longitudeRE      = regexp.MustCompile(`^[-+]?[0-9]{1,3}(\.[0-9]{0,2})?$`)
-)
 
 // nargs fails unless the call has exactly len(names) arguments.
 func (a *args) nargs(names ...string) {
@@ -114,7 +89,7 @@ func (ev *evaluator) jsR53Latency(c goja.FunctionCall) goja.Value {
 // region reads an AWS region name such as "eu-west-1".
 func (a *args) region(i int, what string) string {
 	r := strings.ToLower(strings.TrimSpace(a.str(i, what)))
-	if !awsRegionRE.MatchString(r) || len(r) > 64 {
+	if !routing.AWSRegion.MatchString(r) || len(r) > routing.MaxNameLen {
 		a.fail("%s must be an AWS region such as \"eu-west-1\", got %s", what, kindOf(a.v[i]))
 	}
 	return r
@@ -152,7 +127,7 @@ func (ev *evaluator) jsR53Geo(c goja.FunctionCall) goja.Value {
 			a.fail("location gives a continent and a country; Route 53 takes one of them")
 		case continent == "" && country == "":
 			a.fail("location needs a continent or a country, such as {continent: \"EU\"} or {country: \"DE\"}")
-		case continent != "" && r53Continents[continent] == "":
+		case continent != "" && routing.Continents[continent] == "":
 			a.fail("continent must be one of AF, AN, AS, EU, NA, OC, SA; got %s", quoteGo(continent))
 		}
 	} else {
@@ -168,19 +143,19 @@ func (ev *evaluator) jsR53Geo(c goja.FunctionCall) goja.Value {
 				a.fail("location %s lacks the subdivision after the \"-\", as in \"US-CA\"", quoteGo(loc))
 			}
 			country, sub = c, s
-		case r53AmbiguousGeo[loc] != "":
+		case routing.AmbiguousGeo[loc] != "":
 			a.fail("%s is both a continent (%s) and a country (%s); write {continent: %s} or {country: %s}",
-				quoteGo(loc), r53Continents[loc], r53AmbiguousGeo[loc], quoteGo(loc), quoteGo(loc))
-		case r53Continents[loc] != "":
+				quoteGo(loc), routing.Continents[loc], routing.AmbiguousGeo[loc], quoteGo(loc), quoteGo(loc))
+		case routing.Continents[loc] != "":
 			continent = loc
 		default:
 			country = loc
 		}
 	}
-	if !object && country != "" && country != "*" && !countryRE.MatchString(country) {
+	if !object && country != "" && country != "*" && !routing.Country.MatchString(country) {
 		a.fail("location must be a continent code (AF, AN, AS, EU, NA, OC, SA), a two-letter ISO 3166-1 country code such as \"DE\", a country and subdivision such as \"US-CA\", or \"*\" for the default location; got %s", kindOf(a.v[0]))
 	}
-	if country != "" && country != "*" && !countryRE.MatchString(country) {
+	if country != "" && country != "*" && !routing.Country.MatchString(country) {
 		a.fail("country must be a two-letter ISO 3166-1 code such as \"DE\" (or \"*\" for the default location), got %s", quoteGo(country))
 	}
 	if country == "UK" {
@@ -190,7 +165,7 @@ func (ev *evaluator) jsR53Geo(c goja.FunctionCall) goja.Value {
 		if country == "*" {
 			a.fail("the default location \"*\" has no subdivision")
 		}
-		if !subdivisionRE.MatchString(sub) {
+		if !routing.Subdivision.MatchString(sub) {
 			a.fail("subdivision must be a code of one to three letters or digits such as \"CA\" (as in \"US-CA\"), got %s", quoteGo(sub))
 		}
 	}
@@ -219,11 +194,11 @@ func (ev *evaluator) jsR53CIDR(c goja.FunctionCall) goja.Value {
 	a := &args{ev: ev, fn: "R53_CIDR", pos: ev.userPos(), v: c.Arguments}
 	a.nargs("CIDR collection ID", "location name", "set identifier")
 	coll := strings.ToLower(strings.TrimSpace(a.str(0, "CIDR collection ID")))
-	if !cidrCollectionRE.MatchString(coll) {
+	if !routing.CIDRCollection.MatchString(coll) {
 		a.fail("CIDR collection ID must be the collection's ID, a UUID such as \"4a1f3c2e-9b7d-4e8a-8c6f-1d2e3f4a5b6c\", got %s", kindOf(a.v[0]))
 	}
 	loc := a.str(1, "location name")
-	if !cidrLocationRE.MatchString(loc) {
+	if !routing.CIDRLocation.MatchString(loc) {
 		a.fail("location name must be 1 to 16 letters, digits, _ or - (or \"*\" for the default location), got %s", kindOf(a.v[1]))
 	}
 	return ev.routingItem(a, a.setID(2), "cidr_collection_id", coll, "cidr_location", loc)
@@ -261,7 +236,7 @@ func (ev *evaluator) jsR53Geoproximity(c goja.FunctionCall) goja.Value {
 			a.fail("localZoneGroup must be a string such as \"us-east-1-bue-1\", got %s", kindOf(v))
 		}
 		g := strings.ToLower(strings.TrimSpace(v.String()))
-		if !localZoneGroupRE.MatchString(g) || len(g) > 64 {
+		if !routing.LocalZoneGroup.MatchString(g) || len(g) > routing.MaxNameLen {
 			a.fail("localZoneGroup must be a Local Zone group such as \"us-east-1-bue-1\", got %s", kindOf(v))
 		}
 		kv = append(kv, "geoproximity_local_zone_group", g)
@@ -275,8 +250,8 @@ func (ev *evaluator) jsR53Geoproximity(c goja.FunctionCall) goja.Value {
 				a.fail("coordinates has an unknown field %q; use lat and long", k)
 			}
 		}
-		lat := a.coordinate(co.Get("lat"), "coordinates.lat", latitudeRE, 90)
-		long := a.coordinate(co.Get("long"), "coordinates.long", longitudeRE, 180)
+		lat := a.coordinate(co.Get("lat"), "coordinates.lat", routing.Latitude, 90)
+		long := a.coordinate(co.Get("long"), "coordinates.long", routing.Longitude, 180)
 		kv = append(kv, "geoproximity_latitude", lat, "geoproximity_longitude", long)
 	}
 	if b := o.Get("bias"); b != nil && !goja.IsUndefined(b) {

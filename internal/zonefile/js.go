@@ -5,14 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider/route53/routing"
 )
 
 // jsItem is one argument of D(): a domain modifier, a record or a comment.
@@ -641,22 +640,6 @@ var routingGroups = [][]string{
 	{"geoproximity_region", "geoproximity_local_zone_group", "geoproximity_latitude", "geoproximity_longitude", "geoproximity_bias"},
 }
 
-var (
-	// The forms the R53_* routing modifiers accept (see internal/dsl).
-	awsRegionRE      = regexp.MustCompile(`^[a-z]+(-[a-z]+)+-[0-9]+$`)
-	localZoneGroupRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
-	countryRE        = regexp.MustCompile(`^[A-Z]{2}$`)
-	subdivisionRE    = regexp.MustCompile(`^[A-Z0-9]{1,3}$`)
-	cidrCollectionRE = regexp.MustCompile(`^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$`)
-	cidrLocationRE   = regexp.MustCompile(`^[0-9A-Za-z_*-]{1,16}$`)
-	latitudeRE       = regexp.MustCompile(`^[-+]?[0-9]{1,2}(\.[0-9]{0,2})?$`)
-	longitudeRE      = regexp.MustCompile(`^[-+]?[0-9]{1,3}(\.[0-9]{0,2})?$`)
-	continents       = map[string]bool{"AF": true, "AN": true, "AS": true, "EU": true, "NA": true, "OC": true, "SA": true}
-	// continent codes that are country codes too: R53_GEO needs the
-	// object form for them.
-	ambiguousGeo = map[string]bool{"AF": true, "AS": true, "NA": true, "SA": true}
-)
-
 // routingCall renders the routing policy of r, a record with a set
 // identifier, as the R53_* modifier that writes it, or says why none can.
 func routingCall(r *model.Record) (string, error) {
@@ -701,7 +684,7 @@ func routingCall(r *model.Record) (string, error) {
 		return "R53_FAILOVER(" + jsString(v) + ", " + id + ")", nil
 	case has("latency_region"):
 		v := m["latency_region"]
-		if !awsRegionRE.MatchString(v) {
+		if !routing.AWSRegion.MatchString(v) {
 			return bad(fmt.Sprintf("latency region %q", v))
 		}
 		return "R53_LATENCY(" + jsString(v) + ", " + id + ")", nil
@@ -718,7 +701,7 @@ func routingCall(r *model.Record) (string, error) {
 		return "R53_MULTIVALUE(" + id + ")", nil
 	case has("cidr_collection_id", "cidr_location"):
 		c, l := m["cidr_collection_id"], m["cidr_location"]
-		if !cidrCollectionRE.MatchString(c) || !cidrLocationRE.MatchString(l) {
+		if !routing.CIDRCollection.MatchString(c) || !routing.CIDRLocation.MatchString(l) {
 			return bad(fmt.Sprintf("CIDR location (collection %q, location %q)", c, l))
 		}
 		return "R53_CIDR(" + jsString(c) + ", " + jsString(l) + ", " + id + ")", nil
@@ -736,23 +719,23 @@ func routingCall(r *model.Record) (string, error) {
 func geoLocation(continent, country, sub string) (string, bool) {
 	switch {
 	case continent != "":
-		if country != "" || sub != "" || !continents[continent] {
+		if country != "" || sub != "" || routing.Continents[continent] == "" {
 			return "", false
 		}
-		if ambiguousGeo[continent] {
+		if routing.AmbiguousGeo[continent] != "" {
 			return "{continent: " + jsString(continent) + "}", true
 		}
 		return jsString(continent), true
 	case country == "*" && sub == "":
 		return jsString("*"), true
-	case !countryRE.MatchString(country) || country == "UK":
+	case !routing.Country.MatchString(country) || country == "UK":
 		return "", false
 	case sub != "":
-		if !subdivisionRE.MatchString(sub) {
+		if !routing.Subdivision.MatchString(sub) {
 			return "", false
 		}
 		return jsString(country + "-" + sub), true
-	case continents[country]:
+	case routing.Continents[country] != "":
 		// As a string, R53_GEO would read the code as a continent.
 		return "{country: " + jsString(country) + "}", true
 	}
@@ -768,17 +751,17 @@ func geoproximityLocation(m map[string]string) (string, bool) {
 	var where string
 	switch {
 	case region != "" && group == "" && lat == "" && long == "":
-		if !awsRegionRE.MatchString(region) {
+		if !routing.AWSRegion.MatchString(region) {
 			return "", false
 		}
 		where = "region: " + jsString(region)
 	case group != "" && region == "" && lat == "" && long == "":
-		if !localZoneGroupRE.MatchString(group) || len(group) > 64 {
+		if !routing.LocalZoneGroup.MatchString(group) || len(group) > routing.MaxNameLen {
 			return "", false
 		}
 		where = "localZoneGroup: " + jsString(group)
 	case lat != "" && long != "" && region == "" && group == "":
-		if !coordinateOK(lat, latitudeRE, 90) || !coordinateOK(long, longitudeRE, 180) {
+		if !routing.CoordinateOK(lat, routing.Latitude, 90) || !routing.CoordinateOK(long, routing.Longitude, 180) {
 			return "", false
 		}
 		where = "coordinates: {lat: " + jsNumber(lat) + ", long: " + jsNumber(long) + "}"
@@ -793,11 +776,6 @@ func geoproximityLocation(m map[string]string) (string, bool) {
 		where += ", bias: " + strconv.Itoa(n)
 	}
 	return "{" + where + "}", true
-}
-
-func coordinateOK(s string, re *regexp.Regexp, limit float64) bool {
-	x, err := strconv.ParseFloat(s, 64)
-	return err == nil && re.MatchString(s) && math.Abs(x) <= limit
 }
 
 // jsNumber writes s, a decimal number, as a JavaScript number when

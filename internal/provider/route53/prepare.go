@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/provider"
+	"github.com/dnsctl/dnsctl/internal/provider/route53/routing"
 )
 
 // aliasOnlyKeys are metadata keys that only mean something on R53_ALIAS.
@@ -329,22 +329,6 @@ func policiesOf(r *model.Record) []routingPolicy {
 	return out
 }
 
-var (
-	// Shapes Route 53 accepts (its API reference gives the CIDR and
-	// coordinate patterns; regions and Local Zone groups are AWS names).
-	awsRegionRE      = regexp.MustCompile(`^[a-z]+(-[a-z]+)+-[0-9]+$`)
-	localZoneGroupRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
-	countryRE        = regexp.MustCompile(`^[A-Z]{2}$`)
-	subdivisionRE    = regexp.MustCompile(`^[A-Z0-9]{1,3}$`)
-	cidrCollectionRE = regexp.MustCompile(`^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$`)
-	cidrLocationRE   = regexp.MustCompile(`^[0-9A-Za-z_*-]{1,16}$`)
-	latitudeRE       = regexp.MustCompile(`^[-+]?[0-9]{1,2}(\.[0-9]{0,2})?$`)
-	longitudeRE      = regexp.MustCompile(`^[-+]?[0-9]{1,3}(\.[0-9]{0,2})?$`)
-)
-
-// continents are the continent codes of Route 53 geolocation.
-var continents = map[string]bool{"AF": true, "AN": true, "AS": true, "EU": true, "NA": true, "OC": true, "SA": true}
-
 // checkRouting checks the routing-policy settings of one record that has
 // some: a single policy, record types Route 53 routes, and each setting's
 // form. Geolocation codes are upper-cased.
@@ -376,7 +360,7 @@ func checkRouting(r *model.Record, bad func(format string, args ...any)) {
 			bad("Route 53 has no multivalue answer alias records")
 		}
 	case "R53_LATENCY":
-		if v := m[MetaRegion]; !awsRegionRE.MatchString(v) {
+		if v := m[MetaRegion]; !routing.AWSRegion.MatchString(v) {
 			bad("latency region %q is not an AWS region such as \"eu-west-1\"", v)
 		}
 	case "R53_GEO":
@@ -389,16 +373,16 @@ func checkRouting(r *model.Record, bad func(format string, args ...any)) {
 		switch {
 		case cont != "" && (country != "" || sub != ""):
 			bad("a geolocation is a continent or a country, not both (geo_continent %q, geo_country %q)", cont, country)
-		case cont != "" && !continents[cont]:
+		case cont != "" && routing.Continents[cont] == "":
 			bad("geolocation continent %q is not one of AF, AN, AS, EU, NA, OC, SA", cont)
 		case cont != "":
 		case country == "":
 			bad("a geolocation subdivision (%q) needs its country", sub)
-		case country != "*" && !countryRE.MatchString(country):
+		case country != "*" && !routing.Country.MatchString(country):
 			bad("geolocation country %q is not a two-letter ISO 3166-1 code (or \"*\" for the default location)", country)
 		case country == "*" && sub != "":
 			bad("the default geolocation \"*\" has no subdivision (got %q)", sub)
-		case sub != "" && !subdivisionRE.MatchString(sub):
+		case sub != "" && !routing.Subdivision.MatchString(sub):
 			bad("geolocation subdivision %q is not a code of one to three letters or digits", sub)
 		}
 	case "R53_CIDR":
@@ -406,9 +390,9 @@ func checkRouting(r *model.Record, bad func(format string, args ...any)) {
 		switch {
 		case coll == "" || loc == "":
 			bad("IP-based routing needs a CIDR collection ID and a location name (R53_CIDR(collectionId, locationName, setId))")
-		case !cidrCollectionRE.MatchString(coll):
+		case !routing.CIDRCollection.MatchString(coll):
 			bad("CIDR collection ID %q is not a collection ID (a lower-case UUID)", coll)
-		case !cidrLocationRE.MatchString(loc):
+		case !routing.CIDRLocation.MatchString(loc):
 			bad("CIDR location name %q must be 1 to 16 letters, digits, _ or - (or \"*\" for the default location)", loc)
 		}
 	case "R53_GEOPROXIMITY":
@@ -422,15 +406,15 @@ func checkRouting(r *model.Record, bad func(format string, args ...any)) {
 			bad("geoproximity routing needs exactly one location: an AWS region, a Local Zone group or coordinates")
 			return
 		}
-		if v := m[MetaGeoProxRegion]; v != "" && !awsRegionRE.MatchString(v) {
+		if v := m[MetaGeoProxRegion]; v != "" && !routing.AWSRegion.MatchString(v) {
 			bad("geoproximity region %q is not an AWS region such as \"eu-west-1\"", v)
 		}
-		if v := m[MetaGeoProxZone]; v != "" && (!localZoneGroupRE.MatchString(v) || len(v) > 64) {
+		if v := m[MetaGeoProxZone]; v != "" && (!routing.LocalZoneGroup.MatchString(v) || len(v) > routing.MaxNameLen) {
 			bad("geoproximity Local Zone group %q is not one such as \"us-east-1-bue-1\"", v)
 		}
 		if m[MetaGeoProxLat] != "" || m[MetaGeoProxLong] != "" {
-			checkCoordinate(m[MetaGeoProxLat], "latitude", latitudeRE, 90, bad)
-			checkCoordinate(m[MetaGeoProxLong], "longitude", longitudeRE, 180, bad)
+			checkCoordinate(m[MetaGeoProxLat], "latitude", routing.Latitude, 90, bad)
+			checkCoordinate(m[MetaGeoProxLong], "longitude", routing.Longitude, 180, bad)
 		}
 		if v := m[MetaGeoProxBias]; v != "" {
 			if b, err := strconv.Atoi(v); err != nil || b < -99 || b > 99 {
@@ -445,8 +429,7 @@ func checkCoordinate(v, what string, re *regexp.Regexp, limit float64, bad func(
 		bad("geoproximity coordinates need a latitude and a longitude")
 		return
 	}
-	x, err := strconv.ParseFloat(v, 64)
-	if !re.MatchString(v) || err != nil || math.Abs(x) > limit {
+	if !routing.CoordinateOK(v, re, limit) {
 		bad("geoproximity %s %q must be a number from -%v to %v with at most two decimals", what, v, limit, limit)
 	}
 }

@@ -89,6 +89,9 @@ func (p *Provider) UseZoneID(zone, id string) {
 	zone, id = zoneKey(zone), cleanZoneID(id)
 	p.zones.mu.Lock()
 	defer p.zones.mu.Unlock()
+	if p.zones.pinned[zone] == id {
+		return // pinned already (every plan of the domain repeats it): keep what was checked
+	}
 	delete(p.zones.checked, zone)
 	if id == "" {
 		delete(p.zones.pinned, zone)

@@ -1,0 +1,50 @@
+// Package routing holds the vocabulary of Route 53 routing policies that
+// the DSL (R53_* modifiers), the provider (Prepare) and get-zones (the js
+// export) must agree on: the shapes of region names, geolocation codes,
+// CIDR and coordinate settings. It has no AWS SDK dependency.
+package routing
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+)
+
+var (
+	// AWSRegion is the shape of an AWS region name: us-east-1,
+	// ap-southeast-2, us-gov-west-1, eusc-de-east-1.
+	AWSRegion = regexp.MustCompile(`^[a-z]+(-[a-z]+)+-[0-9]+$`)
+	// LocalZoneGroup is the shape of a Local Zone group: us-east-1-bue-1.
+	LocalZoneGroup = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)+$`)
+	// Country and Subdivision are geolocation country and subdivision codes.
+	Country     = regexp.MustCompile(`^[A-Z]{2}$`)
+	Subdivision = regexp.MustCompile(`^[A-Z0-9]{1,3}$`)
+	// CIDRCollection and CIDRLocation are the patterns of the API's
+	// CidrRoutingConfig; Latitude and Longitude those of its Coordinates.
+	CIDRCollection = regexp.MustCompile(`^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$`)
+	CIDRLocation   = regexp.MustCompile(`^[0-9A-Za-z_*-]{1,16}$`)
+	Latitude       = regexp.MustCompile(`^[-+]?[0-9]{1,2}(\.[0-9]{0,2})?$`)
+	Longitude      = regexp.MustCompile(`^[-+]?[0-9]{1,3}(\.[0-9]{0,2})?$`)
+)
+
+// MaxNameLen bounds region and Local Zone group names.
+const MaxNameLen = 64
+
+// Continents are the continent codes of Route 53 geolocation, with names.
+var Continents = map[string]string{
+	"AF": "Africa", "AN": "Antarctica", "AS": "Asia", "EU": "Europe",
+	"OC": "Oceania", "NA": "North America", "SA": "South America",
+}
+
+// AmbiguousGeo are continent codes that are ISO 3166-1 country codes too,
+// with the country's name: R53_GEO("NA") could mean either.
+var AmbiguousGeo = map[string]string{
+	"AF": "Afghanistan", "AS": "American Samoa", "NA": "Namibia", "SA": "Saudi Arabia",
+}
+
+// CoordinateOK reports whether s is a coordinate of shape re (Latitude or
+// Longitude) within ±limit degrees.
+func CoordinateOK(s string, re *regexp.Regexp, limit float64) bool {
+	x, err := strconv.ParseFloat(s, 64)
+	return err == nil && re.MatchString(s) && math.Abs(x) <= limit
+}
