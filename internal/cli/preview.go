@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -113,33 +114,75 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 	r := &runner{e: e, push: push, full: f.full, pal: pal, ask: ask, force: f.force, noPopulate: f.noPopulate}
 	n := len(e.Config.Domains)
 	results := make([]domainResult, n)
-	if ask != nil {
-		// Interactive: one domain at a time, straight to the terminal.
-		for i, d := range e.Config.Domains {
-			results[i] = r.domain(ctx, g.stdout, d)
-		}
-	} else {
-		var prog *progress
-		if isTerminal(g.stderr) {
-			prog = startProgress(g.stderr, n, 3*time.Second, e.APICalls)
-		}
-		out := newOrderedOutput(g.stdout, n, prog.clear)
+	var prog *progress
+	if ask == nil && isTerminal(g.stderr) {
+		prog = startProgress(g.stderr, n, 3*time.Second, e.APICalls)
+	}
+	out := newOrderedOutput(g.stdout, n, prog.clear)
+	if !push {
+		// Preview streams each zone as soon as it (and every zone before
+		// it) is planned.
 		e.ForEach(ctx, workers, func(i int, d *model.Domain) {
-			results[i] = r.domain(ctx, out.zone(i), d)
+			var dp *engine.DomainPlan
+			if ctx.Err() == nil {
+				dp = e.PlanDomain(ctx, d)
+			}
+			results[i] = r.domain(ctx, out.zone(i), d, dp, hold{})
 			out.finish(i)
 			prog.zoneDone()
 		})
-		prog.finish()
+	} else {
+		// Push plans every zone before it changes any: a zone that cannot
+		// be planned (bad input, a zone ID that does not exist, an
+		// unreachable account) stops the whole push before anything is
+		// changed, so a run is never half-applied because of one.
+		prog.stage("planning")
+		plans := make([]*engine.DomainPlan, n)
+		e.ForEach(ctx, workers, func(i int, d *model.Domain) {
+			if ctx.Err() == nil {
+				plans[i] = e.PlanDomain(ctx, d)
+			}
+			prog.zoneDone()
+		})
+		blocked := r.blocked(ctx, plans)
+		prog.stage("pushing")
+		each := func(i int, d *model.Domain) {
+			h := blocked
+			if h.outcome == "" && ctx.Err() != nil {
+				h = hold{outcome: "interrupted", why: "the run was interrupted before this zone was changed"}
+			}
+			results[i] = r.domain(ctx, out.zone(i), d, plans[i], h)
+			out.finish(i)
+			prog.zoneDone()
+		}
+		if ask != nil || blocked.outcome != "" {
+			for i, d := range e.Config.Domains {
+				each(i, d)
+			}
+		} else {
+			e.ForEach(ctx, workers, each)
+		}
+		if blocked.outcome != "" && slices.ContainsFunc(results, func(r domainResult) bool { return r.held }) {
+			prog.finish()
+			prog = nil
+			fmt.Fprintf(g.stdout, "NOTHING PUSHED: %s.\n", blocked.why)
+		}
 	}
+	prog.finish()
 
-	total, failed := 0, false
+	total, applied, failed := 0, 0, false
 	var entries []reportEntry
 	for _, res := range results {
 		total += res.corrections
+		applied += res.applied
 		failed = failed || res.failed
 		entries = append(entries, res.report...)
 	}
-	fmt.Fprintf(g.stdout, "Done. %d corrections.\n", total)
+	if push && applied != total {
+		fmt.Fprintf(g.stdout, "Done. %d corrections, %d applied.\n", total, applied)
+	} else {
+		fmt.Fprintf(g.stdout, "Done. %d corrections.\n", total)
+	}
 	if f.report != "" {
 		if err := writeReport(f.report, entries, push); err != nil {
 			return err
@@ -149,10 +192,13 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 		return exitError{1}
 	}
 	if f.expectNoChanges && total > 0 {
-		if push {
-			fmt.Fprintf(g.stderr, "ERROR: --expect-no-changes: push made %s\n", plural(total, "correction"))
-		} else {
+		switch {
+		case !push:
 			fmt.Fprintf(g.stderr, "ERROR: --expect-no-changes: %d corrections would be made\n", total)
+		case applied == total:
+			fmt.Fprintf(g.stderr, "ERROR: --expect-no-changes: push made %s\n", plural(total, "correction"))
+		default:
+			fmt.Fprintf(g.stderr, "ERROR: --expect-no-changes: %s planned, %d applied\n", plural(total, "correction"), applied)
 		}
 		return exitError{1}
 	}
@@ -170,36 +216,121 @@ type runner struct {
 	noPopulate bool
 }
 
+// hold says why push must not change a zone it has planned; the zero value
+// lets it go ahead.
+type hold struct {
+	outcome string // the report's outcome for the zone's corrections
+	why     string // for the end of the run
+	short   string // for each zone held back (why if empty)
+}
+
+func (h hold) zoneWhy() string {
+	if h.short != "" {
+		return h.short
+	}
+	return h.why
+}
+
 type domainResult struct {
-	corrections int
+	corrections int // planned (shown)
+	applied     int // made by push
+	held        bool
 	failed      bool
 	report      []reportEntry
 }
 
-func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domainResult {
-	var res domainResult
-	fmt.Fprintf(w, "******************** Domain: %s\n", d.UniqueName())
+// blocked returns the hold of a push whose plans are not all sound: one
+// that the run's interruption cut short, or one that failed.
+func (r *runner) blocked(ctx context.Context, plans []*engine.DomainPlan) hold {
 	if ctx.Err() != nil {
-		fmt.Fprintln(w, "SKIPPED: the run was interrupted before this zone was read.")
+		return hold{outcome: "interrupted", why: "the run was interrupted while planning, before any zone was changed"}
+	}
+	var bad []string
+	for i, dp := range plans {
+		if dp == nil || r.planFailed(dp) {
+			bad = append(bad, r.e.Config.Domains[i].UniqueName())
+		}
+	}
+	if len(bad) == 0 {
+		return hold{}
+	}
+	const show = 5
+	names := strings.Join(bad[:min(len(bad), show)], ", ")
+	if len(bad) > show {
+		names += fmt.Sprintf(" and %d more", len(bad)-show)
+	}
+	return hold{outcome: "not applied", short: "push changes nothing while a zone of the run cannot be planned (see the end)", why: fmt.Sprintf("%s could not be planned (%s); push changes nothing until every zone of the run plans cleanly: fix %s, or leave %s out with --domains",
+		plural(len(bad), "zone"), names, map[bool]string{true: "it", false: "them"}[len(bad) == 1], map[bool]string{true: "it", false: "them"}[len(bad) == 1])}
+}
+
+// planFailed reports whether dp has an error that push cannot go past.
+func (r *runner) planFailed(dp *engine.DomainPlan) bool {
+	if dp.Err != nil {
+		return true
+	}
+	for _, pp := range dp.Providers {
+		if pp.Err != nil || r.missingZoneError(pp) != "" {
+			return true
+		}
+	}
+	return dp.Registrar != nil && dp.Registrar.Err != nil
+}
+
+// missingZoneError is the error for a zone push would need but will not
+// create ("" if none).
+func (r *runner) missingZoneError(pp *engine.ProviderPlan) string {
+	if !pp.ZoneMissing {
+		return ""
+	}
+	_, canCreate := pp.Provider.Impl.(provider.ZoneCreator)
+	if canCreate && !r.noPopulate {
+		return ""
+	}
+	msg := fmt.Sprintf("zone %s does not exist at %s; create it with `dnsctl create-domains`", pp.Plan.Zone, pp.Provider.Name)
+	if canCreate {
+		msg += " (or push without --no-populate)"
+	}
+	return msg
+}
+
+// domain prints the plan dp of domain d and, for push, applies it unless h
+// holds it back. dp is nil when the run was interrupted before d was read.
+func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *engine.DomainPlan, h hold) domainResult {
+	var res domainResult
+	name := d.UniqueName()
+	fmt.Fprintf(w, "******************** Domain: %s\n", name)
+	pushOutcome := func(o string) string {
+		if r.push {
+			return o
+		}
+		return ""
+	}
+	if dp == nil {
+		const why = "the run was interrupted before this zone was read"
+		fmt.Fprintf(w, "SKIPPED: %s.\n", why)
 		res.failed = true
+		res.report = append(res.report, reportEntry{Domain: name, Error: why, Outcome: pushOutcome("interrupted")})
 		return res
 	}
-	dp := r.e.PlanDomain(ctx, d)
 	if dp.Err != nil {
 		fmt.Fprintf(w, "ERROR: %v\n", dp.Err)
 		res.failed = true
+		res.report = append(res.report, reportEntry{Domain: name, Error: dp.Err.Error(), Outcome: pushOutcome("failed")})
 		return res
 	}
-	if r.push {
+	apply := r.push && h.outcome == ""
+	if apply {
 		var err error
 		if dp, err = r.e.EnsureZones(ctx, dp); err != nil {
 			fmt.Fprintf(w, "ERROR: %v\n", err)
 			res.failed = true
+			res.report = append(res.report, reportEntry{Domain: name, Error: err.Error(), Outcome: "failed"})
 			return res
 		}
 		if dp.Err != nil { // planning again after creating a zone failed
 			fmt.Fprintf(w, "ERROR: %v\n", dp.Err)
 			res.failed = true
+			res.report = append(res.report, reportEntry{Domain: name, Error: dp.Err.Error(), Outcome: "failed"})
 			return res
 		}
 	}
@@ -210,29 +341,24 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 	}
 	num := 0
 	for _, pp := range dp.Providers {
-		name := pp.Provider.Name
-		entry := reportEntry{Domain: d.UniqueName(), Provider: name}
+		pname := pp.Provider.Name
+		entry := reportEntry{Domain: name, Provider: pname}
 		if pp.Err != nil {
 			if r.full {
-				fmt.Fprintf(w, "----- DNS Provider: %s...\n", name)
+				fmt.Fprintf(w, "----- DNS Provider: %s...\n", pname)
 			}
-			fmt.Fprintf(w, "ERROR: %s: %v\n", name, pp.Err)
-			entry.Error = pp.Err.Error()
+			fmt.Fprintf(w, "ERROR: %s: %v\n", pname, pp.Err)
+			entry.Error, entry.Outcome = pp.Err.Error(), pushOutcome("failed")
 			res.report = append(res.report, entry)
 			res.failed = true
 			continue
 		}
-		_, canCreate := pp.Provider.Impl.(provider.ZoneCreator)
-		if pp.ZoneMissing && (!canCreate || r.noPopulate) {
+		if msg := r.missingZoneError(pp); msg != "" {
 			if r.full {
-				fmt.Fprintf(w, "----- DNS Provider: %s...\n", name)
-			}
-			msg := fmt.Sprintf("zone %s does not exist at %s; create it with `dnsctl create-domains`", d.Name, name)
-			if canCreate {
-				msg += " (or push without --no-populate)"
+				fmt.Fprintf(w, "----- DNS Provider: %s...\n", pname)
 			}
 			fmt.Fprintf(w, "ERROR: %s\n", msg)
-			entry.Error = msg
+			entry.Error, entry.Outcome = msg, pushOutcome("failed")
 			res.report = append(res.report, entry)
 			res.failed = true
 			continue
@@ -247,12 +373,16 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 		res.corrections += count
 		switch {
 		case r.full:
-			fmt.Fprintf(w, "----- DNS Provider: %s...%s\n", name, plural(count, "correction"))
+			fmt.Fprintf(w, "----- DNS Provider: %s...%s\n", pname, plural(count, "correction"))
 		case count > 0:
-			fmt.Fprintf(w, "%s (%s)\n", plural(count, "correction"), name)
+			fmt.Fprintf(w, "%s (%s)\n", plural(count, "correction"), pname)
 		}
-		if pp.ZoneMissing {
-			fmt.Fprintf(w, "Zone %s does not exist at %s; push will create it.\n", d.Name, name)
+		switch {
+		case pp.Created:
+			fmt.Fprintf(w, "Created zone %s at %s.\n", d.Name, pname)
+		case pp.ZoneMissing && apply:
+		case pp.ZoneMissing:
+			fmt.Fprintf(w, "Zone %s does not exist at %s; push will create it.\n", d.Name, pname)
 		}
 		if count == 0 {
 			continue
@@ -260,30 +390,45 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 		if pp.Risk != nil {
 			fmt.Fprintf(w, "WARNING: %s\n", pp.Risk)
 		}
-		refused := r.push && pp.Refused() && !r.force
+		refused := apply && pp.Refused() && !r.force
 		if pp.Batches > 0 && !refused {
-			if r.push {
+			if apply {
 				fmt.Fprintf(w, "Applying in %s.\n", plural(pp.Batches, "API batch"))
 			} else {
 				fmt.Fprintf(w, "Push will use %s.\n", plural(pp.Batches, "API batch"))
 			}
 		}
-		if !r.push {
+		if !apply {
 			r.printChanges(w, pp.Plan, pp.Plan.Changes, &num)
+			if r.push {
+				fmt.Fprintf(w, "NOT APPLIED: %s.\n", h.zoneWhy())
+				res.report[idx].Outcome = h.outcome
+				res.failed, res.held = true, true
+			}
 			continue
 		}
 		if refused {
 			r.printChanges(w, pp.Plan, pp.Plan.Changes, &num)
-			fmt.Fprintf(w, "REFUSED: %s at %s is above its safety threshold; nothing was changed in this zone.\n", d.Name, name)
+			fmt.Fprintf(w, "REFUSED: %s at %s is above its safety threshold; nothing was changed in this zone.\n", d.Name, pname)
 			res.report[idx].Outcome = "refused"
 			res.failed = true
 			continue
 		}
-		skipped, err := r.applyProvider(ctx, w, pp, &num)
+		skipped, done, err := r.applyProvider(ctx, w, pp, &num)
+		res.applied += done
+		res.report[idx].Applied = done
 		switch {
 		case err != nil:
-			fmt.Fprintf(w, "FAILURE! %v\n", err)
 			res.report[idx].Outcome = "failed"
+			if errors.Is(err, context.Canceled) {
+				fmt.Fprintf(w, "INTERRUPTED: %v\n", err)
+				res.report[idx].Outcome = "interrupted"
+			} else {
+				fmt.Fprintf(w, "FAILURE! %v\n", err)
+			}
+			if done > 0 {
+				res.report[idx].Outcome = "partly applied"
+			}
 			res.report[idx].Error = err.Error()
 			res.failed = true
 		case skipped == count:
@@ -296,34 +441,38 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 	}
 
 	if rp := dp.Registrar; rp != nil {
-		name := rp.Registrar.Name
-		entry := reportEntry{Domain: d.UniqueName(), Registrar: name}
+		rname := rp.Registrar.Name
+		entry := reportEntry{Domain: name, Registrar: rname}
 		switch {
 		case rp.Err != nil:
 			if r.full {
-				fmt.Fprintf(w, "----- Registrar: %s...\n", name)
+				fmt.Fprintf(w, "----- Registrar: %s...\n", rname)
 			}
 			fmt.Fprintf(w, "ERROR: %v\n", rp.Err)
-			entry.Error = rp.Err.Error()
+			entry.Error, entry.Outcome = rp.Err.Error(), pushOutcome("failed")
 			res.failed = true
 		case rp.Changed():
 			entry.Corrections = 1
 			res.corrections++
 			if r.full {
-				fmt.Fprintf(w, "----- Registrar: %s...1 correction\n", name)
+				fmt.Fprintf(w, "----- Registrar: %s...1 correction\n", rname)
 			} else {
-				fmt.Fprintf(w, "1 correction (registrar: %s)\n", name)
+				fmt.Fprintf(w, "1 correction (registrar: %s)\n", rname)
 			}
 			num++
 			to := rp.New
 			for _, p := range rp.Pending {
 				to = append(slices.Clone(to), "(name servers of the zone push creates at "+p+")")
 			}
-			line := fmt.Sprintf("± MODIFY nameservers at %s: %s -> %s", name, strings.Join(rp.Old, ","), strings.Join(to, ","))
+			line := fmt.Sprintf("± MODIFY nameservers at %s: %s -> %s", rname, strings.Join(rp.Old, ","), strings.Join(to, ","))
 			fmt.Fprintf(w, "#%d: %s\n", num, r.pal.paint(diff.Modify, line))
 			entry.Changes = append(entry.Changes, reportChange{Kind: "MODIFY", Name: d.Name, Type: "NS", Lines: []string{line}})
 			switch {
 			case !r.push:
+			case !apply:
+				fmt.Fprintf(w, "NOT APPLIED: %s.\n", h.zoneWhy())
+				entry.Outcome = h.outcome
+				res.failed, res.held = true, true
 			case r.ask != nil && !r.ask(""):
 				entry.Outcome = "skipped"
 			default:
@@ -333,11 +482,12 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 					res.failed = true
 				} else {
 					fmt.Fprintln(w, "SUCCESS!")
-					entry.Outcome = "applied"
+					entry.Outcome, entry.Applied = "applied", 1
+					res.applied++
 				}
 			}
 		case r.full:
-			fmt.Fprintf(w, "----- Registrar: %s...0 corrections\n", name)
+			fmt.Fprintf(w, "----- Registrar: %s...0 corrections\n", rname)
 		}
 		if rp.Err != nil || rp.Changed() || r.full {
 			res.report = append(res.report, entry)
@@ -348,30 +498,46 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain) domai
 
 // applyProvider prints and applies one provider's plan: all of it at once,
 // or with -i one record set at a time after asking. It returns how many
-// corrections the user chose to skip.
-func (r *runner) applyProvider(ctx context.Context, w io.Writer, pp *engine.ProviderPlan, num *int) (skipped int, err error) {
+// corrections the user chose to skip and how many took effect.
+func (r *runner) applyProvider(ctx context.Context, w io.Writer, pp *engine.ProviderPlan, num *int) (skipped, done int, err error) {
+	lines := func(cs []diff.Change) int {
+		n := 0
+		for _, c := range cs {
+			n += len(c.Lines(pp.Plan.MetaKeys))
+		}
+		return n
+	}
+	// partly counts what a failed Apply did make, when the provider says.
+	partly := func(err error) int {
+		var pa interface{ AppliedChanges() []diff.Change }
+		if errors.As(err, &pa) {
+			return lines(pa.AppliedChanges())
+		}
+		return 0
+	}
 	if r.ask == nil {
 		r.printChanges(w, pp.Plan, pp.Plan.Changes, num)
 		if err := r.e.Apply(ctx, pp, pp.Plan); err != nil {
-			return 0, err
+			return 0, partly(err), err
 		}
 		fmt.Fprintln(w, "SUCCESS!")
-		return 0, nil
+		return 0, lines(pp.Plan.Changes), nil
 	}
 	for _, c := range pp.Plan.Changes {
 		r.printChanges(w, pp.Plan, []diff.Change{c}, num)
 		if !r.ask("") {
 			fmt.Fprintln(w, "Skipped.")
-			skipped += len(c.Lines(pp.Plan.MetaKeys))
+			skipped += lines([]diff.Change{c})
 			continue
 		}
 		one := &diff.Plan{Zone: pp.Plan.Zone, MetaKeys: pp.Plan.MetaKeys, Changes: []diff.Change{c}}
 		if err := r.e.Apply(ctx, pp, one); err != nil {
-			return skipped, err
+			return skipped, done + partly(err), err
 		}
+		done += lines(one.Changes)
 		fmt.Fprintln(w, "SUCCESS!")
 	}
-	return skipped, nil
+	return skipped, done, nil
 }
 
 // printChanges prints changes of plan as numbered record-level corrections.

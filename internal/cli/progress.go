@@ -19,7 +19,8 @@ type progress struct {
 	ended chan struct{}
 
 	mu    sync.Mutex
-	shown bool // the line is on screen
+	shown bool   // the line is on screen
+	label string // the stage of the run, if it has several
 }
 
 // startProgress begins reporting after delay; calls may be nil.
@@ -60,6 +61,9 @@ func (p *progress) print() {
 	defer p.mu.Unlock()
 	p.shown = true
 	line := fmt.Sprintf("\r%d/%d zones", p.done.Load(), p.total)
+	if p.label != "" {
+		line = fmt.Sprintf("\r%s: %d/%d zones", p.label, p.done.Load(), p.total)
+	}
 	if p.calls != nil {
 		line += fmt.Sprintf(", %d API calls", p.calls())
 	}
@@ -78,6 +82,18 @@ func (p *progress) clear() {
 		fmt.Fprint(p.w, "\r\x1b[K")
 		p.shown = false
 	}
+}
+
+// stage starts a stage of the run (push plans every zone, then pushes
+// them): the line names it and counts its zones from 0.
+func (p *progress) stage(label string) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.label = label
+	p.done.Store(0)
 }
 
 // zoneDone counts one finished zone.

@@ -26,10 +26,16 @@ type reportEntry struct {
 	Changes     []reportChange `json:"changes,omitempty"`
 	Warnings    []string       `json:"warnings,omitempty"`
 	Error       string         `json:"error,omitempty"`
+	ZoneCreated bool           `json:"zone_created,omitempty"`
 	// Outcome is what push did with the corrections: "applied", "refused"
-	// (safety threshold), "failed", "skipped" or "partly applied (N
-	// skipped)" (push -i). Empty for preview and for a plan with nothing to do.
+	// (safety threshold), "failed", "partly applied" (failed after some
+	// took effect), "skipped" or "partly applied (N skipped)" (push -i),
+	// "interrupted" (Ctrl-C before the zone was changed), or "not applied"
+	// (another zone of the run could not be planned, so push changed
+	// nothing). Empty for preview and for a plan with nothing to do.
 	Outcome string `json:"outcome,omitempty"`
+	// Applied is how many of the corrections push made.
+	Applied int `json:"applied,omitempty"`
 }
 
 type reportChange struct {
@@ -41,7 +47,8 @@ type reportChange struct {
 }
 
 func (e *reportEntry) fill(pp *engine.ProviderPlan) {
-	e.ZoneMissing = pp.ZoneMissing
+	e.ZoneMissing = pp.ZoneMissing || pp.Created
+	e.ZoneCreated = pp.Created
 	e.Batches = pp.Batches
 	e.Corrections = pp.Corrections()
 	e.Create, e.Modify, e.Delete = pp.Plan.Counts()
@@ -106,17 +113,18 @@ func markdownReport(entries []reportEntry, push bool) []byte {
 			who = "registrar " + e.Registrar
 		}
 		var notes []string
-		if e.ZoneMissing {
-			if push {
-				notes = append(notes, "zone created")
-			} else {
-				notes = append(notes, "zone will be created")
-			}
+		switch {
+		case e.ZoneCreated:
+			notes = append(notes, "zone created")
+		case e.ZoneMissing && !push:
+			notes = append(notes, "zone will be created")
 		}
 		switch e.Outcome {
 		case "", "failed": // a failure shows as its error
 		case "refused":
 			notes = append(notes, "**refused** (above the safety threshold)")
+		case "not applied", "interrupted", "partly applied":
+			notes = append(notes, "**"+e.Outcome+"**")
 		default:
 			notes = append(notes, e.Outcome)
 		}

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -517,4 +518,95 @@ func TestPushThroughThrottlingAndServerErrors(t *testing.T) {
 	}
 	t.Logf("push: exit %d, %d batches, counts %v", code, batches, z.proxy.Counts())
 	z.assertConverged()
+}
+
+// TestPushInterruptedManyZones interrupts a paced push of several zones
+// while the first change batch is in flight and the other zones' batches
+// wait for the pacer: only that batch reaches Route 53, and the report
+// accounts for every zone (the applied one, the interrupted ones).
+func TestPushInterruptedManyZones(t *testing.T) {
+	srv := moto.Start(t)
+	t.Cleanup(moto.Stop)
+	z := &bigZone{t: t, dir: t.TempDir(), bin: buildDnsctl(t), motoURL: srv.URL()}
+	z.proxy = faultproxy.New(t, srv.URL())
+	z.sdk = route53.New(route53.Options{Region: "us-east-1", BaseEndpoint: aws.String(srv.URL()),
+		Credentials: credentials.NewStaticCredentialsProvider(r53KeyID, r53Secret, "")})
+	ids := map[string]string{}
+	var names []string
+	for i := 1; i <= 6; i++ {
+		name := fmt.Sprintf("intr%d.tld", i)
+		out, err := z.sdk.CreateHostedZone(context.Background(), &route53.CreateHostedZoneInput{Name: aws.String(name), CallerReference: aws.String("intr-" + name)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[name] = cleanID(aws.ToString(out.HostedZone.Id))
+		names = append(names, strconv.Quote(name))
+	}
+	js := `var R = NewRegistrar("none"), P = NewDnsProvider("r53");
+[` + strings.Join(names, ", ") + `].forEach(z => D(z, R, DnsProvider(P), A("www", "192.0.2.1")));`
+	creds := fmt.Sprintf(`{ "r53": { "TYPE": "ROUTE53", "KeyId": %q, "SecretKey": %q, "Endpoint": %q, "RateLimit": "1" } }`, r53KeyID, r53Secret, z.proxy.URL())
+	// The pacer at 1 request/s keeps the other zones' batches waiting at the
+	// interrupt; the checks afterwards need no such patience.
+	fast := strings.Replace(creds, `"RateLimit": "1"`, `"RateLimit": "100"`, 1)
+	for f, data := range map[string]string{"dnsconfig.js": js, "creds.json": creds, "fast.json": fast, ".aws-config": "", ".aws-credentials": ""} {
+		if err := os.WriteFile(filepath.Join(z.dir, f), []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hb := holdBatches(z, 2*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := z.command(ctx, "push", "--report", "report.json")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	hb.waitAccepted(cmd, &out)
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	hb.inflight.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 1 {
+		t.Fatalf("interrupted push exited %d, want 1\n%s%s", code, out.String(), errOut.String())
+	}
+	if n := hb.accepted.Load(); n != 1 {
+		t.Errorf("%d change batches reached Route 53, want only the one in flight at the interrupt\n%s", n, out.String())
+	}
+	var report []reportEntry
+	data, err := os.ReadFile(filepath.Join(z.dir, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &report); err != nil {
+		t.Fatal(err)
+	}
+	outcomes := map[string]int{}
+	applied := ""
+	for _, e := range report {
+		outcomes[e.Outcome]++
+		if e.Outcome == "applied" {
+			applied = e.Domain
+		}
+	}
+	if len(report) != 6 || outcomes["applied"] != 1 || outcomes["interrupted"] != 5 {
+		t.Errorf("report has %d entries with outcomes %v; want the 6 zones, 1 applied and 5 interrupted\n%s", len(report), outcomes, data)
+	}
+	if !strings.Contains(out.String(), "Done. 6 corrections, 1 applied.") {
+		t.Errorf("push does not say how much it applied:\n%s", out.String())
+	}
+	for name, id := range ids {
+		has := slices.ContainsFunc(zoneSets(ctx, checker{t}, z.sdk, id), func(l string) bool { return strings.HasPrefix(l, "www.") })
+		if has != (name == applied) {
+			t.Errorf("zone %s holds www: %v; the report says the applied zone is %q", name, has, applied)
+		}
+	}
+	hb.hold.Store(false)
+	if stdout, stderr, code := z.run("push", "--creds", "fast.json"); code != 0 || !strings.Contains(stdout, "Done. 5 corrections.") {
+		t.Fatalf("push after the interrupt: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if stdout, _, code := z.run("preview", "--expect-no-changes", "--creds", "fast.json"); code != 0 {
+		t.Errorf("preview after the second push: exit %d\n%s", code, stdout)
+	}
 }

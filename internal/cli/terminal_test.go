@@ -84,7 +84,7 @@ func TestProgressOnTerminal(t *testing.T) {
 		t.Fatalf("push: %v\n%s", err, out)
 	}
 	s := string(out)
-	if !regexp.MustCompile(`\r[0-4]/4 zones, [0-9]+ API calls`).MatchString(s) || !strings.Contains(s, "4/4 zones, ") {
+	if !regexp.MustCompile(`\r(planning|pushing): [0-4]/4 zones, [0-9]+ API calls`).MatchString(s) || !strings.Contains(s, "pushing: 4/4 zones, ") {
 		t.Errorf("no progress line:\n%q", s)
 	}
 	// Zone output starts on a clean line: the progress line is erased

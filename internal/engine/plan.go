@@ -30,6 +30,9 @@ type ProviderPlan struct {
 	Plan     *diff.Plan
 	// ZoneMissing says the provider has no such zone yet; push creates it.
 	ZoneMissing bool
+	// Created says push has just created the zone (EnsureZones); the plan
+	// is the one against the new zone.
+	Created bool
 	// Batches is how many API calls the provider will use (0: unknown).
 	Batches int
 	// Existing is how many records the zone holds now (SOA excluded).
@@ -336,7 +339,7 @@ func (e *Engine) EnsureZones(ctx context.Context, dp *DomainPlan) (*DomainPlan, 
 	if e.noPopulate {
 		return dp, nil
 	}
-	created := false
+	created := map[string]bool{}
 	for _, pp := range dp.Providers {
 		// A plan that failed (e.g. an alias Prepare rejected) changes
 		// nothing at its provider, not even by creating the zone.
@@ -351,12 +354,18 @@ func (e *Engine) EnsureZones(ctx context.Context, dp *DomainPlan) (*DomainPlan, 
 		if err != nil {
 			return dp, fmt.Errorf("creating zone %s at %s: %w", dp.Domain.Name, pp.Provider.Name, err)
 		}
-		created = created || c
+		if c {
+			created[pp.Provider.Name] = true
+		}
 	}
-	if !created {
+	if len(created) == 0 {
 		return dp, nil
 	}
-	return e.PlanDomain(ctx, dp.Domain), nil
+	dp = e.PlanDomain(ctx, dp.Domain)
+	for _, pp := range dp.Providers {
+		pp.Created = created[pp.Provider.Name]
+	}
+	return dp, nil
 }
 
 // Apply makes a provider plan real.

@@ -118,21 +118,36 @@ func (p *Provider) apply(ctx context.Context, plan *diff.Plan) error {
 			return newApplyError(key, plan, bs, i, fmt.Errorf("interrupted: %w", err))
 		}
 		label := fmt.Sprintf("dnsctl batch %d/%d", i+1, len(bs))
-		// A batch once sent is seen through even if the run is interrupted
-		// meanwhile (Ctrl-C): abandoning its request would leave unknown
-		// whether it took effect. The retry bound still limits it.
-		if err := p.submit(context.WithoutCancel(ctx), zone, id, b, label); err != nil {
+		changeID, err := p.submit(ctx, zone, id, b, label)
+		if err != nil {
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				err = fmt.Errorf("interrupted: %w", err)
+			}
 			return newApplyError(key, plan, bs, i, err)
+		}
+		if p.cfg.WaitForSync && changeID != "" {
+			// The batch is applied; an interruption while waiting for
+			// it to reach every server stops before the next one.
+			if err := p.waitInSync(ctx, zone, changeID); err != nil {
+				if ctx.Err() != nil {
+					err = fmt.Errorf("interrupted while waiting for change %s to be INSYNC: %w", changeID, err)
+				}
+				return newApplyError(key, plan, bs, i+1, err)
+			}
 		}
 	}
 	return nil
 }
 
-// submit sends one batch. After a failure that leaves its fate unknown (a
-// server error, a connection cut after the request was sent) it reads the
-// zone back: if the batch took effect it is done, if it did not it is sent
-// again, otherwise the error says so.
-func (p *Provider) submit(ctx context.Context, zone, id string, b batch, label string) error {
+// submit sends one batch and returns the ID of the change Route 53
+// accepted. An interruption of ctx (Ctrl-C) stops it while it waits for its
+// turn, but a request once sent is seen through: abandoning it would leave
+// unknown whether it took effect (the retry bound still limits it). After a
+// failure that leaves its fate unknown (a server error, a connection cut
+// after the request was sent) it reads the zone back: if the batch took
+// effect it is done, if it did not it is sent again, otherwise the error
+// says so.
+func (p *Provider) submit(ctx context.Context, zone, id string, b batch, label string) (string, error) {
 	changes := make([]types.Change, len(b.ops))
 	for i, o := range b.ops {
 		changes[i] = types.Change{Action: o.action, ResourceRecordSet: &b.ops[i].set}
@@ -149,30 +164,31 @@ func (p *Provider) submit(ctx context.Context, zone, id string, b batch, label s
 			return err
 		})
 		if err == nil {
-			if p.cfg.WaitForSync && out.ChangeInfo != nil {
-				return p.waitInSync(ctx, zone, aws.ToString(out.ChangeInfo.Id))
+			if out.ChangeInfo == nil {
+				return "", nil
 			}
-			return nil
+			return aws.ToString(out.ChangeInfo.Id), nil
 		}
 		var amb *ambiguousError
 		if !errors.As(err, &amb) {
-			return err
+			return "", err
 		}
-		applied, untouched, verr := p.batchState(ctx, zone, id, b.ops)
+		// The request went out: learn its fate even if interrupted.
+		applied, untouched, verr := p.batchState(context.WithoutCancel(ctx), zone, id, b.ops)
 		switch {
 		case verr != nil:
-			return fmt.Errorf("%w; reading the zone back to learn whether the batch took effect failed too: %v", amb.err, verr)
+			return "", fmt.Errorf("%w; reading the zone back to learn whether the batch took effect failed too: %v", amb.err, verr)
 		case applied:
-			return nil
+			return "", nil
 		case untouched && try < 3:
 			if err := sleep(ctx, p.backoff(try)); err != nil {
-				return err
+				return "", err
 			}
 			continue
 		case untouched:
-			return amb.err
+			return "", amb.err
 		}
-		return fmt.Errorf("%w; reading the zone back shows the batch neither fully applied nor untouched (was the zone changed by someone else meanwhile?)", amb.err)
+		return "", fmt.Errorf("%w; reading the zone back shows the batch neither fully applied nor untouched (was the zone changed by someone else meanwhile?)", amb.err)
 	}
 }
 
@@ -794,6 +810,9 @@ type ApplyError struct {
 	Partial        []diff.Change
 	Err            error
 }
+
+// AppliedChanges returns the changes that took effect before the failure.
+func (e *ApplyError) AppliedChanges() []diff.Change { return e.Applied }
 
 func (e *ApplyError) Error() string {
 	var b strings.Builder

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -340,5 +341,102 @@ func TestPacerSharedBetweenEntriesOfOneIdentity(t *testing.T) {
 	wg.Wait()
 	if d := time.Since(start); d < 1900*time.Millisecond {
 		t.Errorf("41 calls through two entries of one identity took %s; a shared 20/s needs 2 s", d)
+	}
+}
+
+// An interruption reaches a batch that is still waiting for its turn (the
+// pacer is paused by a throttling answer, or its rate is used up by other
+// zones): that batch is never sent, and the error says nothing was applied.
+func TestInterruptStopsBatchWaitingForPacer(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		busy func(p *Provider)
+	}{
+		{"held after throttling", func(p *Provider) { p.hold(5 * time.Second) }},
+		{"rate used up", func(p *Provider) {
+			for range 2 { // the second call takes the next token: the pacer is 10 s ahead
+				if err := p.call(context.Background(), "route53:Test", "", callOptions{}, func(context.Context) error { return nil }); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t)
+			zone := "waiting.example"
+			desired := smallZone(t, e, zone)
+			existing, err := e.p.Records(ctx(t), zone)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plan := planFor(zone, existing, desired)
+			p := e.provider(func(c *Config) { c.RateLimit = 0.1 })
+			if err := p.ensureCredentials(ctx(t)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := p.zoneID(ctx(t), zone); err != nil { // known before the pacer is made busy
+				t.Fatal(err)
+			}
+			tc.busy(p)
+			e.proxy.ResetCounts()
+			run, interrupt := context.WithCancel(ctx(t))
+			time.AfterFunc(100*time.Millisecond, interrupt)
+			start := time.Now()
+			err = p.Apply(run, plan)
+			if d := time.Since(start); d > 2*time.Second {
+				t.Errorf("Apply returned %s after the interrupt, still waiting for the pacer", d)
+			}
+			var ae *ApplyError
+			if !errors.As(err, &ae) || !errors.Is(err, context.Canceled) || len(ae.Applied) != 0 || len(ae.NotApplied) != len(plan.Changes) {
+				t.Fatalf("err = %v, want an interruption with nothing applied", err)
+			}
+			if n := e.proxy.Calls("ChangeResourceRecordSets"); n != 0 {
+				t.Errorf("%d change requests sent after the interrupt", n)
+			}
+		})
+	}
+}
+
+// push --wait: an interruption while Route 53 reports the change PENDING
+// stops the wait at once; the batch is reported applied, the rest not.
+func TestInterruptStopsWaitForSync(t *testing.T) {
+	e := newEnv(t)
+	zone := "syncstop.example"
+	if _, err := e.p.EnsureZone(ctx(t), zone); err != nil {
+		t.Fatal(err)
+	}
+	var desired []*model.Record
+	for i := 0; i < 1100; i++ {
+		desired = append(desired, rec(t, zone, fmt.Sprintf("s%04d", i), "A", 300, "192.0.2.1"))
+	}
+	existing, err := e.p.Records(ctx(t), zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := planFor(zone, existing, desired)
+	p := e.provider(func(c *Config) { c.WaitForSync = true; c.SyncTimeout = time.Minute })
+	run, interrupt := context.WithCancel(ctx(t))
+	e.proxy.Stub("GetChange", func(w http.ResponseWriter, r *http.Request, body []byte) {
+		interrupt()
+		w.Header().Set("Content-Type", "text/xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><GetChangeResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><ChangeInfo><Id>/change/C1</Id><Status>PENDING</Status><SubmittedAt>2026-01-01T00:00:00Z</SubmittedAt></ChangeInfo></GetChangeResponse>`)
+	})
+	start := time.Now()
+	err = p.Apply(run, plan)
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("Apply returned after %s: it kept waiting for INSYNC after the interrupt", d)
+	}
+	var ae *ApplyError
+	if !errors.As(err, &ae) || !errors.Is(err, context.Canceled) || ae.Batch != 2 || len(ae.Applied) != 1000 || len(ae.NotApplied) != 100 {
+		t.Fatalf("err = %v, want an interruption after batch 1 of 2 with 1000 applied", err)
+	}
+	if !strings.Contains(err.Error(), "interrupted while waiting for change") {
+		t.Errorf("err = %v", err)
+	}
+	if n := e.proxy.Calls("GetChange"); n != 1 {
+		t.Errorf("GetChange polled %d times after the interrupt, want 1", n)
+	}
+	if n := e.proxy.Calls("ChangeResourceRecordSets"); n != 1 {
+		t.Errorf("%d change batches sent, want 1", n)
 	}
 }

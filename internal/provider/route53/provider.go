@@ -361,7 +361,8 @@ func (p *Provider) credentialsError(ctx context.Context, err error) error {
 type callOptions struct {
 	// mutating calls are not repeated after an ambiguous failure (the
 	// request may have been carried out); the caller gets an
-	// *ambiguousError and decides.
+	// *ambiguousError and decides. Their requests, once sent, are not
+	// abandoned when ctx is cancelled: only the wait for the pacer is.
 	mutating bool
 }
 
@@ -392,11 +393,15 @@ func (p *Provider) call(ctx context.Context, action, zone string, o callOptions,
 			return fmt.Errorf("%s: %w", action, err)
 		}
 		p.apiCalls.Add(1)
-		err := fn(ctx)
+		reqCtx := ctx
+		if o.mutating {
+			reqCtx = context.WithoutCancel(ctx)
+		}
+		err := fn(reqCtx)
 		if err == nil {
 			return nil
 		}
-		if ctx.Err() != nil {
+		if ctx.Err() != nil && !o.mutating {
 			return fmt.Errorf("%s: %w", action, ctx.Err())
 		}
 		class := classify(err)

@@ -325,7 +325,9 @@ func (p *Provider) zoneID(ctx context.Context, key string) (string, error) {
 		if err != nil {
 			var nf *zoneNotFoundError
 			if errors.As(err, &nf) {
-				return "", &zoneNotFoundError{zone: key, detail: fmt.Sprintf("the hosted zone ID %s given with R53_ZONE does not exist", pinned)}
+				// Not "zone missing": push cannot create a zone with a
+				// chosen ID, so preview must not promise it.
+				return "", fmt.Errorf("zone %s: R53_ZONE(%q) names no hosted zone of this AWS account; fix the ID in D(%q, ...), or remove R53_ZONE to have push create the zone", key, pinned, key)
 			}
 			return "", err
 		}
@@ -400,7 +402,7 @@ func (p *Provider) ensureZone(ctx context.Context, key string) (bool, error) {
 		var amb *ambiguousError
 		if errors.As(err, &amb) {
 			// The zone may have been created: look again before retrying.
-			refs, lerr := p.lookupZone(ctx, zone, true)
+			refs, lerr := p.lookupZone(context.WithoutCancel(ctx), zone, true)
 			if lerr == nil && len(refs) > 0 {
 				return true, nil
 			}
