@@ -124,20 +124,26 @@ func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
 		}
 		pp := e.planProvider(ctx, d, p, ns, own[p.Name])
 		dp.Providers = append(dp.Providers, pp)
-		if pp.ZoneMissing && len(own[p.Name]) == 0 && ref.NSCount != 0 && e.willCreate(pp, d.UniqueName()) {
+		if pp.ZoneMissing && ref.NSCount != 0 && e.willCreate(pp, d.UniqueName()) {
 			pending = append(pending, p.Name)
 		}
 	}
 	if r := e.registrars[d.Registrar]; r != nil {
 		rp := &RegistrarPlan{Registrar: r}
-		if r.Impl != nil && (len(ns) > 0 || len(pending) > 0) {
+		// The name servers a pending provider gave are stand-ins: the
+		// registrar gets the real ones once push has created the zone.
+		delegate := ns
+		for _, name := range pending {
+			delegate = slices.DeleteFunc(slices.Clone(delegate), func(n string) bool { return slices.Contains(own[name], n) })
+		}
+		if r.Impl != nil && (len(delegate) > 0 || len(pending) > 0) {
 			rp.Pending = pending
 			old, err := r.Impl.RegisteredNameservers(ctx, d.Name)
 			if err != nil {
 				rp.Err = fmt.Errorf("registrar %s: %w", r.Name, err)
 			} else {
 				rp.Old = normNS(old)
-				rp.New = normNS(ns)
+				rp.New = normNS(delegate)
 			}
 		}
 		dp.Registrar = rp

@@ -93,6 +93,9 @@ type NewZoneDescriber interface {
 // NameserverAssigner is a DNS provider that chooses a zone's name servers
 // only when it creates the zone (Route 53 without a delegation set): until
 // then nobody knows them, so a registrar change must wait for the zone.
+// For such a zone its Nameservers returns stand-ins (names under .invalid)
+// that its NewZoneRecords uses too, so that the plan has the shape of the
+// one push makes once the zone exists; they never reach a registrar.
 type NameserverAssigner interface {
 	AssignsNameservers(zone string) bool
 }

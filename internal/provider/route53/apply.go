@@ -109,6 +109,13 @@ func (p *Provider) apply(ctx context.Context, plan *diff.Plan) error {
 		return err
 	}
 	p.takeCreated(id) // the zone is about to change: never assume it again
+	for _, c := range plan.Changes {
+		for _, r := range append(slices.Clone(c.Old), c.New...) {
+			if r.Type == "NS" && strings.HasSuffix(r.Data, standInSuffix) {
+				return fmt.Errorf("zone %s: the plan holds %s, a stand-in for a name server Route 53 had not assigned yet; plan again now that the zone exists", key, r.Data)
+			}
+		}
+	}
 	bs, err := buildBatches(plan, zone, id)
 	if err != nil {
 		return fmt.Errorf("zone %s: %w", key, err)

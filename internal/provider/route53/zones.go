@@ -442,7 +442,8 @@ func callerReference(zone string) string {
 
 // Nameservers returns the name servers of the zone's delegation set. For a
 // zone that does not exist yet it returns those of the configured reusable
-// delegation set (the zone will be created in it), else nil.
+// delegation set (the zone will be created in it), else stand-ins for the
+// four Route 53 will assign (see newZoneStandIns).
 func (p *Provider) Nameservers(ctx context.Context, zone string) ([]string, error) {
 	ns, err := p.nameservers(ctx, zoneKey(zone))
 	return ns, p.public(err)
@@ -453,7 +454,7 @@ func (p *Provider) nameservers(ctx context.Context, key string) ([]string, error
 	id, err := p.zoneID(ctx, key)
 	if errors.Is(err, provider.ErrZoneNotFound) {
 		if p.cfg.DelegationSet == "" {
-			return nil, nil
+			return newZoneStandIns(), nil
 		}
 		return p.delegationSetServers(ctx, zone)
 	}
@@ -739,18 +740,34 @@ func (p *Provider) takeCreated(id string) ([]types.ResourceRecordSet, bool) {
 // reusable delegation set, whose servers every new zone gets.
 func (p *Provider) AssignsNameservers(string) bool { return p.cfg.DelegationSet == "" }
 
+// standInSuffix ends the names that stand for the name servers Route 53
+// assigns to a zone only when it creates it (.invalid is reserved, RFC
+// 2606: such a name can never be a real server).
+const standInSuffix = ".assigned-by-route53.invalid."
+
+// newZoneStandIns returns stand-ins for the four name servers Route 53 will
+// assign to a zone created without a delegation set. Preview plans with
+// them so that it shows the changes push will make (push plans again with
+// the real ones once the zone exists); Apply refuses them.
+func newZoneStandIns() []string {
+	out := make([]string, 4)
+	for i := range out {
+		out[i] = fmt.Sprintf("ns-%d%s", i+1, standInSuffix)
+	}
+	return out
+}
+
 // NewZoneRecords returns the record sets Route 53 will put in zone when it
 // creates it (besides the SOA): the apex NS set of the configured
-// delegation set. Without a delegation set the name servers are not known
-// before creation, and it returns none.
+// delegation set, or of stand-ins for the servers Route 53 will assign.
 func (p *Provider) NewZoneRecords(ctx context.Context, zone string) ([]*model.Record, error) {
 	key := zoneKey(zone)
-	if p.cfg.DelegationSet == "" {
-		return nil, nil
-	}
-	ns, err := p.delegationSetServers(ctx, zoneName(key))
-	if err != nil {
-		return nil, p.public(err)
+	ns := newZoneStandIns()
+	if p.cfg.DelegationSet != "" {
+		var err error
+		if ns, err = p.delegationSetServers(ctx, zoneName(key)); err != nil {
+			return nil, p.public(err)
+		}
 	}
 	var out []*model.Record
 	for _, s := range newZoneSets(zoneName(key), ns) {

@@ -10,6 +10,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/route53"
 	"github.com/aws/aws-sdk-go-v2/service/route53/types"
 
+	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/provider"
 )
 
@@ -130,5 +131,40 @@ func TestListAndFindSameNamedZones(t *testing.T) {
 	}
 	if _, _, err := p.FindZone(ctx(t), "nosuch.tld"); !errors.Is(err, provider.ErrZoneNotFound) {
 		t.Errorf("FindZone of a missing zone: %v", err)
+	}
+}
+
+// A zone Route 53 has not created yet is planned with stand-ins for the
+// name servers it will assign; a plan still holding one is never sent.
+func TestStandInNameServersNeverSent(t *testing.T) {
+	e := newEnv(t)
+	zone := "standin.example"
+	ns, err := e.p.Nameservers(ctx(t), zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := e.p.NewZoneRecords(ctx(t), zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ns) != 4 || len(recs) != 4 || recs[0].Data != ns[0] || recs[0].TTL != 172800 || !strings.HasSuffix(ns[0], ".invalid.") {
+		t.Fatalf("stand-ins: name servers %v, new-zone records %v", ns, recs)
+	}
+	if _, err := e.p.EnsureZone(ctx(t), zone); err != nil {
+		t.Fatal(err)
+	}
+	existing, err := e.p.Records(ctx(t), zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// (planFor leaves the apex NS set out; a delegation carries the stand-in.)
+	desired := []*model.Record{rec(t, zone, "www", "A", 300, "192.0.2.1"), rec(t, zone, "sub", "NS", 300, ns[0])}
+	e.proxy.ResetCounts()
+	err = e.p.Apply(ctx(t), planFor(zone, existing, desired))
+	if err == nil || !strings.Contains(err.Error(), "stand-in for a name server") {
+		t.Errorf("err = %v, want the stand-in refused", err)
+	}
+	if n := e.proxy.Calls("ChangeResourceRecordSets"); n != 0 {
+		t.Errorf("%d change requests sent", n)
 	}
 }
