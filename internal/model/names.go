@@ -120,6 +120,8 @@ func checkLabels(n string, strict bool) error {
 	if len(n) > 253 {
 		return fmt.Errorf("name %q is %d bytes long; the limit is 253", n, len(n))
 	}
+	// RFC 2317 classless reverse zones are named "128/25.2.0.192.in-addr.arpa".
+	slash := strings.HasSuffix(strings.ToLower(n), ".in-addr.arpa")
 	start := 0
 	for i := 0; i <= len(n); i++ {
 		if i < len(n) && n[i] != '.' {
@@ -127,8 +129,8 @@ func checkLabels(n string, strict bool) error {
 			if c <= ' ' || c > '~' {
 				return fmt.Errorf("name %q holds the byte %q, which is not allowed in a DNS name", n, c)
 			}
-			if strict && !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '*' || c >= 'A' && c <= 'Z') {
-				return fmt.Errorf("name %q holds %q; labels may use letters, digits, '-' and '_'", n, c)
+			if strict && !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '*' || c >= 'A' && c <= 'Z' || c == '/' && slash) {
+				return fmt.Errorf("name %q holds %q; labels may use letters, digits, '-' and '_' (and '/' under in-addr.arpa, for RFC 2317)", n, c)
 			}
 			continue
 		}

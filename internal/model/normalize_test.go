@@ -205,6 +205,13 @@ func TestNormalizeReverseNames(t *testing.T) {
 		{zone: "2.0.192.in-addr.arpa", typ: "PTR", label: "198.51.100.7",
 			err: "ERROR: x.js:1: 2.0.192.in-addr.arpa: PTR 198.51.100.7: 198.51.100.7 is not inside the zone 2.0.192.in-addr.arpa"},
 		{zone: "example.com", typ: "PTR", label: "192.0.2.7", want: "192.0.2.7.example.com"},
+		// RFC 2317: a classless zone and its delegation from the /24.
+		{zone: "128/25.2.0.192.in-addr.arpa", typ: "PTR", label: "192.0.2.130", want: "130.128/25.2.0.192.in-addr.arpa"},
+		{zone: "128/25.2.0.192.in-addr.arpa", typ: "PTR", label: "131", want: "131.128/25.2.0.192.in-addr.arpa"},
+		{zone: "128/25.2.0.192.in-addr.arpa", typ: "PTR", label: "192.0.2.7",
+			err: "ERROR: x.js:1: 128/25.2.0.192.in-addr.arpa: PTR 192.0.2.7: 192.0.2.7 is not inside the zone"},
+		{zone: "2.0.192.in-addr.arpa", typ: "NS", label: "128/25", want: "128/25.2.0.192.in-addr.arpa"},
+		{zone: "example.com", typ: "A", label: "a/b", err: "ERROR: x.js:1: example.com: A a/b: name \"a/b.example.com\" holds '/'"},
 	} {
 		got, err := normalizeOne(t, tc.zone, &Record{Name: tc.label, Type: tc.typ, TTL: 300, Data: "host.example.com.", Pos: "x.js:1"})
 		switch {

@@ -465,6 +465,13 @@ func TestFilenameFormats(t *testing.T) {
 	if nf, _ := compileFormat("%U.zone"); nf.render("xn--p1ai.com!myTag", true) != "рф.com!myTag.zone" {
 		t.Errorf("%%U in Unicode = %q", nf.render("xn--p1ai.com!myTag", true))
 	}
+	// An RFC 2317 classless reverse zone is one file, not a directory.
+	for _, f := range []string{"%U.zone", "%c.zone", "%a.zone", "%f.zone"} {
+		nf, _ := compileFormat(f)
+		if got := nf.render("128/25.2.0.192.in-addr.arpa", false); got != "128_25.2.0.192.in-addr.arpa.zone" {
+			t.Errorf("%q of 128/25.2.0.192.in-addr.arpa = %q", f, got)
+		}
+	}
 	for _, bad := range []string{"", "x%", "x%?", "%Z.zone", "static.zone"} {
 		if _, err := parseFormat(bad); err == nil {
 			t.Errorf("parseFormat(%q) accepted", bad)
@@ -481,6 +488,9 @@ func TestListZones(t *testing.T) {
 	}{
 		{"", []string{"example.com.zone", "b.example.org.zone", "example.com!inside.zone", "README", ".example.net.zone.tmp1", "xn--p1ai.com.zone", "рф.net.zone"},
 			[]string{"b.example.org", "example.com", "example.com!inside", "xn--p1ai.com", "xn--p1ai.net"}},
+		// Classless reverse zones (RFC 2317); "_" stays in other names.
+		{"", []string{"128_25.2.0.192.in-addr.arpa.zone", "2.0.192.in-addr.arpa.zone", "a_b.example.zone"},
+			[]string{"128/25.2.0.192.in-addr.arpa", "2.0.192.in-addr.arpa", "a_b.example"}},
 		{"db_%f", []string{"db_example.com", "db_example.com_inside", "db_example.net", "other"}, []string{"example.com", "example.com!inside", "example.net"}},
 		{"%T%?/%a.db", []string{"example.com.db", "inside/example.org.db", "example.net.db"}, []string{"example.com", "example.net", "example.org!inside"}},
 		{"zones/%c/db", []string{"zones/example.com/db", "zones/example.com!x/db", "zones/b.example/db", "example.net"}, []string{"b.example", "example.com", "example.com!x"}},

@@ -105,6 +105,7 @@ func compileFormat(f string) (nameFormat, error) {
 // "as written" verbs (%D, %U, %r) in Unicode.
 func (nf nameFormat) render(zone string, unicodeRaw bool) string {
 	ascii, tag, _ := strings.Cut(zone, "!")
+	ascii = fileSafe(ascii)
 	uni := toUnicode(ascii)
 	raw := ascii
 	if unicodeRaw {
@@ -147,6 +148,25 @@ func (nf nameFormat) render(zone string, unicodeRaw bool) string {
 		}
 	}
 	return b.String()
+}
+
+// fileSafe replaces the '/' of an RFC 2317 classless reverse zone
+// ("128/25.2.0.192.in-addr.arpa") by '_', so that the zone is one file and
+// not a directory: "128_25.2.0.192.in-addr.arpa.zone". zoneFromFile undoes it.
+func fileSafe(zone string) string {
+	return strings.ReplaceAll(zone, "/", "_")
+}
+
+// classlessFile matches the first label of a classless reverse zone as
+// fileSafe writes it.
+var classlessFile = regexp.MustCompile(`^([0-9]{1,3})_([0-9]{2})\.(?:[0-9]{1,3}\.){3}in-addr\.arpa$`)
+
+// zoneFromFile is the zone name a file name spells (see fileSafe).
+func zoneFromFile(name string) string {
+	if m := classlessFile.FindStringSubmatchIndex(strings.ToLower(name)); m != nil {
+		return name[:m[3]] + "/" + name[m[4]:]
+	}
+	return name
 }
 
 // usesRaw reports whether the format has a verb whose rendering differs
@@ -263,7 +283,7 @@ func (e *extractor) zoneOf(name string) (zone, tag string, ok bool) {
 			v := m[i]
 			switch g[0] {
 			case 'd':
-				z, err := model.CanonicalZone(v)
+				z, err := model.CanonicalZone(zoneFromFile(v))
 				if err != nil || (dom != "" && z != dom) {
 					return "", "", false
 				}

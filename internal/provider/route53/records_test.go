@@ -152,6 +152,9 @@ func TestParseAndQuoteTXT(t *testing.T) {
 	if got := quoteTXT("a\"b\\c\x01é"); got != `"a\"b\\c\001\303\251"` {
 		t.Errorf("quoteTXT = %s", got)
 	}
+	if got := decodeName(`130.128\05725.2.0.192.in-addr.arpa.`); got != "130.128/25.2.0.192.in-addr.arpa." {
+		t.Errorf("decodeName of an RFC 2317 name = %q", got)
+	}
 	if got := decodeName(`\052.example.com.`); got != "*.example.com." {
 		t.Errorf("decodeName = %q", got)
 	}
