@@ -162,7 +162,7 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 		} else {
 			e.ForEach(ctx, workers, each)
 		}
-		if blocked.outcome != "" && slices.ContainsFunc(results, func(r domainResult) bool { return r.held }) {
+		if blocked.outcome == "interrupted" || blocked.outcome != "" && slices.ContainsFunc(results, func(r domainResult) bool { return r.held }) {
 			prog.finish()
 			prog = nil
 			fmt.Fprintf(g.stdout, "NOTHING PUSHED: %s.\n", blocked.why)
@@ -295,44 +295,54 @@ func (r *runner) missingZoneError(pp *engine.ProviderPlan) string {
 
 // domain prints the plan dp of domain d and, for push, applies it unless h
 // holds it back. dp is nil when the run was interrupted before d was read.
-func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *engine.DomainPlan, h hold) domainResult {
-	var res domainResult
+func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *engine.DomainPlan, h hold) (res domainResult) {
 	name := d.UniqueName()
 	fmt.Fprintf(w, "******************** Domain: %s\n", name)
-	pushOutcome := func(o string) string {
-		if r.push {
-			return o
+	// errOutcome is the report's outcome of a zone push could not go on
+	// with because of err.
+	errOutcome := func(err error) string {
+		switch {
+		case !r.push:
+			return ""
+		case errors.Is(err, context.Canceled):
+			return "interrupted"
 		}
-		return ""
+		return "failed"
 	}
+	defer func() {
+		if len(res.report) == 0 { // every domain has its line in the report
+			res.report = append(res.report, reportEntry{Domain: name})
+		}
+	}()
 	if dp == nil {
 		const why = "the run was interrupted before this zone was read"
 		fmt.Fprintf(w, "SKIPPED: %s.\n", why)
 		res.failed = true
-		res.report = append(res.report, reportEntry{Domain: name, Error: why, Outcome: pushOutcome("interrupted")})
+		res.report = append(res.report, reportEntry{Domain: name, Error: why, Outcome: errOutcome(context.Canceled)})
 		return res
 	}
 	if dp.Err != nil {
-		fmt.Fprintf(w, "ERROR: %v\n", dp.Err)
+		printErr(w, "", dp.Err)
 		res.failed = true
-		res.report = append(res.report, reportEntry{Domain: name, Error: dp.Err.Error(), Outcome: pushOutcome("failed")})
+		res.report = append(res.report, reportEntry{Domain: name, Error: dp.Err.Error(), Outcome: errOutcome(dp.Err)})
 		return res
 	}
 	apply := r.push && h.outcome == ""
 	if apply {
-		var err error
-		if dp, err = r.e.EnsureZones(ctx, dp); err != nil {
+		ndp, err := r.e.EnsureZones(ctx, dp)
+		if err == nil && ndp.Err != nil { // planning again after creating a zone failed
+			err = ndp.Err
+		}
+		if err != nil {
 			fmt.Fprintf(w, "ERROR: %v\n", err)
 			res.failed = true
-			res.report = append(res.report, reportEntry{Domain: name, Error: err.Error(), Outcome: "failed"})
+			for _, pp := range ndp.Providers {
+				res.report = append(res.report, reportEntry{Domain: name, Provider: pp.Provider.Name, ZoneCreated: pp.Created,
+					Error: err.Error(), Outcome: errOutcome(err)})
+			}
 			return res
 		}
-		if dp.Err != nil { // planning again after creating a zone failed
-			fmt.Fprintf(w, "ERROR: %v\n", dp.Err)
-			res.failed = true
-			res.report = append(res.report, reportEntry{Domain: name, Error: dp.Err.Error(), Outcome: "failed"})
-			return res
-		}
+		dp = ndp
 	}
 	if r.full {
 		for _, ref := range d.DNSProviders {
@@ -347,8 +357,8 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 			if r.full {
 				fmt.Fprintf(w, "----- DNS Provider: %s...\n", pname)
 			}
-			fmt.Fprintf(w, "ERROR: %s: %v\n", pname, pp.Err)
-			entry.Error, entry.Outcome = pp.Err.Error(), pushOutcome("failed")
+			printErr(w, pname+": ", pp.Err)
+			entry.Error, entry.Outcome = pp.Err.Error(), errOutcome(pp.Err)
 			res.report = append(res.report, entry)
 			res.failed = true
 			continue
@@ -358,7 +368,7 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 				fmt.Fprintf(w, "----- DNS Provider: %s...\n", pname)
 			}
 			fmt.Fprintf(w, "ERROR: %s\n", msg)
-			entry.Error, entry.Outcome = msg, pushOutcome("failed")
+			entry.Error, entry.Outcome = msg, errOutcome(nil)
 			res.report = append(res.report, entry)
 			res.failed = true
 			continue
@@ -419,15 +429,18 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 		res.report[idx].Applied = done
 		switch {
 		case err != nil:
-			res.report[idx].Outcome = "failed"
 			if errors.Is(err, context.Canceled) {
 				fmt.Fprintf(w, "INTERRUPTED: %v\n", err)
-				res.report[idx].Outcome = "interrupted"
 			} else {
 				fmt.Fprintf(w, "FAILURE! %v\n", err)
 			}
-			if done > 0 {
-				res.report[idx].Outcome = "partly applied"
+			switch o := &res.report[idx].Outcome; {
+			case done >= count: // applied, but push --wait stopped short
+				*o = "applied"
+			case done > 0:
+				*o = "partly applied"
+			default:
+				*o = errOutcome(err)
 			}
 			res.report[idx].Error = err.Error()
 			res.failed = true
@@ -449,7 +462,7 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 				fmt.Fprintf(w, "----- Registrar: %s...\n", rname)
 			}
 			fmt.Fprintf(w, "ERROR: %v\n", rp.Err)
-			entry.Error, entry.Outcome = rp.Err.Error(), pushOutcome("failed")
+			entry.Error, entry.Outcome = rp.Err.Error(), errOutcome(rp.Err)
 			res.failed = true
 		case rp.Changed():
 			entry.Corrections = 1
@@ -473,12 +486,16 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 				fmt.Fprintf(w, "NOT APPLIED: %s.\n", h.zoneWhy())
 				entry.Outcome = h.outcome
 				res.failed, res.held = true, true
+			case ctx.Err() != nil:
+				fmt.Fprintln(w, "NOT APPLIED: the run was interrupted before the registrar was changed.")
+				entry.Outcome = "interrupted"
+				res.failed = true
 			case r.ask != nil && !r.ask(""):
 				entry.Outcome = "skipped"
 			default:
 				if err := r.e.ApplyRegistrar(ctx, d, rp); err != nil {
 					fmt.Fprintf(w, "FAILURE! %v\n", err)
-					entry.Outcome, entry.Error = "failed", err.Error()
+					entry.Outcome, entry.Error = errOutcome(err), err.Error()
 					res.failed = true
 				} else {
 					fmt.Fprintln(w, "SUCCESS!")
@@ -494,6 +511,16 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 		}
 	}
 	return res
+}
+
+// printErr prints a zone's planning error; an interruption (Ctrl-C) is
+// said in words rather than as Go's "context canceled".
+func printErr(w io.Writer, prefix string, err error) {
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(w, "INTERRUPTED: the run was interrupted while reading this zone.")
+		return
+	}
+	fmt.Fprintf(w, "ERROR: %s%v\n", prefix, err)
 }
 
 // applyProvider prints and applies one provider's plan: all of it at once,

@@ -524,7 +524,12 @@ func TestPushThroughThrottlingAndServerErrors(t *testing.T) {
 // while the first change batch is in flight and the other zones' batches
 // wait for the pacer: only that batch reaches Route 53, and the report
 // accounts for every zone (the applied one, the interrupted ones).
-func TestPushInterruptedManyZones(t *testing.T) {
+// newSmallZones makes n empty hosted zones (prefix1.tld …) and a
+// configuration that puts one A record in each, with creds.json pacing at 1
+// request/s (to hold requests back at an interrupt) and fast.json at 100/s
+// (for the checks afterwards). It returns the zones' IDs by name.
+func newSmallZones(t *testing.T, prefix string, n int) (*bigZone, map[string]string) {
+	t.Helper()
 	srv := moto.Start(t)
 	t.Cleanup(moto.Stop)
 	z := &bigZone{t: t, dir: t.TempDir(), bin: buildDnsctl(t), motoURL: srv.URL()}
@@ -533,9 +538,9 @@ func TestPushInterruptedManyZones(t *testing.T) {
 		Credentials: credentials.NewStaticCredentialsProvider(r53KeyID, r53Secret, "")})
 	ids := map[string]string{}
 	var names []string
-	for i := 1; i <= 6; i++ {
-		name := fmt.Sprintf("intr%d.tld", i)
-		out, err := z.sdk.CreateHostedZone(context.Background(), &route53.CreateHostedZoneInput{Name: aws.String(name), CallerReference: aws.String("intr-" + name)})
+	for i := 1; i <= n; i++ {
+		name := fmt.Sprintf("%s%d.tld", prefix, i)
+		out, err := z.sdk.CreateHostedZone(context.Background(), &route53.CreateHostedZoneInput{Name: aws.String(name), CallerReference: aws.String(prefix + "-" + name)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -545,14 +550,77 @@ func TestPushInterruptedManyZones(t *testing.T) {
 	js := `var R = NewRegistrar("none"), P = NewDnsProvider("r53");
 [` + strings.Join(names, ", ") + `].forEach(z => D(z, R, DnsProvider(P), A("www", "192.0.2.1")));`
 	creds := fmt.Sprintf(`{ "r53": { "TYPE": "ROUTE53", "KeyId": %q, "SecretKey": %q, "Endpoint": %q, "RateLimit": "1" } }`, r53KeyID, r53Secret, z.proxy.URL())
-	// The pacer at 1 request/s keeps the other zones' batches waiting at the
-	// interrupt; the checks afterwards need no such patience.
 	fast := strings.Replace(creds, `"RateLimit": "1"`, `"RateLimit": "100"`, 1)
 	for f, data := range map[string]string{"dnsconfig.js": js, "creds.json": creds, "fast.json": fast, ".aws-config": "", ".aws-credentials": ""} {
 		if err := os.WriteFile(filepath.Join(z.dir, f), []byte(data), 0o600); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return z, ids
+}
+
+// readReport reads a --report JSON file of dir.
+func readReport(t *testing.T, dir, name string) ([]reportEntry, []byte) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var report []reportEntry
+	if err := json.Unmarshal(data, &report); err != nil {
+		t.Fatal(err)
+	}
+	return report, data
+}
+
+// TestPushInterruptedWhilePlanning interrupts a push before it has planned
+// every zone: it changes nothing at all, says so, and the report marks
+// every zone interrupted.
+func TestPushInterruptedWhilePlanning(t *testing.T) {
+	z, ids := newSmallZones(t, "plint", 4)
+	var once sync.Once
+	listed := make(chan struct{})
+	z.proxy.Observe("ListResourceRecordSets", func(int) { once.Do(func() { close(listed) }) })
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := z.command(ctx, "push", "--report", "report.json")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-listed:
+	case <-time.After(2 * time.Minute):
+		cmd.Process.Kill()
+		t.Fatalf("push never read a zone:\n%s%s", out.String(), errOut.String())
+	}
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+	if code := cmd.ProcessState.ExitCode(); code != 1 {
+		t.Fatalf("interrupted push exited %d, want 1\n%s%s", code, out.String(), errOut.String())
+	}
+	if n := z.proxy.Calls("ChangeResourceRecordSets"); n != 0 {
+		t.Errorf("%d change batches sent by a push interrupted while planning", n)
+	}
+	if !strings.Contains(out.String(), "NOTHING PUSHED: the run was interrupted while planning") {
+		t.Errorf("push does not say it changed nothing:\n%s", out.String())
+	}
+	report, data := readReport(t, z.dir, "report.json")
+	for _, e := range report {
+		if e.Outcome != "interrupted" {
+			t.Errorf("report entry %s: outcome %q, want interrupted\n%s", e.Domain, e.Outcome, data)
+		}
+	}
+	if len(report) != len(ids) {
+		t.Errorf("report has %d entries for %d zones\n%s", len(report), len(ids), data)
+	}
+}
+
+func TestPushInterruptedManyZones(t *testing.T) {
+	z, ids := newSmallZones(t, "intr", 6)
 	hb := holdBatches(z, 2*time.Second)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -574,14 +642,7 @@ func TestPushInterruptedManyZones(t *testing.T) {
 	if n := hb.accepted.Load(); n != 1 {
 		t.Errorf("%d change batches reached Route 53, want only the one in flight at the interrupt\n%s", n, out.String())
 	}
-	var report []reportEntry
-	data, err := os.ReadFile(filepath.Join(z.dir, "report.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &report); err != nil {
-		t.Fatal(err)
-	}
+	report, data := readReport(t, z.dir, "report.json")
 	outcomes := map[string]int{}
 	applied := ""
 	for _, e := range report {

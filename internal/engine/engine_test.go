@@ -337,9 +337,10 @@ func init() {
 	})
 }
 
+// Nameservers of a zone not created yet are stand-ins, as Route 53's are.
 func (a assigning) Nameservers(ctx context.Context, zone string) ([]string, error) {
 	if _, err := a.Records(ctx, zone); err != nil {
-		return nil, nil
+		return []string{"ns-1.fake.invalid."}, nil
 	}
 	return a.ns, nil
 }
@@ -376,13 +377,46 @@ D("example.com", NewRegistrar("reg"), DnsProvider(NewDnsProvider("dns")), A("@",
 	if err := e.ApplyRegistrar(ctx, d, rp); err != nil {
 		t.Fatal(err)
 	}
-	// --no-populate: nothing will be created, so nothing is pending.
+	// --no-populate: nothing will be created, so nothing is pending, and
+	// the stand-ins are no delegation.
 	e2 := load(t, `
 D("example.org", NewRegistrar("reg"), DnsProvider(NewDnsProvider("dns")), A("@", "192.0.2.1"));
 `, `{"dns": {"TYPE": "FAKEASSIGN", "ns": "ns1.aws."}, "reg": {"TYPE": "FAKE", "ns": "x."}}`)
 	e2.noPopulate = true
 	if rp := e2.PlanDomain(ctx, e2.Config.Domains[0]).Registrar; rp.Changed() {
 		t.Errorf("--no-populate registrar plan %+v", rp)
+	}
+}
+
+// A second provider of the domain plans the stand-ins into its apex NS set
+// in preview; push plans again once the zone exists, and a plan still
+// holding a stand-in is refused whatever the provider.
+func TestStandInsNeverApplied(t *testing.T) {
+	e := load(t, `
+D("example.net", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns")), DnsProvider(NewDnsProvider("other")), A("@", "192.0.2.1"));
+`, `{"dns": {"TYPE": "FAKEASSIGN", "ns": "ns1.aws."}, "other": {"TYPE": "FAKE", "ns": "ns1.other."}}`)
+	ctx := context.Background()
+	fakes["other"].zones["example.net"] = nil
+	dp := e.PlanDomain(ctx, e.Config.Domains[0])
+	other := dp.Providers[1]
+	if !slices.Contains(lines(other), "+ CREATE example.net NS ns-1.fake.invalid. ttl=300") {
+		t.Fatalf("preview of the other provider: %v", lines(other))
+	}
+	if err := e.Apply(ctx, other, other.Plan); err == nil || !strings.Contains(err.Error(), "stand-in") {
+		t.Errorf("a plan holding a stand-in was applied: %v", err)
+	}
+	if fakes["other"].applied != 0 {
+		t.Errorf("the other provider applied %d plans", fakes["other"].applied)
+	}
+	dp, err := e.EnsureZones(ctx, dp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := lines(dp.Providers[1]); slices.ContainsFunc(got, func(l string) bool { return strings.Contains(l, ".invalid.") }) || !slices.Contains(got, "+ CREATE example.net NS ns1.aws. ttl=300") {
+		t.Errorf("after creation the other provider plans %v", got)
+	}
+	if !dp.Providers[0].Created {
+		t.Errorf("the created zone is not marked Created")
 	}
 }
 

@@ -117,6 +117,7 @@ func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
 	}
 	dp.Nameservers = ns
 	var pending []string
+	standIn := map[string]bool{}
 	for _, ref := range d.DNSProviders {
 		p := e.dns[ref.Name]
 		if p == nil || isNone(p.Impl) {
@@ -124,18 +125,21 @@ func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
 		}
 		pp := e.planProvider(ctx, d, p, ns, own[p.Name])
 		dp.Providers = append(dp.Providers, pp)
-		if pp.ZoneMissing && ref.NSCount != 0 && e.willCreate(pp, d.UniqueName()) {
+		if !pp.ZoneMissing || !assignsNameservers(p, d.UniqueName()) {
+			continue
+		}
+		// The name servers such a provider gave are stand-ins: the
+		// registrar gets the real ones once push has created the zone.
+		for _, n := range own[p.Name] {
+			standIn[n] = true
+		}
+		if ref.NSCount != 0 && e.willCreate(pp, d.UniqueName()) {
 			pending = append(pending, p.Name)
 		}
 	}
 	if r := e.registrars[d.Registrar]; r != nil {
 		rp := &RegistrarPlan{Registrar: r}
-		// The name servers a pending provider gave are stand-ins: the
-		// registrar gets the real ones once push has created the zone.
-		delegate := ns
-		for _, name := range pending {
-			delegate = slices.DeleteFunc(slices.Clone(delegate), func(n string) bool { return slices.Contains(own[name], n) })
-		}
+		delegate := slices.DeleteFunc(slices.Clone(ns), func(n string) bool { return standIn[n] })
 		if r.Impl != nil && (len(delegate) > 0 || len(pending) > 0) {
 			rp.Pending = pending
 			old, err := r.Impl.RegisteredNameservers(ctx, d.Name)
@@ -174,15 +178,20 @@ func (p *DNSProvider) implOrNil() provider.DNS {
 	return p.Impl
 }
 
-// willCreate reports whether push creates the missing zone of pp with
-// name servers the provider assigns only then.
+// willCreate reports whether push creates the missing zone of pp.
 func (e *Engine) willCreate(pp *ProviderPlan, zone string) bool {
 	if pp.Err != nil || e.noPopulate {
 		return false
 	}
 	_, creates := pp.Provider.Impl.(provider.ZoneCreator)
-	a, assigns := pp.Provider.Impl.(provider.NameserverAssigner)
-	return creates && assigns && a.AssignsNameservers(zone)
+	return creates
+}
+
+// assignsNameservers reports whether p picks the name servers of zone only
+// when it creates it (until then it names stand-ins).
+func assignsNameservers(p *DNSProvider, zone string) bool {
+	a, ok := p.Impl.(provider.NameserverAssigner)
+	return ok && a.AssignsNameservers(zone)
 }
 
 // nameservers gathers the domain's delegation: NAMESERVER() entries, then
@@ -346,6 +355,7 @@ func (e *Engine) EnsureZones(ctx context.Context, dp *DomainPlan) (*DomainPlan, 
 		return dp, nil
 	}
 	created := map[string]bool{}
+	ensured := false
 	for _, pp := range dp.Providers {
 		// A plan that failed (e.g. an alias Prepare rejected) changes
 		// nothing at its provider, not even by creating the zone.
@@ -360,11 +370,13 @@ func (e *Engine) EnsureZones(ctx context.Context, dp *DomainPlan) (*DomainPlan, 
 		if err != nil {
 			return dp, fmt.Errorf("creating zone %s at %s: %w", dp.Domain.Name, pp.Provider.Name, err)
 		}
-		if c {
-			created[pp.Provider.Name] = true
-		}
+		pp.Created = c
+		created[pp.Provider.Name] = c
+		ensured = true
 	}
-	if len(created) == 0 {
+	// Plan again even if the zone turned out to exist already (created
+	// meanwhile): the plan was made against what a new zone would hold.
+	if !ensured {
 		return dp, nil
 	}
 	dp = e.PlanDomain(ctx, dp.Domain)
@@ -384,17 +396,41 @@ func (e *Engine) Apply(ctx context.Context, pp *ProviderPlan, plan *diff.Plan) e
 	if len(plan.Changes) == 0 {
 		return nil
 	}
+	if err := refuseStandIns(plan); err != nil {
+		return fmt.Errorf("%s: %w", p.Name, err)
+	}
 	if err := p.Impl.Apply(ctx, plan); err != nil {
 		return fmt.Errorf("%s: %w", p.Name, err)
 	}
 	return nil
 }
 
+// refuseStandIns stops a plan that still holds a stand-in name server (a
+// name under .invalid, RFC 2606) of a zone a provider had not created when
+// the plan was made: push plans again once the zone exists.
+func refuseStandIns(plan *diff.Plan) error {
+	for _, c := range plan.Changes {
+		for _, r := range c.New {
+			if r.Type == "NS" && isStandIn(r.Data) {
+				return fmt.Errorf("zone %s: the plan holds the name server %s, a stand-in for one not assigned yet; plan again", plan.Zone, r.Data)
+			}
+		}
+	}
+	return nil
+}
+
+func isStandIn(ns string) bool { return strings.HasSuffix(strings.ToLower(ns), ".invalid.") }
+
 // ApplyRegistrar updates the domain's delegation at its registrar.
 func (e *Engine) ApplyRegistrar(ctx context.Context, d *model.Domain, rp *RegistrarPlan) error {
 	if len(rp.Pending) > 0 {
 		return fmt.Errorf("registrar %s: not updated: the name servers of the zone at %s are not known until it is created",
 			rp.Registrar.Name, strings.Join(rp.Pending, ", "))
+	}
+	for _, n := range rp.New {
+		if isStandIn(n) {
+			return fmt.Errorf("registrar %s: not updated: %s stands in for a name server not assigned yet", rp.Registrar.Name, n)
+		}
 	}
 	if err := rp.Registrar.Impl.SetNameservers(ctx, d.Name, rp.New); err != nil {
 		return fmt.Errorf("registrar %s: %w", rp.Registrar.Name, err)

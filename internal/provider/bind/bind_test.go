@@ -492,6 +492,9 @@ func TestListZones(t *testing.T) {
 		{"", []string{"128_25.2.0.192.in-addr.arpa.zone", "2.0.192.in-addr.arpa.zone", "a_b.example.zone"},
 			[]string{"128/25.2.0.192.in-addr.arpa", "2.0.192.in-addr.arpa", "a_b.example"}},
 		{"db_%f", []string{"db_example.com", "db_example.com_inside", "db_example.net", "other"}, []string{"example.com", "example.com!inside", "example.net"}},
+		{"db_%f", []string{"db_128_25.2.0.192.in-addr.arpa", "db_128_25.2.0.192.in-addr.arpa_inside"}, []string{"128/25.2.0.192.in-addr.arpa", "128/25.2.0.192.in-addr.arpa!inside"}},
+		{"%F.zone", []string{"128_25.2.0.192.in-addr.arpa.zone", "x_2.0.192.in-addr.arpa.zone"}, []string{"128/25.2.0.192.in-addr.arpa", "2.0.192.in-addr.arpa!x"}},
+		{"%c.zone", []string{"128_25.2.0.192.in-addr.arpa!v.zone"}, []string{"128/25.2.0.192.in-addr.arpa!v"}},
 		{"%T%?/%a.db", []string{"example.com.db", "inside/example.org.db", "example.net.db"}, []string{"example.com", "example.net", "example.org!inside"}},
 		{"zones/%c/db", []string{"zones/example.com/db", "zones/example.com!x/db", "zones/b.example/db", "example.net"}, []string{"b.example", "example.com", "example.com!x"}},
 	}

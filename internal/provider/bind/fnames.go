@@ -297,6 +297,11 @@ func (e *extractor) zoneOf(name string) (zone, tag string, ok bool) {
 		}
 		return dom, tg, dom != ""
 	}
+	// A classless reverse zone reads as itself: under "%f" the '_' of
+	// "128_25.2.0.192.in-addr.arpa" stands for its '/', not for a tag.
+	if z, t, ok := try(e.untagged); ok && strings.Contains(z, "/") {
+		return z, t, true
+	}
 	// A tagged reading wins: "example.com_inside" under "%f" is the zone
 	// example.com tagged inside, not a zone named example.com_inside.
 	if e.tagged != nil {

@@ -139,6 +139,9 @@ func (p *Provider) apply(ctx context.Context, plan *diff.Plan) error {
 				if ctx.Err() != nil {
 					err = fmt.Errorf("interrupted while waiting for change %s to be INSYNC: %w", changeID, err)
 				}
+				if i+1 == len(bs) {
+					return &notInSyncError{zone: key, applied: plan.Changes, err: err}
+				}
 				return newApplyError(key, plan, bs, i+1, err)
 			}
 		}
@@ -817,6 +820,22 @@ type ApplyError struct {
 	Partial        []diff.Change
 	Err            error
 }
+
+// notInSyncError says every change of a plan was applied, but waiting for
+// Route 53 to serve it everywhere (push --wait) stopped short.
+type notInSyncError struct {
+	zone    string
+	applied []diff.Change
+	err     error
+}
+
+func (e *notInSyncError) Error() string {
+	return fmt.Sprintf("zone %s: every change was applied, but the wait for Route 53 to report it INSYNC stopped: %v", e.zone, e.err)
+}
+func (e *notInSyncError) Unwrap() error { return e.err }
+
+// AppliedChanges returns the changes that took effect: all of them.
+func (e *notInSyncError) AppliedChanges() []diff.Change { return e.applied }
 
 // AppliedChanges returns the changes that took effect before the failure.
 func (e *ApplyError) AppliedChanges() []diff.Change { return e.Applied }

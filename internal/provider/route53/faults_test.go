@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dnsctl/dnsctl/internal/diff"
 	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/testutil/faultproxy"
 )
@@ -438,5 +439,37 @@ func TestInterruptStopsWaitForSync(t *testing.T) {
 	}
 	if n := e.proxy.Calls("ChangeResourceRecordSets"); n != 1 {
 		t.Errorf("%d change batches sent, want 1", n)
+	}
+}
+
+// push --wait interrupted while the last (here the only) batch is PENDING:
+// everything was applied, and the error says so rather than reporting a
+// batch "not applied".
+func TestInterruptWaitOnLastBatch(t *testing.T) {
+	e := newEnv(t)
+	zone := "syncone.example"
+	desired := smallZone(t, e, zone)
+	existing, err := e.p.Records(ctx(t), zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := planFor(zone, existing, desired)
+	p := e.provider(func(c *Config) { c.WaitForSync = true; c.SyncTimeout = time.Minute })
+	run, interrupt := context.WithCancel(ctx(t))
+	e.proxy.Stub("GetChange", func(w http.ResponseWriter, r *http.Request, body []byte) {
+		interrupt()
+		w.Header().Set("Content-Type", "text/xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><GetChangeResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><ChangeInfo><Id>/change/C1</Id><Status>PENDING</Status><SubmittedAt>2026-01-01T00:00:00Z</SubmittedAt></ChangeInfo></GetChangeResponse>`)
+	})
+	err = p.Apply(run, plan)
+	var ae *ApplyError
+	var pa interface{ AppliedChanges() []diff.Change }
+	switch {
+	case err == nil || errors.As(err, &ae):
+		t.Fatalf("err = %v, want every change reported applied", err)
+	case !errors.As(err, &pa) || len(pa.AppliedChanges()) != len(plan.Changes):
+		t.Errorf("err = %v does not count all %d changes applied", err, len(plan.Changes))
+	case !errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "every change was applied"):
+		t.Errorf("err = %v", err)
 	}
 }

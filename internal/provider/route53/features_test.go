@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
@@ -417,10 +418,22 @@ func TestRegistrar(t *testing.T) {
 		t.Fatalf("RegisterDomain in moto: %v", err)
 	}
 	p := e.p
+	// A stand-in for servers not assigned yet is never sent.
+	if err := p.SetNameservers(ctx(t), "registered.com", []string{"ns-1.r53.assigned-by-route53.invalid."}); err == nil || e.proxy.Calls("UpdateDomainNameservers") != 0 {
+		t.Errorf("a stand-in name server was accepted: %v", err)
+	}
+	// Interrupted (Ctrl-C) while the update is on its way: it is seen
+	// through, not abandoned half-way.
+	run, interrupt := context.WithCancel(ctx(t))
+	e.proxy.Observe("UpdateDomainNameservers", func(int) {
+		interrupt()
+		time.Sleep(50 * time.Millisecond) // let a careless client abandon the request
+	})
 	want := []string{"ns-1.awsdns-01.org.", "ns-2.awsdns-02.net."}
-	if err := p.SetNameservers(ctx(t), "registered.com", want); err != nil {
+	if err := p.SetNameservers(run, "registered.com", want); err != nil {
 		t.Fatalf("SetNameservers: %v", err)
 	}
+	e.proxy.Observe("UpdateDomainNameservers", nil)
 	got, err := e.provider().RegisteredNameservers(ctx(t), "Registered.com.")
 	if err != nil || strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("RegisteredNameservers = %v, %v; want %v", got, err, want)

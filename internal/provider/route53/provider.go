@@ -361,9 +361,12 @@ func (p *Provider) credentialsError(ctx context.Context, err error) error {
 type callOptions struct {
 	// mutating calls are not repeated after an ambiguous failure (the
 	// request may have been carried out); the caller gets an
-	// *ambiguousError and decides. Their requests, once sent, are not
-	// abandoned when ctx is cancelled: only the wait for the pacer is.
+	// *ambiguousError and decides. They are also seeThrough.
 	mutating bool
+	// seeThrough calls change something: a request once sent is not
+	// abandoned when ctx is cancelled (Ctrl-C), only the wait for the
+	// pacer and the pauses between retries are.
+	seeThrough bool
 }
 
 // ambiguousError is a failure after which a mutating request may or may
@@ -392,16 +395,22 @@ func (p *Provider) call(ctx context.Context, action, zone string, o callOptions,
 			}
 			return fmt.Errorf("%s: %w", action, err)
 		}
-		p.apiCalls.Add(1)
+		detach := o.mutating || o.seeThrough
 		reqCtx := ctx
-		if o.mutating {
+		if detach {
+			// The pacer may let a caller go at the moment ctx is
+			// cancelled: nothing is sent after an interruption.
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("%s: %w", action, err)
+			}
 			reqCtx = context.WithoutCancel(ctx)
 		}
+		p.apiCalls.Add(1)
 		err := fn(reqCtx)
 		if err == nil {
 			return nil
 		}
-		if ctx.Err() != nil && !o.mutating {
+		if ctx.Err() != nil && !detach {
 			return fmt.Errorf("%s: %w", action, ctx.Err())
 		}
 		class := classify(err)

@@ -61,11 +61,14 @@ func (p *Provider) setNameservers(ctx context.Context, domain string, ns []strin
 		if n == "" {
 			continue
 		}
+		if strings.HasSuffix(n, ".invalid") {
+			return fmt.Errorf("domain %s: refusing to delegate to %s: names under .invalid are never real servers (a stand-in for name servers not assigned yet?)", domain, n)
+		}
 		servers = append(servers, types.Nameserver{Name: aws.String(n)})
 	}
 	// UpdateDomainNameservers sets the full list, so repeating it after an
-	// uncertain failure is harmless.
-	return p.call(ctx, "route53domains:UpdateDomainNameservers", domain, callOptions{}, func(ctx context.Context) error {
+	// uncertain failure is harmless; once sent it is seen through.
+	return p.call(ctx, "route53domains:UpdateDomainNameservers", domain, callOptions{seeThrough: true}, func(ctx context.Context) error {
 		_, err := p.domains.UpdateDomainNameservers(ctx, &route53domains.UpdateDomainNameserversInput{DomainName: aws.String(domain), Nameservers: servers})
 		return err
 	})

@@ -454,7 +454,7 @@ func (p *Provider) nameservers(ctx context.Context, key string) ([]string, error
 	id, err := p.zoneID(ctx, key)
 	if errors.Is(err, provider.ErrZoneNotFound) {
 		if p.cfg.DelegationSet == "" {
-			return newZoneStandIns(), nil
+			return p.newZoneStandIns(), nil
 		}
 		return p.delegationSetServers(ctx, zone)
 	}
@@ -748,11 +748,26 @@ const standInSuffix = ".assigned-by-route53.invalid."
 // newZoneStandIns returns stand-ins for the four name servers Route 53 will
 // assign to a zone created without a delegation set. Preview plans with
 // them so that it shows the changes push will make (push plans again with
-// the real ones once the zone exists); Apply refuses them.
-func newZoneStandIns() []string {
+// the real ones once the zone exists); Apply refuses them. They name the
+// creds.json entry, so that two accounts serving one domain get distinct
+// ones, as they will get distinct servers.
+func (p *Provider) newZoneStandIns() []string {
+	entry := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return '-'
+	}, p.cfg.EntryName)
+	entry = strings.Trim(entry, "-")
+	if entry == "" || len(entry) > 40 {
+		entry = "route53"
+	}
 	out := make([]string, 4)
 	for i := range out {
-		out[i] = fmt.Sprintf("ns-%d%s", i+1, standInSuffix)
+		out[i] = fmt.Sprintf("ns-%d.%s%s", i+1, entry, standInSuffix)
 	}
 	return out
 }
@@ -762,7 +777,7 @@ func newZoneStandIns() []string {
 // delegation set, or of stand-ins for the servers Route 53 will assign.
 func (p *Provider) NewZoneRecords(ctx context.Context, zone string) ([]*model.Record, error) {
 	key := zoneKey(zone)
-	ns := newZoneStandIns()
+	ns := p.newZoneStandIns()
 	if p.cfg.DelegationSet != "" {
 		var err error
 		if ns, err = p.delegationSetServers(ctx, zoneName(key)); err != nil {
