@@ -520,6 +520,9 @@ func printErr(w io.Writer, prefix string, err error) {
 		fmt.Fprintln(w, "INTERRUPTED: the run was interrupted while reading this zone.")
 		return
 	}
+	if strings.HasPrefix(err.Error(), prefix) { // "bind: bind: …"
+		prefix = ""
+	}
 	fmt.Fprintf(w, "ERROR: %s%v\n", prefix, err)
 }
 

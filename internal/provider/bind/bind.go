@@ -283,12 +283,18 @@ func rfc3597Data(u *dns.RFC3597) string {
 // miekg's ParseError text: `file: dns: message: "token" at line: 12:5`.
 var parseErrRE = regexp.MustCompile(`^dns: (.*): ("(?:[^"\\]|\\.)*") at line: (\d+):\d+$`)
 
+// badRdataRE matches miekg's terse "bad A A", "bad MX Mx" (type, field).
+var badRdataRE = regexp.MustCompile(`^bad ([A-Z][A-Z0-9]*) [A-Za-z]+$`)
+
 func parseError(err error, path string) error {
 	var pe *dns.ParseError
 	if errors.As(err, &pe) {
 		s := strings.TrimPrefix(pe.Error(), path+": ")
 		if m := parseErrRE.FindStringSubmatch(s); m != nil {
 			msg := m[1]
+			if t := badRdataRE.FindStringSubmatch(msg); t != nil { // "bad A A"
+				msg = "bad " + t[1] + " record data"
+			}
 			if m[2] != `""` {
 				msg += " near " + m[2]
 			}

@@ -367,7 +367,7 @@ func TestParseErrors(t *testing.T) {
 	if err == nil {
 		t.Fatal("want a parse error")
 	}
-	want := "bind: " + path + ":4: "
+	want := "bind: " + path + ":4: bad A record data near \"300.1.1.1\""
 	if !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error %q, want prefix %q", err, want)
 	}
