@@ -39,15 +39,35 @@ type Entry struct {
 	Name   string
 	Type   string
 	Fields map[string]string
+	// Unset maps the fields whose "$VAR" names a variable that is not set
+	// (and which are therefore empty, as in DNSControl) to that variable,
+	// for messages.
+	Unset map[string]string
+}
+
+// UnsetNote says which of the entry's variables were not set, for an error
+// about the entry ("" if none): "$AWS_SECRET_ACCESS_KEY (SecretKey) is not set".
+func (e Entry) UnsetNote() string {
+	if len(e.Unset) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, f := range slices.Sorted(maps.Keys(e.Unset)) {
+		parts = append(parts, fmt.Sprintf("$%s (%s)", e.Unset[f], f))
+	}
+	verb := "is"
+	if len(parts) > 1 {
+		verb = "are"
+	}
+	return fmt.Sprintf("the environment variable %s %s not set, so empty", strings.Join(parts, ", "), verb)
 }
 
 // File is a parsed creds file.
 type File struct {
 	Path    string
 	Entries map[string]Entry
-	// unset holds, per entry, the error for its "$VAR" values whose
-	// variables are not set; Lookup returns it.
-	unset map[string]error
+	// absent says the default file does not exist (an empty File stands in).
+	absent bool
 }
 
 // builtins are the entries DNSControl provides when the file lacks them.
@@ -82,7 +102,7 @@ func load(path string, env lookupEnv) (*File, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) && filepath.Clean(path) == DefaultPath {
-			return &File{Path: path, Entries: map[string]Entry{}}, nil
+			return &File{Path: path, Entries: map[string]Entry{}, absent: true}, nil
 		}
 		return nil, fmt.Errorf("reading creds file: %w", err)
 	}
@@ -116,7 +136,9 @@ func runCommand(command string) ([]byte, error) {
 // Parse parses creds content (name used in errors).
 //
 // "$VAR" values are resolved from the process environment; an unset
-// variable is an error.
+// variable gives the empty string, as in DNSControl (Entry.Unset records
+// it), so that e.g. "Token": "$AWS_SESSION_TOKEN" works with long-term
+// keys. A "$" value that is no variable name at all is an error.
 func Parse(name string, data []byte) (*File, error) {
 	return parse(name, data, os.LookupEnv)
 }
@@ -148,17 +170,9 @@ func parse(name string, data []byte, env lookupEnv) (*File, error) {
 	f := &File{Path: name, Entries: make(map[string]Entry, len(top))}
 	var errs []error
 	for _, key := range slices.Sorted(maps.Keys(top)) {
-		e, entryErrs, unset := parseEntry(name, key, top[key], env)
+		e, entryErrs := parseEntry(name, key, top[key], env)
 		errs = append(errs, entryErrs...)
 		f.Entries[key] = e
-		if len(unset) > 0 {
-			// An entry whose variables are unset only fails when a run
-			// uses it: creds.json often lists accounts a run never needs.
-			if f.unset == nil {
-				f.unset = map[string]error{}
-			}
-			f.unset[key] = errors.Join(unset...)
-		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -166,14 +180,13 @@ func parse(name string, data []byte, env lookupEnv) (*File, error) {
 	return f, nil
 }
 
-// parseEntry converts one entry. It reports every problem it finds, so a
-// user with several unset variables learns about all of them at once.
-func parseEntry(name, key string, raw json.RawMessage, env lookupEnv) (e Entry, errs, unset []error) {
+// parseEntry converts one entry. It reports every problem it finds.
+func parseEntry(name, key string, raw json.RawMessage, env lookupEnv) (e Entry, errs []error) {
 	e = Entry{Name: key}
 	raw = bytes.TrimSpace(raw)
 	var obj map[string]json.RawMessage
 	if len(raw) == 0 || raw[0] != '{' || json.Unmarshal(raw, &obj) != nil {
-		return e, []error{fmt.Errorf("%s: entry %q must be a JSON object", name, key)}, nil
+		return e, []error{fmt.Errorf("%s: entry %q must be a JSON object", name, key)}
 	}
 	e.Fields = make(map[string]string, len(obj))
 	for _, field := range slices.Sorted(maps.Keys(obj)) {
@@ -184,10 +197,18 @@ func parseEntry(name, key string, raw json.RawMessage, env lookupEnv) (e Entry, 
 		}
 		if isString && len(v) > 1 && v[0] == '$' {
 			variable := v[1:]
+			if !isEnvName(variable) {
+				// More likely a literal secret that happens to start
+				// with "$" than a variable: never echo it.
+				errs = append(errs, fmt.Errorf("%s: entry %q field %q: value starts with \"$\" but the rest is not a valid environment variable name (not shown, in case it is a secret)", name, key, field))
+				continue
+			}
 			val, ok := env(variable)
 			if !ok {
-				unset = append(unset, unsetVarError(name, key, field, variable))
-				continue
+				if e.Unset == nil {
+					e.Unset = map[string]string{}
+				}
+				e.Unset[field] = variable
 			}
 			v = val
 		}
@@ -201,17 +222,7 @@ func parseEntry(name, key string, raw json.RawMessage, env lookupEnv) (e Entry, 
 		}
 		e.Fields[field] = v
 	}
-	return e, errs, unset
-}
-
-// unsetVarError names the missing variable only when it looks like one. A
-// value such as "$ecret-p@ss" is more likely a literal secret that happens
-// to start with "$" than a variable reference, and must not be echoed.
-func unsetVarError(name, key, field, variable string) error {
-	if isEnvName(variable) {
-		return fmt.Errorf("%s: entry %q field %q: environment variable %s is not set", name, key, field, variable)
-	}
-	return fmt.Errorf("%s: entry %q field %q: value starts with \"$\" but the rest is not a valid environment variable name (not shown, in case it is a secret)", name, key, field)
+	return e, errs
 }
 
 // isEnvName reports whether s is a conventional environment variable name:
@@ -275,9 +286,6 @@ func atPos(name string, data []byte, pe *posError) error {
 func (f *File) Lookup(key string) (Entry, error) {
 	if f != nil {
 		if e, ok := f.Entries[key]; ok {
-			if err := f.unset[key]; err != nil {
-				return Entry{}, err
-			}
 			e.Fields = maps.Clone(e.Fields)
 			return e, nil
 		}
@@ -288,6 +296,10 @@ func (f *File) Lookup(key string) (Entry, error) {
 	path := DefaultPath
 	if f != nil && f.Path != "" {
 		path = f.Path
+	}
+	if f != nil && f.absent {
+		dir, _ := os.Getwd()
+		return Entry{}, fmt.Errorf("there is no %s in %s, so no entry %q; create one with that entry, or give its path with --creds", path, dir, key)
 	}
 	names := f.Names()
 	present := "the file has no entries"

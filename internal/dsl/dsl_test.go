@@ -220,3 +220,26 @@ D("b.com", R, common);
 		t.Error("metadata is shared between uses")
 	}
 }
+
+// A plain metadata object cannot pass for an R53_* modifier: as for
+// DNSControl, Route 53 has no metadata of its own, so {weight: "5"} is
+// ignored while R53_WEIGHT sets the weight.
+func TestPlainMetadataCannotSetRoute53Settings(t *testing.T) {
+	src := `var R = NewRegistrar("r");
+D("a.com", R,
+  A("plain", "192.0.2.1", {weight: "5", failover: "x", zone_id: "Z1", route53_value: "v", note: "kept"}),
+  A("real", "192.0.2.2", R53_WEIGHT(5, "one")),
+END);
+`
+	cfg, err := EvaluateSource("dnsconfig.js", []byte(src), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, real := cfg.Domains[0].Records[0], cfg.Domains[0].Records[1]
+	if len(plain.Meta) != 1 || plain.Meta["note"] != "kept" {
+		t.Errorf("plain metadata %v, want only note", plain.Meta)
+	}
+	if real.Meta["weight"] != "5" {
+		t.Errorf("R53_WEIGHT metadata %v", real.Meta)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider/route53/routing"
 )
 
 // item is the Go value behind everything the DSL functions return for use
@@ -324,7 +325,12 @@ func (ev *evaluator) applyRecordArg(pos, fn string, m *recordMods, v goja.Value,
 	}
 	if o, ok := isPlainObject(v); ok {
 		for _, k := range o.Keys() {
-			m.setMeta(k, metaValue(o.Get(k)))
+			// Route 53's settings come from R53_* modifiers only; as
+			// in DNSControl, a plain object's {weight: "5"} means
+			// nothing to it (and must not pass for R53_WEIGHT).
+			if !routing.Reserved(k) {
+				m.setMeta(k, metaValue(o.Get(k)))
+			}
 		}
 		return
 	}

@@ -274,7 +274,19 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 		}
 		impl, err := info.New(ctx, provider.Entry{Name: name, Type: typ, Fields: entry.Fields})
 		if err != nil {
+			if note := entry.UnsetNote(); note != "" {
+				err = fmt.Errorf("%w; note: %s", err, note)
+			}
 			return provider.Info{}, nil, fmt.Errorf("%s(%q): %w", fn, name, err)
+		}
+		if w, ok := impl.(interface{ ConfigWarnings() []string }); ok {
+			pos := ""
+			if decl != nil {
+				pos = decl.Pos
+			}
+			for _, msg := range w.ConfigWarnings() {
+				ps = append(ps, model.Problem{Pos: pos, Msg: fmt.Sprintf("%s(%q): %s", fn, name, msg), Warning: true})
+			}
 		}
 		return info, impl, nil
 	}

@@ -23,6 +23,8 @@ const (
 type Config struct {
 	// EntryName is the creds.json key, used in messages only.
 	EntryName string
+	// Warnings are ParseConfig's remarks on fields it ignored.
+	Warnings []string
 
 	// KeyId, SecretKey and Token are static credentials. SecretKey is
 	// required with KeyId; Token only for temporary credentials.
@@ -152,10 +154,12 @@ func ParseConfig(entryName string, fields map[string]string) (Config, error) {
 			}
 			c.WaitForSync = b
 		default:
+			// DNSControl ignores fields it does not know, so existing
+			// files may hold some: a warning, not an error.
 			if known := matchFold(k); known != "" {
-				problems = append(problems, fmt.Sprintf("unknown field %q: field names are case-sensitive, did you mean %q?", k, known))
+				c.Warnings = append(c.Warnings, fmt.Sprintf("creds.json entry %s: field %q is ignored: field names are case-sensitive, did you mean %q?", quoteName(entryName), k, known))
 			} else {
-				problems = append(problems, fmt.Sprintf("unknown field %q (known fields: %s)", k, strings.Join(knownFields, ", ")))
+				c.Warnings = append(c.Warnings, fmt.Sprintf("creds.json entry %s: unknown field %q is ignored (known fields: %s)", quoteName(entryName), k, strings.Join(knownFields, ", ")))
 			}
 		}
 	}

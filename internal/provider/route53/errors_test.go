@@ -124,6 +124,24 @@ func TestNoCredentialsAtAll(t *testing.T) {
 	}
 }
 
+// Fields DNSControl would ignore are ignored here too, with a warning that
+// names them (and the field meant, for a wrong case).
+func TestConfigUnknownFieldsWarn(t *testing.T) {
+	c, err := ParseConfig("r53", map[string]string{"keyid": testKeyID, "Secret": testSecret, "comment": "prod account"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(c.Warnings, "\n")
+	for _, want := range []string{`field "keyid" is ignored: field names are case-sensitive, did you mean "KeyId"?`, `unknown field "Secret" is ignored`, `unknown field "comment" is ignored`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings %q lack %q", got, want)
+		}
+	}
+	if c.KeyId != "" || strings.Contains(got, testSecret) || strings.Contains(got, testKeyID) {
+		t.Errorf("an ignored field was used or shown: %+v", c)
+	}
+}
+
 func TestConfigValidation(t *testing.T) {
 	for _, tc := range []struct {
 		fields map[string]string
@@ -133,8 +151,6 @@ func TestConfigValidation(t *testing.T) {
 		{map[string]string{"KeyId": testKeyID}, "KeyId is set but SecretKey is missing"},
 		{map[string]string{"KeyId": testKeyID, "SecretKey": ""}, "SecretKey is missing or empty"},
 		{map[string]string{"SecretKey": testSecret}, "SecretKey is set but KeyId is missing"},
-		{map[string]string{"keyid": testKeyID}, `did you mean "KeyId"`},
-		{map[string]string{"Secret": "x"}, `unknown field "Secret"`},
 		{map[string]string{"RateLimit": "fast"}, "RateLimit"},
 		{map[string]string{"RetryTimeout": "soon"}, "RetryTimeout"},
 		{map[string]string{"WaitForSync": "maybe"}, "WaitForSync"},

@@ -33,6 +33,7 @@ import (
 
 	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/provider"
+	"github.com/dnsctl/dnsctl/internal/provider/route53/routing"
 )
 
 // TypeName is the creds.json TYPE of this provider.
@@ -166,7 +167,7 @@ const (
 	MetaGeoProxLat      = "geoproximity_latitude"
 	MetaGeoProxLong     = "geoproximity_longitude"
 	MetaGeoProxBias     = "geoproximity_bias"
-	metaPrivatePrefix   = "route53_"
+	metaPrivatePrefix   = routing.PrivateMetaPrefix
 	metaRawValue        = "route53_value"   // the exact Value text read, when it differs from what we would write
 	metaRawName         = "route53_name"    // the exact Name read, when it differs
 	metaRawAliasDNSName = "route53_dnsname" // the exact AliasTarget.DNSName read, when it differs
@@ -175,10 +176,8 @@ const (
 )
 
 // MetaKeys are the metadata keys that are part of a record's content.
-var MetaKeys = []string{MetaAliasType, MetaZoneID, MetaEvaluateHealth, MetaWeight, MetaHealthCheckID,
-	MetaFailover, MetaRegion, MetaGeoContinent, MetaGeoCountry, MetaGeoSubdivision, MetaMultiValue,
-	MetaCIDRCollection, MetaCIDRLocation, MetaGeoProxRegion, MetaGeoProxZone, MetaGeoProxLat,
-	MetaGeoProxLong, MetaGeoProxBias}
+// (The list lives with the routing vocabulary, which the DSL shares.)
+var MetaKeys = routing.MetaKeys
 
 // Capabilities of the provider.
 func (p *Provider) Capabilities() provider.Capabilities { return capabilities() }
@@ -485,6 +484,9 @@ func (p *Provider) waitHold(ctx context.Context) error {
 	}
 	return nil
 }
+
+// ConfigWarnings returns remarks on the creds.json entry (fields ignored).
+func (p *Provider) ConfigWarnings() []string { return p.cfg.Warnings }
 
 // APICalls returns how many requests the provider has sent so far.
 func (p *Provider) APICalls() int64 { return p.apiCalls.Load() }

@@ -8,6 +8,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/route53/types"
 
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider/route53/routing"
 )
 
 // routed gives r the set identifier id and the routing metadata kv.
@@ -232,6 +233,19 @@ func TestRoutingSettingsRoundTrip(t *testing.T) {
 			if g == nil || g.ContinentCode != nil || *g.CountryCode != "*" || g.SubdivisionCode != nil {
 				t.Errorf("%s: GeoLocation %+v", id, g)
 			}
+		}
+	}
+}
+
+// The provider's metadata keys are the routing vocabulary's, so the DSL
+// keeps plain metadata objects off every one of them.
+func TestMetaKeysAreReserved(t *testing.T) {
+	for _, k := range []string{MetaAliasType, MetaZoneID, MetaEvaluateHealth, MetaWeight, MetaHealthCheckID,
+		MetaFailover, MetaRegion, MetaGeoContinent, MetaGeoCountry, MetaGeoSubdivision, MetaMultiValue,
+		MetaCIDRCollection, MetaCIDRLocation, MetaGeoProxRegion, MetaGeoProxZone, MetaGeoProxLat,
+		MetaGeoProxLong, MetaGeoProxBias, metaRawValue, metaRawName, metaRawAliasDNSName, metaOrder, metaTrafficPolicy} {
+		if !routing.Reserved(k) {
+			t.Errorf("metadata key %q is not reserved", k)
 		}
 	}
 }

@@ -7,7 +7,9 @@ package routing
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 )
 
 var (
@@ -26,6 +28,23 @@ var (
 	Latitude       = regexp.MustCompile(`^[-+]?[0-9]{1,2}(\.[0-9]{0,2})?$`)
 	Longitude      = regexp.MustCompile(`^[-+]?[0-9]{1,3}(\.[0-9]{0,2})?$`)
 )
+
+// MetaKeys are the record metadata keys in which R53_ALIAS and the R53_*
+// modifiers pass a record set's Route 53 settings to the provider, in the
+// order plans show them. DNSControl gives Route 53 no metadata of its own,
+// so a plain metadata object on a record ({weight: "5"}) never sets these.
+var MetaKeys = []string{"alias_type", "zone_id", "evaluate_target_health", "weight", "health_check_id",
+	"failover", "latency_region", "geo_continent", "geo_country", "geo_subdivision", "multivalue",
+	"cidr_collection_id", "cidr_location", "geoproximity_region", "geoproximity_local_zone_group",
+	"geoproximity_latitude", "geoproximity_longitude", "geoproximity_bias"}
+
+// PrivateMetaPrefix starts the metadata keys the provider keeps for itself.
+const PrivateMetaPrefix = "route53_"
+
+// Reserved reports whether a plain metadata object may not set key.
+func Reserved(key string) bool {
+	return slices.Contains(MetaKeys, key) || strings.HasPrefix(key, PrivateMetaPrefix)
+}
 
 // MaxNameLen bounds region and Local Zone group names.
 const MaxNameLen = 64
