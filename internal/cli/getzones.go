@@ -74,9 +74,12 @@ func runGetZones(ctx context.Context, g *globals, credsPath, format, out string,
 	if err != nil {
 		return fmt.Errorf("get-zones: %s: %w", key, err)
 	}
-	impl, err := info.New(ctx, provider.Entry{Name: key, Type: info.Type, Fields: entry.Fields})
+	impl, warnings, err := engine.NewProvider(ctx, info, key, entry)
 	if err != nil {
 		return fmt.Errorf("get-zones: %s: %w", key, err)
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(g.stderr, "WARNING: get-zones: %s: %s\n", key, w)
 	}
 	p, ok := impl.(provider.DNS)
 	if !ok || !info.DNS {

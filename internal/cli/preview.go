@@ -334,11 +334,20 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 			err = ndp.Err
 		}
 		if err != nil {
-			fmt.Fprintf(w, "ERROR: %v\n", err)
+			printErr(w, "", err)
 			res.failed = true
-			for _, pp := range ndp.Providers {
+			// A re-plan that failed early has no providers; the first
+			// plan's know which zones were created.
+			pps := ndp.Providers
+			if len(pps) == 0 {
+				pps = dp.Providers
+			}
+			for _, pp := range pps {
 				res.report = append(res.report, reportEntry{Domain: name, Provider: pp.Provider.Name, ZoneCreated: pp.Created,
 					Error: err.Error(), Outcome: errOutcome(err)})
+			}
+			if len(pps) == 0 {
+				res.report = append(res.report, reportEntry{Domain: name, Error: err.Error(), Outcome: errOutcome(err)})
 			}
 			return res
 		}

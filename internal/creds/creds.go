@@ -40,26 +40,31 @@ type Entry struct {
 	Type   string
 	Fields map[string]string
 	// Unset maps the fields whose "$VAR" names a variable that is not set
-	// (and which are therefore empty, as in DNSControl) to that variable,
-	// for messages.
+	// or empty (so the field is empty, as in DNSControl) to that variable,
+	// for checks and messages.
 	Unset map[string]string
 }
 
 // UnsetNote says which of the entry's variables were not set, for an error
-// about the entry ("" if none): "$AWS_SECRET_ACCESS_KEY (SecretKey) is not set".
-func (e Entry) UnsetNote() string {
-	if len(e.Unset) == 0 {
-		return ""
-	}
+// about the entry ("" if none): "$AWS_SECRET_ACCESS_KEY (SecretKey) is not
+// set". It is "" too when msg names one of them already: the provider has
+// said what matters.
+func (e Entry) UnsetNote(msg string) string {
 	var parts []string
 	for _, f := range slices.Sorted(maps.Keys(e.Unset)) {
+		if strings.Contains(msg, "$"+e.Unset[f]) {
+			return ""
+		}
 		parts = append(parts, fmt.Sprintf("$%s (%s)", e.Unset[f], f))
+	}
+	if len(parts) == 0 {
+		return ""
 	}
 	verb := "is"
 	if len(parts) > 1 {
 		verb = "are"
 	}
-	return fmt.Sprintf("the environment variable %s %s not set, so empty", strings.Join(parts, ", "), verb)
+	return fmt.Sprintf("the environment variable %s %s not set or empty", strings.Join(parts, ", "), verb)
 }
 
 // File is a parsed creds file.
@@ -204,11 +209,11 @@ func parseEntry(name, key string, raw json.RawMessage, env lookupEnv) (e Entry, 
 				continue
 			}
 			val, ok := env(variable)
-			if !ok {
+			if !ok || val == "" {
 				if e.Unset == nil {
 					e.Unset = map[string]string{}
 				}
-				e.Unset[field] = variable
+				e.Unset[field] = shownVar(variable)
 			}
 			v = val
 		}
@@ -223,6 +228,18 @@ func parseEntry(name, key string, raw json.RawMessage, env lookupEnv) (e Entry, 
 		e.Fields[field] = v
 	}
 	return e, errs
+}
+
+// shownVar is how messages name a variable: as itself when it is spelt as
+// variables usually are (AWS_SECRET_ACCESS_KEY), else "…", in case the
+// "$" value was a literal secret such as "$ecretPassw0rd".
+func shownVar(v string) string {
+	for _, c := range v {
+		if !(c == '_' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			return "…"
+		}
+	}
+	return v
 }
 
 // isEnvName reports whether s is a conventional environment variable name:

@@ -116,7 +116,7 @@ func TestParseInline(t *testing.T) {
 		{"CRLF and comment", "{\r\n\"a\": {\"TYPE\": \"X\", // c\r\n}\r\n}", map[string]Entry{"a": {Name: "a", Type: "X", Fields: map[string]string{}}}},
 		{"trailing comma top", `{"a":{"TYPE":"X"},}`, map[string]Entry{"a": {Name: "a", Type: "X", Fields: map[string]string{}}}},
 		{"trailing comma before comment", `{"a":{"k":"v", /* x */ }, // y` + "\n}", map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": "v"}}}},
-		{"set but empty var", `{"a":{"k":"$EMPTY"}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": ""}}}},
+		{"set but empty var", `{"a":{"k":"$EMPTY"}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": ""}, Unset: map[string]string{"k": "EMPTY"}}}},
 		{"lone dollar is literal", `{"a":{"k":"$"}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": "$"}}}},
 		{"dollar in middle is literal", `{"a":{"k":"x$AWS_ACCESS_KEY_ID"}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": "x$AWS_ACCESS_KEY_ID"}}}},
 		{"nested dollar not resolved", `{"a":{"k":["$AWS_ACCESS_KEY_ID"]}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": `["$AWS_ACCESS_KEY_ID"]`}}}},
@@ -496,8 +496,21 @@ func TestUnsetVariableIsEmpty(t *testing.T) {
 	if e.Fields["KeyId"] != "AKIAEXAMPLE" || e.Fields["Token"] != "" || e.Unset["Token"] != "DNSCTL_NOT_SET" || len(e.Unset) != 1 {
 		t.Errorf("entry %#v, unset %v", e.Fields, e.Unset)
 	}
-	if got, want := e.UnsetNote(), "the environment variable $DNSCTL_NOT_SET (Token) is not set, so empty"; got != want {
+	if got, want := e.UnsetNote(""), "the environment variable $DNSCTL_NOT_SET (Token) is not set or empty"; got != want {
 		t.Errorf("UnsetNote = %q, want %q", got, want)
+	}
+	if got := e.UnsetNote(`Token is "$DNSCTL_NOT_SET"`); got != "" {
+		t.Errorf("UnsetNote adds to a message that names a variable: %q", got)
+	}
+	// Set but empty counts as not set; a name not spelt like a variable
+	// (perhaps a literal secret "$ecretPassw0rd") is never shown.
+	f, err = parse("creds.json", []byte(`{"x":{"TYPE":"ROUTE53","KeyId":"$DNSCTL_EMPTY","SecretKey":"$ecretPassw0rd"}}`), fakeEnv(map[string]string{"DNSCTL_EMPTY": ""}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := f.Entries["x"]
+	if x.Unset["KeyId"] != "DNSCTL_EMPTY" || x.Unset["SecretKey"] != "…" || strings.Contains(x.UnsetNote(""), "ecretPassw0rd") {
+		t.Errorf("unset %v, note %q", x.Unset, x.UnsetNote(""))
 	}
 }
 

@@ -62,6 +62,14 @@ func FuzzParse(f *testing.F) {
 			if err != nil || e.Name != n || e.Fields == nil {
 				t.Errorf("Lookup(%q) = %#v, %v", n, e, err)
 			}
+			for f, v := range e.Unset {
+				if (f == "TYPE" && e.Type != "") || (f != "TYPE" && e.Fields[f] != "") || v == "" {
+					t.Errorf("entry %q: field %q noted unset (%q) but holds a value", n, f, v)
+				}
+			}
+			if note := e.UnsetNote(""); strings.Contains(note, fuzzSecret) {
+				t.Errorf("UnsetNote leaks an environment value: %s", note)
+			}
 			if _, ok := e.Fields["TYPE"]; ok {
 				t.Errorf("TYPE left in Fields of %q", n)
 			}

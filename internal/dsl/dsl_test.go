@@ -242,4 +242,17 @@ END);
 	if real.Meta["weight"] != "5" {
 		t.Errorf("R53_WEIGHT metadata %v", real.Meta)
 	}
+	// Never silently: a warning at the record's line for each key.
+	got := cfg.Warnings.Error()
+	for _, want := range []string{
+		`WARNING: dnsconfig.js:3: A: metadata key "weight" in a plain object is ignored; Route 53 settings come from the R53_* modifiers (R53_WEIGHT)`,
+		`metadata key "failover" in a plain object is ignored`, `"zone_id"`, `"route53_value"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings %q lack %q", got, want)
+		}
+	}
+	if len(cfg.Warnings) != 4 {
+		t.Errorf("%d warnings: %s", len(cfg.Warnings), got)
+	}
 }

@@ -1,6 +1,7 @@
 package dsl
 
 import (
+	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -330,7 +331,14 @@ func (ev *evaluator) applyRecordArg(pos, fn string, m *recordMods, v goja.Value,
 			// nothing to it (and must not pass for R53_WEIGHT).
 			if !routing.Reserved(k) {
 				m.setMeta(k, metaValue(o.Get(k)))
+				continue
 			}
+			at := pos
+			if at == "" {
+				at = ev.userPos()
+			}
+			ev.cfg.Warnings = append(ev.cfg.Warnings, model.Problem{Pos: at, Warning: true,
+				Msg: fmt.Sprintf("%s: metadata key %q in a plain object is ignored; Route 53 settings come from the R53_* modifiers (%s)", fn, k, routing.ModifierOf(k))})
 		}
 		return
 	}

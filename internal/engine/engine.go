@@ -78,7 +78,7 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	problems := model.Normalize(cfg)
+	problems := append(cfg.Warnings, model.Normalize(cfg)...)
 	cfg.Domains, err = filterDomains(cfg.Domains, opts.Domains)
 	if err != nil {
 		return nil, err
@@ -229,6 +229,7 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 	}
 
 	maxChange := map[string]string{}
+	warned := map[string]bool{}
 	build := func(kind, name string) (provider.Info, any, error) {
 		decl := decls[kind+":"+name]
 		fn := "NewDnsProvider"
@@ -253,7 +254,11 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 			typ = entry.Type
 		}
 		if typ == "" {
-			return provider.Info{}, nil, fmt.Errorf("%s(%q): no provider type: set \"TYPE\" in the %q entry of %s", fn, name, name, cf.Path)
+			err := fmt.Errorf("%s(%q): no provider type: set \"TYPE\" in the %q entry of %s", fn, name, name, cf.Path)
+			if note := entry.UnsetNote(""); entry.Unset["TYPE"] != "" {
+				err = fmt.Errorf("%w; note: %s", err, note)
+			}
+			return provider.Info{}, nil, err
 		}
 		if entry.Type != "" && !strings.EqualFold(entry.Type, typ) {
 			return provider.Info{}, nil, fmt.Errorf("%s(%q) says type %s but %s's %q entry says TYPE %s", fn, name, typ, cf.Path, name, entry.Type)
@@ -272,19 +277,17 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 		if err != nil {
 			return provider.Info{}, nil, fmt.Errorf("%s(%q): %w", fn, name, err)
 		}
-		impl, err := info.New(ctx, provider.Entry{Name: name, Type: typ, Fields: entry.Fields})
+		impl, warnings, err := NewProvider(ctx, info, name, entry)
 		if err != nil {
-			if note := entry.UnsetNote(); note != "" {
-				err = fmt.Errorf("%w; note: %s", err, note)
-			}
 			return provider.Info{}, nil, fmt.Errorf("%s(%q): %w", fn, name, err)
 		}
-		if w, ok := impl.(interface{ ConfigWarnings() []string }); ok {
+		if !warned[name] { // an entry used twice warns once
+			warned[name] = true
 			pos := ""
 			if decl != nil {
 				pos = decl.Pos
 			}
-			for _, msg := range w.ConfigWarnings() {
+			for _, msg := range warnings {
 				ps = append(ps, model.Problem{Pos: pos, Msg: fmt.Sprintf("%s(%q): %s", fn, name, msg), Warning: true})
 			}
 		}
@@ -369,6 +372,24 @@ func sortedKeys(m map[string]bool) []string {
 func isNone(p any) bool {
 	n, ok := p.(interface{ IsNone() bool })
 	return ok && n.IsNone()
+}
+
+// NewProvider builds provider info from the creds entry name. It returns
+// the provider's remarks on the entry (fields it ignored), and its error
+// notes the entry's "$VARIABLE"s that were not set.
+func NewProvider(ctx context.Context, info provider.Info, name string, entry creds.Entry) (any, []string, error) {
+	impl, err := info.New(ctx, provider.Entry{Name: name, Type: info.Type, Fields: entry.Fields, Unset: entry.Unset})
+	if err != nil {
+		if note := entry.UnsetNote(err.Error()); note != "" {
+			err = fmt.Errorf("%w; note: %s", err, note)
+		}
+		return nil, nil, err
+	}
+	var warnings []string
+	if w, ok := impl.(interface{ ConfigWarnings() []string }); ok {
+		warnings = w.ConfigWarnings()
+	}
+	return impl, warnings, nil
 }
 
 // errZoneMissing tells whether err says the zone does not exist.

@@ -15,6 +15,8 @@ type Config struct {
 	Registrars   []*ProviderDecl `json:"registrars"`
 	DNSProviders []*ProviderDecl `json:"dns_providers"`
 	Domains      []*Domain       `json:"domains"`
+	// Warnings are remarks of the evaluation (things ignored), positioned.
+	Warnings Problems `json:"-"`
 }
 
 // ProviderDecl is one NewRegistrar or NewDnsProvider call. Type is empty when

@@ -144,6 +144,10 @@ type Entry struct {
 	Name   string
 	Type   string
 	Fields map[string]string
+	// Unset maps fields whose "$VARIABLE" was not set (so they are empty)
+	// to the variable; a provider may refuse that for fields that choose
+	// an account.
+	Unset map[string]string
 }
 
 // Constructor builds a provider from its creds entry. The value returned

@@ -155,8 +155,12 @@ func ParseConfig(entryName string, fields map[string]string) (Config, error) {
 			c.WaitForSync = b
 		default:
 			// DNSControl ignores fields it does not know, so existing
-			// files may hold some: a warning, not an error.
-			if known := matchFold(k); known != "" {
+			// files may hold some: a warning, not an error. But a
+			// misspelt field that chooses the account would leave the
+			// run on whatever credentials the environment holds.
+			if known := matchFold(k); known != "" && accountFields[known] {
+				problems = append(problems, fmt.Sprintf("unknown field %q: field names are case-sensitive, did you mean %q? (ignoring it would run on whatever credentials the environment holds)", k, known))
+			} else if known != "" {
 				c.Warnings = append(c.Warnings, fmt.Sprintf("creds.json entry %s: field %q is ignored: field names are case-sensitive, did you mean %q?", quoteName(entryName), k, known))
 			} else {
 				c.Warnings = append(c.Warnings, fmt.Sprintf("creds.json entry %s: unknown field %q is ignored (known fields: %s)", quoteName(entryName), k, strings.Join(knownFields, ", ")))
@@ -170,6 +174,33 @@ func ParseConfig(entryName string, fields map[string]string) (Config, error) {
 		return Config{}, fmt.Errorf("route53: creds.json entry %s: %s", quoteName(entryName), strings.Join(problems, "; "))
 	}
 	return c, nil
+}
+
+// accountFields choose the AWS account and credentials a run acts with.
+var accountFields = map[string]bool{fieldKeyID: true, fieldSecretKey: true, fieldProfile: true,
+	fieldRoleArn: true, fieldExternalID: true, fieldEndpoint: true}
+
+// checkUnset refuses fields that choose the account and came from a
+// "$VARIABLE" that is not set: left empty, the run would quietly act with
+// whatever credentials the environment holds (another account, perhaps).
+// Token is the exception DNSControl users rely on ("$AWS_SESSION_TOKEN"
+// with long-term keys); other fields fall back to their defaults with a
+// warning.
+func (c *Config) checkUnset(unset map[string]string) error {
+	var problems []string
+	for _, f := range slices.Sorted(maps.Keys(unset)) {
+		switch {
+		case accountFields[f]:
+			problems = append(problems, fmt.Sprintf("%s is \"$%s\", which is not set or empty; set the variable, or remove %s to use the AWS SDK's default credentials", f, unset[f], f))
+		case f == fieldToken:
+		default:
+			c.Warnings = append(c.Warnings, fmt.Sprintf("creds.json entry %s: %s is \"$%s\", which is not set or empty; using the default", quoteName(c.EntryName), f, unset[f]))
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("route53: creds.json entry %s: %s", quoteName(c.EntryName), strings.Join(problems, "; "))
+	}
+	return nil
 }
 
 func quoteName(n string) string {

@@ -127,18 +127,40 @@ func TestNoCredentialsAtAll(t *testing.T) {
 // Fields DNSControl would ignore are ignored here too, with a warning that
 // names them (and the field meant, for a wrong case).
 func TestConfigUnknownFieldsWarn(t *testing.T) {
-	c, err := ParseConfig("r53", map[string]string{"keyid": testKeyID, "Secret": testSecret, "comment": "prod account"})
+	c, err := ParseConfig("r53", map[string]string{"region": "eu-west-1", "Secret": testSecret, "comment": "prod account"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := strings.Join(c.Warnings, "\n")
-	for _, want := range []string{`field "keyid" is ignored: field names are case-sensitive, did you mean "KeyId"?`, `unknown field "Secret" is ignored`, `unknown field "comment" is ignored`} {
+	for _, want := range []string{`field "region" is ignored: field names are case-sensitive, did you mean "Region"?`, `unknown field "Secret" is ignored`, `unknown field "comment" is ignored`} {
 		if !strings.Contains(got, want) {
 			t.Errorf("warnings %q lack %q", got, want)
 		}
 	}
-	if c.KeyId != "" || strings.Contains(got, testSecret) || strings.Contains(got, testKeyID) {
+	if c.Region != "" || strings.Contains(got, testSecret) || strings.Contains(got, "eu-west-1") {
 		t.Errorf("an ignored field was used or shown: %+v", c)
+	}
+}
+
+// A field that chooses the account from a "$VARIABLE" that is not set is
+// refused (it would fall back to whatever the environment holds); an unset
+// Token is what long-term keys look like; other fields warn.
+func TestUnsetVariables(t *testing.T) {
+	c, err := ParseConfig("r53", map[string]string{"KeyId": testKeyID, "SecretKey": testSecret, "Token": "", "RateLimit": ""})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.checkUnset(map[string]string{"Token": "AWS_SESSION_TOKEN", "RateLimit": "R53_RATE"}); err != nil {
+		t.Errorf("unset Token: %v", err)
+	}
+	if len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0], `RateLimit is "$R53_RATE", which is not set or empty; using the default`) {
+		t.Errorf("warnings %q", c.Warnings)
+	}
+	for _, f := range []string{"KeyId", "SecretKey", "Profile", "RoleArn", "ExternalId", "Endpoint"} {
+		err := (&Config{EntryName: "r53"}).checkUnset(map[string]string{f: "PROD_VAR"})
+		if err == nil || !strings.Contains(err.Error(), f+` is "$PROD_VAR", which is not set or empty`) {
+			t.Errorf("unset %s: %v", f, err)
+		}
 	}
 }
 
@@ -151,6 +173,10 @@ func TestConfigValidation(t *testing.T) {
 		{map[string]string{"KeyId": testKeyID}, "KeyId is set but SecretKey is missing"},
 		{map[string]string{"KeyId": testKeyID, "SecretKey": ""}, "SecretKey is missing or empty"},
 		{map[string]string{"SecretKey": testSecret}, "SecretKey is set but KeyId is missing"},
+		// A misspelt field that chooses the account is an error, not a
+		// warning: ignored, the run would use the environment's credentials.
+		{map[string]string{"keyid": testKeyID}, `did you mean "KeyId"?`},
+		{map[string]string{"profile": "prod"}, `did you mean "Profile"?`},
 		{map[string]string{"RateLimit": "fast"}, "RateLimit"},
 		{map[string]string{"RetryTimeout": "soon"}, "RetryTimeout"},
 		{map[string]string{"WaitForSync": "maybe"}, "WaitForSync"},

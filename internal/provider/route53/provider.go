@@ -202,6 +202,9 @@ func init() {
 			if err != nil {
 				return nil, err
 			}
+			if err := c.checkUnset(e.Unset); err != nil {
+				return nil, err
+			}
 			return New(ctx, c)
 		},
 	})

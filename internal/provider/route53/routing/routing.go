@@ -38,6 +38,34 @@ var MetaKeys = []string{"alias_type", "zone_id", "evaluate_target_health", "weig
 	"cidr_collection_id", "cidr_location", "geoproximity_region", "geoproximity_local_zone_group",
 	"geoproximity_latitude", "geoproximity_longitude", "geoproximity_bias"}
 
+// ModifierOf names the dnsconfig.js function that sets the metadata key.
+func ModifierOf(key string) string {
+	switch key {
+	case "alias_type", "zone_id":
+		return "R53_ALIAS, R53_ZONE"
+	case "evaluate_target_health":
+		return "R53_EVALUATE_TARGET_HEALTH"
+	case "weight":
+		return "R53_WEIGHT"
+	case "health_check_id":
+		return "R53_HEALTH_CHECK_ID"
+	case "failover":
+		return "R53_FAILOVER"
+	case "latency_region":
+		return "R53_LATENCY"
+	case "geo_continent", "geo_country", "geo_subdivision":
+		return "R53_GEO"
+	case "multivalue":
+		return "R53_MULTIVALUE"
+	case "cidr_collection_id", "cidr_location":
+		return "R53_CIDR"
+	}
+	if strings.HasPrefix(key, "geoproximity_") {
+		return "R53_GEOPROXIMITY"
+	}
+	return "none: it is kept by the provider for itself"
+}
+
 // PrivateMetaPrefix starts the metadata keys the provider keeps for itself.
 const PrivateMetaPrefix = "route53_"
 
