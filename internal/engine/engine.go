@@ -79,6 +79,7 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 		return nil, err
 	}
 	problems := append(cfg.Warnings, model.Normalize(cfg)...)
+	all := cfg.Domains
 	cfg.Domains, err = filterDomains(cfg.Domains, opts.Domains)
 	if err != nil {
 		return nil, err
@@ -125,7 +126,7 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 		return nil, problems
 	}
 	e.Warnings = problems.Warnings()
-	e.hintZones()
+	e.hintZones(all)
 	if opts.Wait {
 		for _, p := range e.dns {
 			if w, ok := p.Impl.(provider.SyncWaiter); ok {
@@ -137,7 +138,7 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 }
 
 // hintZones tells each provider that wants to know which zones the run uses.
-func (e *Engine) hintZones() {
+func (e *Engine) hintZones(all []*model.Domain) {
 	zones := map[string][]string{}
 	for _, d := range e.Config.Domains {
 		for _, ref := range d.DNSProviders {
@@ -147,6 +148,27 @@ func (e *Engine) hintZones() {
 	for name, p := range e.dns {
 		if h, ok := p.Impl.(provider.ZoneHinter); ok {
 			h.WillUse(zones[name])
+		}
+	}
+	// Every domain of the configuration, filtered out of the run or not:
+	// a provider that tells same-named zones apart only by ID checks that
+	// the run's zones cannot be mistaken for those of the others.
+	views := map[string][]string{}
+	for _, d := range all {
+		for _, ref := range d.DNSProviders {
+			views[ref.Name] = append(views[ref.Name], d.UniqueName())
+		}
+	}
+	checked := false
+	for name, p := range e.dns {
+		if v, ok := p.Impl.(provider.ViewChecker); ok {
+			v.ZoneViews(views[name])
+			checked = true
+		}
+	}
+	if checked {
+		for _, d := range all {
+			e.pinZone(d) // the pins of the others count too
 		}
 	}
 }

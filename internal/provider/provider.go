@@ -76,6 +76,14 @@ type ZoneHinter interface {
 	WillUse(zones []string)
 }
 
+// ViewChecker is a DNS provider that tells zones of one name apart only by
+// their ID (Route 53), told every zone of the configuration that uses it,
+// so that split-horizon views ("x.tld", "x.tld!inside") are never mistaken
+// for one another, even in a run filtered with --domains.
+type ViewChecker interface {
+	ZoneViews(zones []string)
+}
+
 // SyncWaiter is a DNS provider that can wait, after applying changes,
 // until the provider reports them served by all its name servers
 // (push --wait).

@@ -45,6 +45,9 @@ type zoneCache struct {
 	checked  map[string]bool // pinned IDs verified with GetHostedZone
 	ns       map[string][]string
 	planned  map[string]bool // zone names the run will use (WillUse)
+	// views maps a zone name to every key of the configuration that names
+	// it at this provider ("x.tld", "x.tld!inside"), filtered out or not.
+	views map[string][]string
 	// created holds, for zones this run created, the record sets Route 53
 	// puts in a new zone, so planning the new zone needs no listing.
 	created map[string][]types.ResourceRecordSet
@@ -81,6 +84,56 @@ func cleanZoneID(id string) string {
 	id = strings.TrimPrefix(id, "/")
 	id = strings.TrimPrefix(id, "hostedzone/")
 	return id
+}
+
+// ZoneViews tells the provider every zone of the configuration that uses
+// it, including those a --domains filter leaves out of the run. Several
+// domains of one name (split-horizon views, "x.tld" and "x.tld!inside")
+// are told apart at Route 53 only by hosted zone ID, so each must then be
+// pinned with R53_ZONE, but one (the public zone) may be left to be found
+// by name.
+func (p *Provider) ZoneViews(zones []string) {
+	views := map[string][]string{}
+	for _, z := range zones {
+		key := zoneKey(z)
+		name := zoneName(key)
+		if !slices.Contains(views[name], key) {
+			views[name] = append(views[name], key)
+		}
+	}
+	p.zones.mu.Lock()
+	p.zones.views = views
+	p.zones.mu.Unlock()
+}
+
+// siblingCheck applies the rules of ZoneViews to key: it returns the IDs
+// its same-named siblings are pinned to (not key's zone, then), or an error
+// when key and another sibling are both left to be found by name, or when
+// a sibling is pinned to the same ID as key.
+func (p *Provider) siblingCheck(key, pinned string) (map[string]bool, error) {
+	name := zoneName(key)
+	p.zones.mu.Lock()
+	defer p.zones.mu.Unlock()
+	taken := map[string]bool{}
+	var loose []string
+	for _, k := range p.zones.views[name] {
+		if k == key {
+			continue
+		}
+		id := p.zones.pinned[k]
+		switch {
+		case id == "":
+			loose = append(loose, k)
+		case id == pinned:
+			return nil, fmt.Errorf("zone %s: %s names the same hosted zone with R53_ZONE(%q); each domain needs a hosted zone of its own", key, k, pinned)
+		default:
+			taken[id] = true
+		}
+	}
+	if pinned == "" && len(loose) > 0 {
+		return nil, fmt.Errorf("zone %s: the configuration also has %s at this provider; Route 53 tells hosted zones of one name apart only by ID, so give all but one of them R53_ZONE(\"ID\") (dnsctl creates public zones only: create a private zone, with its VPC, yourself)", key, strings.Join(loose, ", "))
+	}
+	return taken, nil
 }
 
 // UseZoneID pins zone to the hosted zone id (R53_ZONE on a domain), for
@@ -312,6 +365,10 @@ func (p *Provider) zoneID(ctx context.Context, key string) (string, error) {
 	pinned := p.zones.pinned[key]
 	checked := p.zones.checked[key]
 	p.zones.mu.Unlock()
+	taken, err := p.siblingCheck(key, pinned)
+	if err != nil {
+		return "", err
+	}
 	if pinned != "" {
 		if checked {
 			return pinned, nil
@@ -345,6 +402,8 @@ func (p *Provider) zoneID(ctx context.Context, key string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// Zones pinned by same-named siblings are theirs, not this one's.
+	refs = slices.DeleteFunc(slices.Clone(refs), func(r zoneRef) bool { return taken[r.ID] })
 	switch len(refs) {
 	case 0:
 		return "", &zoneNotFoundError{zone: key}
