@@ -568,11 +568,15 @@ func (s *recordSet) add(r *model.Record) {
 
 func (s *recordSet) remove(r *model.Record) { delete(s.byID, recID(r)) }
 
-// records returns the records, in the order they were first added.
+// records returns the records, each once, in the order they were first
+// added (a record removed and added again, as a MODIFY does, keeps its
+// first place: order may hold its ID twice).
 func (s *recordSet) records() []*model.Record {
 	out := make([]*model.Record, 0, len(s.byID))
+	seen := make(map[string]bool, len(s.byID))
 	for _, id := range s.order {
-		if r, ok := s.byID[id]; ok {
+		if r, ok := s.byID[id]; ok && !seen[id] {
+			seen[id] = true
 			out = append(out, r)
 		}
 	}

@@ -583,3 +583,39 @@ func TestWriterIsShared(t *testing.T) {
 		t.Errorf("file:\n%s\nWriteZone:\n%s", got, b.String())
 	}
 }
+
+// A MODIFY keeps the records it does not change once in the file: a value
+// added to a set, and a TTL change, never write a line twice.
+func TestModifyWritesEachRecordOnce(t *testing.T) {
+	ctx := context.Background()
+	p, dir := newTest(t)
+	zone := "example.com"
+	old := []*model.Record{rec("www.example.com", "A", 300, "192.0.2.1"), rec("www.example.com", "A", 300, "192.0.2.2"), rec("x.example.com", "A", 300, "192.0.2.7")}
+	if err := p.Apply(ctx, createPlan(t, zone, old)); err != nil {
+		t.Fatal(err)
+	}
+	existing, err := p.Records(ctx, zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	desired := []*model.Record{rec("www.example.com", "A", 300, "192.0.2.1"), rec("www.example.com", "A", 300, "192.0.2.3"), rec("x.example.com", "A", 900, "192.0.2.7")}
+	plan, err := diff.Compute(zone, existing, desired, diff.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Apply(ctx, plan); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "example.com.zone"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"192.0.2.1", "192.0.2.3", "192.0.2.7"} {
+		if n := strings.Count(string(b), v); n != 1 {
+			t.Errorf("%s is written %d times:\n%s", v, n, b)
+		}
+	}
+	if strings.Contains(string(b), "192.0.2.2") {
+		t.Errorf("the removed value is still there:\n%s", b)
+	}
+}
