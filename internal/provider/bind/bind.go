@@ -91,12 +91,54 @@ type Provider struct {
 	// mu serialises writes; reads need no lock since files are replaced
 	// atomically.
 	mu sync.Mutex
+	// shared maps a zone whose file another zone of the configuration
+	// also names (a filename format without the tag) to an error.
+	shared map[string]error
+}
+
+// ZoneViews checks that the zones of the configuration that use this
+// provider (split-horizon views "x.tld" and "x.tld!inside" included) each
+// get a file of their own: a format such as "db_%D" writes the views of a
+// name to one file, which every push would then flip between them.
+func (p *Provider) ZoneViews(zones []string) {
+	if p.err != nil {
+		return
+	}
+	byFile := map[string][]string{}
+	for _, z := range zones {
+		z = normZone(z)
+		f := p.format.render(z, false)
+		if !slices.Contains(byFile[f], z) {
+			byFile[f] = append(byFile[f], z)
+		}
+	}
+	shared := map[string]error{}
+	for f, zs := range byFile {
+		if len(zs) < 2 {
+			continue
+		}
+		err := fmt.Errorf("bind: %s are all kept in %s: filenameformat %q does not tell them apart; use one with the tag, such as %%U.zone or %%c.zone", strings.Join(zs, ", "), filepath.Join(p.dir, f), p.format.src)
+		for _, z := range zs {
+			shared[z] = err
+		}
+	}
+	p.mu.Lock()
+	p.shared = shared
+	p.mu.Unlock()
+}
+
+// sharedErr is the ZoneViews error of zone, if any.
+func (p *Provider) sharedErr(zone string) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.shared[normZone(zone)]
 }
 
 var (
 	_ provider.DNS         = (*Provider)(nil)
 	_ provider.ZoneCreator = (*Provider)(nil)
 	_ provider.ZoneLister  = (*Provider)(nil)
+	_ provider.ViewChecker = (*Provider)(nil)
 )
 
 // New returns a provider keeping zone files in dir ("" for "zones") named
@@ -187,6 +229,9 @@ func zoneOrigin(zone string) string {
 func (p *Provider) Records(ctx context.Context, zone string) ([]*model.Record, error) {
 	if p.err != nil {
 		return nil, p.err
+	}
+	if err := p.sharedErr(zone); err != nil {
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -313,6 +358,9 @@ func (p *Provider) Apply(ctx context.Context, plan *diff.Plan) error {
 	if p.err != nil {
 		return p.err
 	}
+	if err := p.sharedErr(plan.Zone); err != nil {
+		return err
+	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -384,6 +432,9 @@ func (p *Provider) Apply(ctx context.Context, plan *diff.Plan) error {
 func (p *Provider) EnsureZone(ctx context.Context, zone string) (bool, error) {
 	if p.err != nil {
 		return false, p.err
+	}
+	if err := p.sharedErr(zone); err != nil {
+		return false, err
 	}
 	if err := ctx.Err(); err != nil {
 		return false, err
