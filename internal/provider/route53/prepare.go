@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"slices"
 	"strconv"
@@ -276,6 +277,38 @@ func (p *Provider) prepare(ctx context.Context, key string, desired []*model.Rec
 				}
 			}
 		}
+	}
+
+	// What Route 53 would refuse when the batch is sent: caught here, so
+	// that preview says so and push changes nothing.
+	sets := map[rrIdent][]*model.Record{}
+	for _, r := range desired {
+		if r.Type == "SOA" || (r.Type == model.AliasType && effectiveType(r) == "") {
+			continue
+		}
+		id := rrIdent{name: r.Name, typ: effectiveType(r), setID: r.SetID}
+		sets[id] = append(sets[id], r)
+		if r.Type != model.AliasType {
+			if v := writeValue(r); len(v) > 4000 {
+				bad(r, "the value is %d characters as Route 53 takes it (each byte outside printable ASCII written as \\ooo); Route 53 accepts at most 4,000", len(v))
+			}
+		}
+	}
+	ids := slices.SortedFunc(maps.Keys(sets), func(a, b rrIdent) int { return strings.Compare(a.String(), b.String()) })
+	for _, id := range ids {
+		rs := sets[id]
+		if len(rs) < 2 || !slices.ContainsFunc(rs, func(r *model.Record) bool { return r.Type == model.AliasType }) {
+			continue
+		}
+		var others []string
+		for _, o := range rs[1:] {
+			where := o.Pos
+			if where == "" {
+				where = o.Type + " " + o.Data
+			}
+			others = append(others, where)
+		}
+		bad(rs[0], "an R53_ALIAS is the whole record set of its name and type: it cannot share %s with other records or aliases (also at %s)", id.typ, strings.Join(others, ", "))
 	}
 
 	if len(problems) > 0 {
