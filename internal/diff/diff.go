@@ -56,13 +56,24 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		p.new = append(p.new, r)
 	}
 	var haveSOA *model.Record
+	// ignored holds the existing records an IGNORE matched, by set: they
+	// stay as they are, but a provider that replaces whole record sets
+	// (Route 53) must still be given them with the set's other records.
+	var ignored map[model.Key][]*model.Record
 	for _, r := range existing {
 		k := r.Key()
 		if r.Type == "SOA" {
 			haveSOA = r
 			continue
 		}
-		if (k == apexNS && !wantApexNS) || ign.match(r, zone) {
+		if k == apexNS && !wantApexNS {
+			continue
+		}
+		if ign.match(r, zone) {
+			if ignored == nil {
+				ignored = map[model.Key][]*model.Record{}
+			}
+			ignored[k] = append(ignored[k], r)
 			continue
 		}
 		p := sets[k]
@@ -80,6 +91,12 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 	for k, p := range sets {
 		if opts.KeepUnknown && len(p.old) > 0 {
 			p.new = keepUnknown(p.old, p.new)
+		}
+		if kept := ignored[k]; len(kept) > 0 {
+			// A set only partly ignored changes around the ignored
+			// records, which are in it before and after.
+			p.old = append(p.old, kept...)
+			p.new = append(p.new, kept...)
 		}
 		sortByData(p.old)
 		sortByData(p.new)

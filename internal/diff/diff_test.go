@@ -45,6 +45,7 @@ func TestCompute(t *testing.T) {
 		opts      Options
 		want      string
 		wantError string
+		check     func(t *testing.T, p *Plan)
 	}{
 		{
 			name:    "create into empty zone",
@@ -125,6 +126,21 @@ func TestCompute(t *testing.T) {
 			wantError: "also matched by an IGNORE rule",
 		},
 		{
+			// Route 53 replaces whole sets: the ignored value stays in
+			// the set on both sides, so the provider keeps it.
+			name:     "ignore by target inside a changed set",
+			existing: []string{"www 300 IN A 192.0.2.1", "www 300 IN A 192.0.2.2"},
+			desired:  []string{"www 300 IN A 192.0.2.3"},
+			opts:     Options{Ignores: []model.Ignore{{Label: "www", Types: "A", Target: "192.0.2.1"}}},
+			want:     "± MODIFY www.example.com A (192.0.2.2 ttl=300) -> (192.0.2.3 ttl=300)\n",
+			check: func(t *testing.T, p *Plan) {
+				c := p.Changes[0]
+				if len(c.Old) != 2 || len(c.New) != 2 || c.New[0].Data != "192.0.2.1" {
+					t.Errorf("the ignored value is not in the set: old %v new %v", c.Old, c.New)
+				}
+			},
+		},
+		{
 			name:     "ignore respects types",
 			existing: []string{"foo 300 IN A 192.0.2.1", "foo 300 IN TXT \"t\""},
 			opts:     Options{Ignores: []model.Ignore{{Label: "foo", Types: "TXT"}}},
@@ -145,6 +161,9 @@ func TestCompute(t *testing.T) {
 			}
 			if got := render(p); got != c.want {
 				t.Errorf("plan:\n%s\nwant:\n%s", got, c.want)
+			}
+			if c.check != nil && len(p.Changes) > 0 {
+				c.check(t, p)
 			}
 		})
 	}
