@@ -32,6 +32,9 @@ func TestCanonicalData(t *testing.T) {
 		{typ: "DS", in: "12345 13 2 abcdef", want: "12345 13 2 ABCDEF"},
 		{typ: "NAPTR", in: `100 10 "U" "E2U+sip" "!^.*$!sip:x@example.com!" .`, want: `100 10 "U" "E2U+sip" "!^.*$!sip:x@example.com!" .`},
 		{typ: "HTTPS", in: `1 . alpn="h2,h3"`, want: `1 . alpn="h2,h3"`},
+		// Parameters in key order, however written (RFC 9460 wire order).
+		{typ: "HTTPS", in: `1 t.example.net. port=8443 alpn=h2,h3`, want: `1 t.example.net. alpn="h2,h3" port="8443"`},
+		{typ: "SVCB", in: `1 t.example.net. ipv4hint=192.0.2.1 alpn=h2 mandatory=alpn`, want: `1 t.example.net. mandatory="alpn" alpn="h2" ipv4hint="192.0.2.1"`},
 		{typ: "PTR", in: "host.example.com.", want: "host.example.com."},
 		{typ: "BOGUS", in: "x", err: "unknown record type"},
 	}

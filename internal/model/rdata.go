@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/netip"
 	"strconv"
+	"sort"
 	"strings"
 
 	"github.com/miekg/dns"
@@ -209,8 +210,10 @@ func lowerNames(rr dns.RR) {
 		v.Replacement = strings.ToLower(v.Replacement)
 	case *dns.SVCB:
 		v.Target = strings.ToLower(v.Target)
+		sortSvcParams(v.Value)
 	case *dns.HTTPS:
 		v.Target = strings.ToLower(v.Target)
+		sortSvcParams(v.Value)
 	case *dns.SOA:
 		v.Ns = strings.ToLower(v.Ns)
 		v.Mbox = strings.ToLower(v.Mbox)
@@ -223,6 +226,14 @@ func lowerNames(rr dns.RR) {
 	case *dns.TLSA:
 		v.Certificate = strings.ToLower(v.Certificate)
 	}
+}
+
+// sortSvcParams puts SVCB/HTTPS parameters in key order, the order of the
+// wire format (RFC 9460): written in any order, one set of parameters has
+// one canonical text, so "port=8443 alpn=h2" and "alpn=h2 port=8443" are
+// the same record.
+func sortSvcParams(kv []dns.SVCBKeyValue) {
+	sort.SliceStable(kv, func(i, j int) bool { return kv[i].Key() < kv[j].Key() })
 }
 
 // FromRR converts a parsed resource record into a canonical Record.
