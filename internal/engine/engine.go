@@ -9,7 +9,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -216,6 +218,15 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 	}
 	for _, d := range e.Config.Registrars {
 		decls["reg:"+d.Name] = d
+	}
+	for _, name := range slices.Sorted(maps.Keys(wantProvider)) {
+		if decls["dns:"+name] == nil && decls["reg:"+name] == nil {
+			var known []string
+			for _, d := range e.Config.DNSProviders {
+				known = append(known, d.Name)
+			}
+			ps = append(ps, model.Problem{Msg: fmt.Sprintf("--providers: %q is no NewDnsProvider of the configuration (there are: %s)", name, strings.Join(known, ", "))})
+		}
 	}
 
 	// A creds entry with "_exclude_from_defaults": "true" only takes part
