@@ -60,6 +60,7 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 	// stay as they are, but a provider that replaces whole record sets
 	// (Route 53) must still be given them with the set's other records.
 	var ignored map[model.Key][]*model.Record
+	var kept []*model.Record // sets NO_PURGE keeps whole
 	for _, r := range existing {
 		k := r.Key()
 		if r.Type == "SOA" {
@@ -79,6 +80,7 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		p := sets[k]
 		if p == nil {
 			if opts.KeepUnknown {
+				kept = append(kept, r)
 				continue
 			}
 			p = &pair{}
@@ -87,6 +89,16 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		p.old = append(p.old, r)
 	}
 
+	keptAt := map[string][]string{}
+	for k := range ignored {
+		keptAt[k.Name] = append(keptAt[k.Name], k.Type)
+	}
+	for _, r := range kept {
+		keptAt[r.Name] = append(keptAt[r.Name], r.Type)
+	}
+	if err := cnameConflict(desired, keptAt); err != nil {
+		return nil, err
+	}
 	plan := &Plan{Zone: zone, MetaKeys: opts.MetaKeys}
 	for k, p := range sets {
 		if opts.KeepUnknown && len(p.old) > 0 {
@@ -125,6 +137,21 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		return a.Key.Less(b.Key)
 	})
 	return plan, nil
+}
+
+// cnameConflict refuses configured records that, with the records IGNORE
+// or NO_PURGE keep (keptAt: name -> kept types), would put a CNAME beside
+// other records at one name, which no DNS server (Route 53 included)
+// accepts. Conflicts among configured records alone are model validation's.
+func cnameConflict(desired []*model.Record, keptAt map[string][]string) error {
+	for _, r := range desired {
+		for _, t := range keptAt[r.Name] {
+			if (r.Type == "CNAME") != (t == "CNAME") {
+				return fmt.Errorf("%s%s %s cannot be at %s: the %s record there, kept by IGNORE or NO_PURGE, would sit beside it, and a CNAME must be alone at its name", posPrefix(r.Pos), r.Type, r.Data, r.Name, t)
+			}
+		}
+	}
+	return nil
 }
 
 // soaChange compares a configured SOA (SOA()) with the existing one,

@@ -141,6 +141,27 @@ func TestCompute(t *testing.T) {
 			},
 		},
 		{
+			name:      "CNAME beside a record IGNORE keeps",
+			existing:  []string{"x 300 IN TXT \"keep\""},
+			desired:   []string{"x 300 IN CNAME target.example.net."},
+			opts:      Options{Ignores: []model.Ignore{{Label: "x", Types: "TXT"}}},
+			wantError: "CNAME target.example.net. cannot be at x.example.com: the TXT record there, kept by IGNORE or NO_PURGE",
+		},
+		{
+			name:      "CNAME beside a set NO_PURGE keeps",
+			existing:  []string{"y 300 IN A 192.0.2.1"},
+			desired:   []string{"y 300 IN CNAME target.example.net."},
+			opts:      Options{KeepUnknown: true},
+			wantError: "the A record there, kept by IGNORE or NO_PURGE",
+		},
+		{
+			name:      "record beside a CNAME IGNORE keeps",
+			existing:  []string{"z 300 IN CNAME elsewhere.example.net."},
+			desired:   []string{"z 300 IN TXT \"new\""},
+			opts:      Options{Ignores: []model.Ignore{{Label: "z", Types: "CNAME"}}},
+			wantError: "the CNAME record there",
+		},
+		{
 			name:     "ignore respects types",
 			existing: []string{"foo 300 IN A 192.0.2.1", "foo 300 IN TXT \"t\""},
 			opts:     Options{Ignores: []model.Ignore{{Label: "foo", Types: "TXT"}}},
