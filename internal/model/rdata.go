@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"net/netip"
-	"strconv"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/miekg/dns"
