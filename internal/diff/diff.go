@@ -19,6 +19,9 @@ type Options struct {
 	// MetaKeys are the metadata keys that are part of a record's content
 	// (from the provider's capabilities).
 	MetaKeys []string
+	// OneTTLPerSet is the provider's: a set has one TTL, which the values
+	// an IGNORE keeps in a changed set take too.
+	OneTTLPerSet bool
 }
 
 // Compute returns the plan that turns existing into desired for zone. Both
@@ -106,9 +109,16 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		}
 		if kept := ignored[k]; len(kept) > 0 {
 			// A set only partly ignored changes around the ignored
-			// records, which are in it before and after.
+			// records, which are in it before and after (with the
+			// set's new TTL where a set has one).
 			p.old = append(p.old, kept...)
-			p.new = append(p.new, kept...)
+			for _, r := range kept {
+				if opts.OneTTLPerSet && len(p.new) > 0 && r.TTL != p.new[0].TTL {
+					r = r.Clone()
+					r.TTL = p.new[0].TTL
+				}
+				p.new = append(p.new, r)
+			}
 		}
 		sortByData(p.old)
 		sortByData(p.new)

@@ -270,9 +270,10 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 		}
 	}
 	plan, err := diff.Compute(d.Name, existing, desired, diff.Options{
-		KeepUnknown: d.KeepUnknown,
-		Ignores:     d.Ignores,
-		MetaKeys:    p.Caps.MetaKeys,
+		KeepUnknown:  d.KeepUnknown,
+		Ignores:      d.Ignores,
+		MetaKeys:     p.Caps.MetaKeys,
+		OneTTLPerSet: p.Caps.OneTTLPerSet,
 	})
 	if err != nil {
 		pp.Err = err

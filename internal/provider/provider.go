@@ -133,6 +133,9 @@ type Capabilities struct {
 	SetID bool
 	// Concurrent says whether zones may be processed in parallel.
 	Concurrent bool
+	// OneTTLPerSet says a record set has one TTL (Route 53): values an
+	// IGNORE keeps in a changed set take the set's new TTL.
+	OneTTLPerSet bool
 	// MetaKeys are the record metadata keys whose values are part of a
 	// record's content for this provider (for Route 53: alias target zone,
 	// weight, health check...). The differ compares them along with the

@@ -184,10 +184,11 @@ func (p *Provider) Capabilities() provider.Capabilities { return capabilities() 
 
 func capabilities() provider.Capabilities {
 	return provider.Capabilities{
-		Types:      provider.TypeSet(Types...),
-		SetID:      true,
-		Concurrent: true,
-		MetaKeys:   append([]string(nil), MetaKeys...),
+		Types:        provider.TypeSet(Types...),
+		SetID:        true,
+		Concurrent:   true,
+		OneTTLPerSet: true,
+		MetaKeys:     append([]string(nil), MetaKeys...),
 	}
 }
 
