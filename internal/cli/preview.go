@@ -259,8 +259,12 @@ func (r *runner) blocked(ctx context.Context, plans []*engine.DomainPlan) hold {
 	if len(bad) > show {
 		names += fmt.Sprintf(" and %d more", len(bad)-show)
 	}
+	them := "them"
+	if len(bad) == 1 {
+		them = "it"
+	}
 	return hold{outcome: "not applied", short: "push changes nothing while a zone of the run cannot be planned (see the end)", why: fmt.Sprintf("%s could not be planned (%s); push changes nothing until every zone of the run plans cleanly: fix %s, or leave %s out with --domains",
-		plural(len(bad), "zone"), names, map[bool]string{true: "it", false: "them"}[len(bad) == 1], map[bool]string{true: "it", false: "them"}[len(bad) == 1])}
+		plural(len(bad), "zone"), names, them, them)}
 }
 
 // planFailed reports whether dp has an error that push cannot go past.

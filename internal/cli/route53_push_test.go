@@ -402,6 +402,27 @@ func (hb *batchHolder) waitAccepted(cmd *exec.Cmd, out *bytes.Buffer) {
 	}
 }
 
+// interrupted runs dnsctl with args, waits for ready (given the command and
+// its output so far) and interrupts it (SIGINT, as Ctrl-C does); it returns
+// once the command has exited.
+func (z *bigZone) interrupted(ready func(cmd *exec.Cmd, out *bytes.Buffer), args ...string) (stdout, stderr string, code int) {
+	z.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	cmd := z.command(ctx, args...)
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	if err := cmd.Start(); err != nil {
+		z.t.Fatal(err)
+	}
+	ready(cmd, &out)
+	if err := cmd.Process.Signal(os.Interrupt); err != nil {
+		z.t.Fatal(err)
+	}
+	cmd.Wait()
+	return out.String(), errOut.String(), cmd.ProcessState.ExitCode()
+}
+
 // TestPushInterrupted interrupts dnsctl (SIGINT, as Ctrl-C does) while
 // Route 53 is answering the first of several change batches: push sees
 // that batch through, sends no other, says which changes were applied and
@@ -409,33 +430,21 @@ func (hb *batchHolder) waitAccepted(cmd *exec.Cmd, out *bytes.Buffer) {
 func TestPushInterrupted(t *testing.T) {
 	z := newBigZone(t, "interrupted.tld")
 	hb := holdBatches(z, 2*time.Second)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := z.command(ctx, "push")
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	hb.waitAccepted(cmd, &out)
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatal(err)
-	}
-	cmd.Wait()
+	out, errOut, code := z.interrupted(hb.waitAccepted, "push")
 	hb.inflight.Wait()
-	if code := cmd.ProcessState.ExitCode(); code != 1 {
-		t.Fatalf("interrupted push exited %d, want 1\n%s%s", code, tail(out.String(), 20), errOut.String())
+	if code != 1 {
+		t.Fatalf("interrupted push exited %d, want 1\n%s%s", code, tail(out, 20), errOut)
 	}
 	if n := hb.accepted.Load(); n != 1 {
 		t.Errorf("%d change batches were accepted, want only the one in flight at the interrupt", n)
 	}
 	for _, want := range []string{"stopped before change batch 2 of ", "applied by earlier batches (", "not applied (", "Run push again"} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("push output lacks %q:\n%s", want, tail(out.String(), 12))
+		if !strings.Contains(out, want) {
+			t.Errorf("push output lacks %q:\n%s", want, tail(out, 12))
 		}
 	}
-	if !strings.Contains(errOut.String(), "interrupted") {
-		t.Errorf("stderr does not say the run was interrupted: %q", errOut.String())
+	if !strings.Contains(errOut, "interrupted") {
+		t.Errorf("stderr does not say the run was interrupted: %q", errOut)
 	}
 	z.assertWithinPlan()
 	hb.hold.Store(false)
@@ -581,32 +590,23 @@ func TestPushInterruptedWhilePlanning(t *testing.T) {
 	var once sync.Once
 	listed := make(chan struct{})
 	z.proxy.Observe("ListResourceRecordSets", func(int) { once.Do(func() { close(listed) }) })
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := z.command(ctx, "push", "--report", "report.json")
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-listed:
-	case <-time.After(2 * time.Minute):
-		cmd.Process.Kill()
-		t.Fatalf("push never read a zone:\n%s%s", out.String(), errOut.String())
-	}
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatal(err)
-	}
-	cmd.Wait()
-	if code := cmd.ProcessState.ExitCode(); code != 1 {
-		t.Fatalf("interrupted push exited %d, want 1\n%s%s", code, out.String(), errOut.String())
+	out, errOut, code := z.interrupted(func(cmd *exec.Cmd, out *bytes.Buffer) {
+		select {
+		case <-listed:
+		case <-time.After(2 * time.Minute):
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("push never read a zone:\n%s", out.String())
+		}
+	}, "push", "--report", "report.json")
+	if code != 1 {
+		t.Fatalf("interrupted push exited %d, want 1\n%s%s", code, out, errOut)
 	}
 	if n := z.proxy.Calls("ChangeResourceRecordSets"); n != 0 {
 		t.Errorf("%d change batches sent by a push interrupted while planning", n)
 	}
-	if !strings.Contains(out.String(), "NOTHING PUSHED: the run was interrupted while planning") {
-		t.Errorf("push does not say it changed nothing:\n%s", out.String())
+	if !strings.Contains(out, "NOTHING PUSHED: the run was interrupted while planning") {
+		t.Errorf("push does not say it changed nothing:\n%s", out)
 	}
 	report, data := readReport(t, z.dir, "report.json")
 	for _, e := range report {
@@ -622,25 +622,13 @@ func TestPushInterruptedWhilePlanning(t *testing.T) {
 func TestPushInterruptedManyZones(t *testing.T) {
 	z, ids := newSmallZones(t, "intr", 6)
 	hb := holdBatches(z, 2*time.Second)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := z.command(ctx, "push", "--report", "report.json")
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	hb.waitAccepted(cmd, &out)
-	if err := cmd.Process.Signal(os.Interrupt); err != nil {
-		t.Fatal(err)
-	}
-	cmd.Wait()
+	out, errOut, code := z.interrupted(hb.waitAccepted, "push", "--report", "report.json")
 	hb.inflight.Wait()
-	if code := cmd.ProcessState.ExitCode(); code != 1 {
-		t.Fatalf("interrupted push exited %d, want 1\n%s%s", code, out.String(), errOut.String())
+	if code != 1 {
+		t.Fatalf("interrupted push exited %d, want 1\n%s%s", code, out, errOut)
 	}
 	if n := hb.accepted.Load(); n != 1 {
-		t.Errorf("%d change batches reached Route 53, want only the one in flight at the interrupt\n%s", n, out.String())
+		t.Errorf("%d change batches reached Route 53, want only the one in flight at the interrupt\n%s", n, out)
 	}
 	report, data := readReport(t, z.dir, "report.json")
 	outcomes := map[string]int{}
@@ -654,11 +642,11 @@ func TestPushInterruptedManyZones(t *testing.T) {
 	if len(report) != 6 || outcomes["applied"] != 1 || outcomes["interrupted"] != 5 {
 		t.Errorf("report has %d entries with outcomes %v; want the 6 zones, 1 applied and 5 interrupted\n%s", len(report), outcomes, data)
 	}
-	if !strings.Contains(out.String(), "Done. 6 corrections, 1 applied.") {
-		t.Errorf("push does not say how much it applied:\n%s", out.String())
+	if !strings.Contains(out, "Done. 6 corrections, 1 applied.") {
+		t.Errorf("push does not say how much it applied:\n%s", out)
 	}
 	for name, id := range ids {
-		has := slices.ContainsFunc(zoneSets(ctx, checker{t}, z.sdk, id), func(l string) bool { return strings.HasPrefix(l, "www.") })
+		has := slices.ContainsFunc(zoneSets(context.Background(), checker{t}, z.sdk, id), func(l string) bool { return strings.HasPrefix(l, "www.") })
 		if has != (name == applied) {
 			t.Errorf("zone %s holds www: %v; the report says the applied zone is %q", name, has, applied)
 		}

@@ -92,15 +92,17 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		p.old = append(p.old, r)
 	}
 
-	keptAt := map[string][]string{}
-	for k := range ignored {
-		keptAt[k.Name] = append(keptAt[k.Name], k.Type)
-	}
-	for _, r := range kept {
-		keptAt[r.Name] = append(keptAt[r.Name], r.Type)
-	}
-	if err := cnameConflict(desired, keptAt); err != nil {
-		return nil, err
+	if len(ignored) > 0 || len(kept) > 0 {
+		keptAt := map[string][]string{}
+		for k := range ignored {
+			keptAt[k.Name] = append(keptAt[k.Name], k.Type)
+		}
+		for _, r := range kept {
+			keptAt[r.Name] = append(keptAt[r.Name], r.Type)
+		}
+		if err := cnameConflict(desired, keptAt); err != nil {
+			return nil, err
+		}
 	}
 	plan := &Plan{Zone: zone, MetaKeys: opts.MetaKeys}
 	for k, p := range sets {

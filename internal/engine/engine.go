@@ -141,12 +141,7 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 
 // hintZones tells each provider that wants to know which zones the run uses.
 func (e *Engine) hintZones(all []*model.Domain) {
-	zones := map[string][]string{}
-	for _, d := range e.Config.Domains {
-		for _, ref := range d.DNSProviders {
-			zones[ref.Name] = append(zones[ref.Name], d.UniqueName())
-		}
-	}
+	zones := zonesByProvider(e.Config.Domains)
 	for name, p := range e.dns {
 		if h, ok := p.Impl.(provider.ZoneHinter); ok {
 			h.WillUse(zones[name])
@@ -155,12 +150,7 @@ func (e *Engine) hintZones(all []*model.Domain) {
 	// Every domain of the configuration, filtered out of the run or not:
 	// a provider that tells same-named zones apart only by ID checks that
 	// the run's zones cannot be mistaken for those of the others.
-	views := map[string][]string{}
-	for _, d := range all {
-		for _, ref := range d.DNSProviders {
-			views[ref.Name] = append(views[ref.Name], d.UniqueName())
-		}
-	}
+	views := zonesByProvider(all)
 	checked := false
 	for name, p := range e.dns {
 		if v, ok := p.Impl.(provider.ViewChecker); ok {
@@ -173,6 +163,17 @@ func (e *Engine) hintZones(all []*model.Domain) {
 			e.pinZone(d) // the pins of the others count too
 		}
 	}
+}
+
+// zonesByProvider lists the zones (unique names) of ds by DNS provider.
+func zonesByProvider(ds []*model.Domain) map[string][]string {
+	out := map[string][]string{}
+	for _, d := range ds {
+		for _, ref := range d.DNSProviders {
+			out[ref.Name] = append(out[ref.Name], d.UniqueName())
+		}
+	}
+	return out
 }
 
 func filterDomains(ds []*model.Domain, filter string) ([]*model.Domain, error) {

@@ -242,18 +242,7 @@ func TestThrottlingPausesAllWorkers(t *testing.T) {
 func TestInterruptFinishesBatchInFlight(t *testing.T) {
 	e := newEnv(t)
 	zone := "interrupt.example"
-	if _, err := e.p.EnsureZone(ctx(t), zone); err != nil {
-		t.Fatal(err)
-	}
-	var desired []*model.Record
-	for i := 0; i < 2100; i++ {
-		desired = append(desired, rec(t, zone, fmt.Sprintf("i%04d", i), "A", 300, "192.0.2.1"))
-	}
-	existing, err := e.p.Records(ctx(t), zone)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan := planFor(zone, existing, desired)
+	plan, desired := aRecordsPlan(t, e, zone, "i", 2100)
 	run, interrupt := context.WithCancel(ctx(t))
 	e.proxy.Observe("ChangeResourceRecordSets", func(n int) {
 		if n == 1 {
@@ -261,7 +250,7 @@ func TestInterruptFinishesBatchInFlight(t *testing.T) {
 			time.Sleep(50 * time.Millisecond) // let a careless client abandon the request
 		}
 	})
-	err = e.p.Apply(run, plan)
+	err := e.p.Apply(run, plan)
 	var ae *ApplyError
 	if !errors.As(err, &ae) || ae.Batch != 2 || ae.Batches != 3 || !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want an interruption before batch 2 of 3", err)
@@ -282,6 +271,31 @@ func TestInterruptFinishesBatchInFlight(t *testing.T) {
 	e.proxy.Observe("ChangeResourceRecordSets", nil)
 	e.push(e.provider(), zone, desired)
 	e.assertConverged(e.provider(), zone, desired)
+}
+
+// aRecordsPlan creates zone and returns the plan that adds n A records
+// labelled prefix0000… to it.
+func aRecordsPlan(t *testing.T, e *env, zone, prefix string, n int) (plan *diff.Plan, desired []*model.Record) {
+	t.Helper()
+	if _, err := e.p.EnsureZone(ctx(t), zone); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < n; i++ {
+		desired = append(desired, rec(t, zone, fmt.Sprintf("%s%04d", prefix, i), "A", 300, "192.0.2.1"))
+	}
+	existing, err := e.p.Records(ctx(t), zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return planFor(zone, existing, desired), desired
+}
+
+// stubGetChange answers GetChange with the change status status() gives.
+func stubGetChange(e *env, status func() string) {
+	e.proxy.Stub("GetChange", func(w http.ResponseWriter, r *http.Request, body []byte) {
+		w.Header().Set("Content-Type", "text/xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><GetChangeResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><ChangeInfo><Id>/change/C1</Id><Status>%s</Status><SubmittedAt>2026-01-01T00:00:00Z</SubmittedAt></ChangeInfo></GetChangeResponse>`, status())
+	})
 }
 
 func countType(rs []*model.Record, typ string) int {
@@ -402,28 +416,12 @@ func TestInterruptStopsBatchWaitingForPacer(t *testing.T) {
 // stops the wait at once; the batch is reported applied, the rest not.
 func TestInterruptStopsWaitForSync(t *testing.T) {
 	e := newEnv(t)
-	zone := "syncstop.example"
-	if _, err := e.p.EnsureZone(ctx(t), zone); err != nil {
-		t.Fatal(err)
-	}
-	var desired []*model.Record
-	for i := 0; i < 1100; i++ {
-		desired = append(desired, rec(t, zone, fmt.Sprintf("s%04d", i), "A", 300, "192.0.2.1"))
-	}
-	existing, err := e.p.Records(ctx(t), zone)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan := planFor(zone, existing, desired)
+	plan, _ := aRecordsPlan(t, e, "syncstop.example", "s", 1100)
 	p := e.provider(func(c *Config) { c.WaitForSync = true; c.SyncTimeout = time.Minute })
 	run, interrupt := context.WithCancel(ctx(t))
-	e.proxy.Stub("GetChange", func(w http.ResponseWriter, r *http.Request, body []byte) {
-		interrupt()
-		w.Header().Set("Content-Type", "text/xml")
-		fmt.Fprint(w, `<?xml version="1.0"?><GetChangeResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><ChangeInfo><Id>/change/C1</Id><Status>PENDING</Status><SubmittedAt>2026-01-01T00:00:00Z</SubmittedAt></ChangeInfo></GetChangeResponse>`)
-	})
+	stubGetChange(e, func() string { interrupt(); return "PENDING" })
 	start := time.Now()
-	err = p.Apply(run, plan)
+	err := p.Apply(run, plan)
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("Apply returned after %s: it kept waiting for INSYNC after the interrupt", d)
 	}
@@ -456,11 +454,7 @@ func TestInterruptWaitOnLastBatch(t *testing.T) {
 	plan := planFor(zone, existing, desired)
 	p := e.provider(func(c *Config) { c.WaitForSync = true; c.SyncTimeout = time.Minute })
 	run, interrupt := context.WithCancel(ctx(t))
-	e.proxy.Stub("GetChange", func(w http.ResponseWriter, r *http.Request, body []byte) {
-		interrupt()
-		w.Header().Set("Content-Type", "text/xml")
-		fmt.Fprint(w, `<?xml version="1.0"?><GetChangeResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><ChangeInfo><Id>/change/C1</Id><Status>PENDING</Status><SubmittedAt>2026-01-01T00:00:00Z</SubmittedAt></ChangeInfo></GetChangeResponse>`)
-	})
+	stubGetChange(e, func() string { interrupt(); return "PENDING" })
 	err = p.Apply(run, plan)
 	var ae *ApplyError
 	var pa interface{ AppliedChanges() []diff.Change }

@@ -3,7 +3,6 @@ package route53
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -374,13 +373,11 @@ func TestWaitForSync(t *testing.T) {
 	zone := "sync.example"
 	desired := smallZone(t, e, zone)
 	var polls atomic.Int32
-	e.proxy.Stub("GetChange", func(w http.ResponseWriter, r *http.Request, body []byte) {
-		status := "PENDING"
+	stubGetChange(e, func() string {
 		if polls.Add(1) >= 3 {
-			status = "INSYNC"
+			return "INSYNC"
 		}
-		w.Header().Set("Content-Type", "text/xml")
-		fmt.Fprintf(w, `<?xml version="1.0"?><GetChangeResponse xmlns="https://route53.amazonaws.com/doc/2013-04-01/"><ChangeInfo><Id>/change/C1</Id><Status>%s</Status><SubmittedAt>2026-01-01T00:00:00Z</SubmittedAt></ChangeInfo></GetChangeResponse>`, status)
+		return "PENDING"
 	})
 	e.push(e.p, zone, desired)
 	if n := polls.Load(); n != 3 {

@@ -41,6 +41,11 @@ func (p *Provider) Prepare(ctx context.Context, zone string, desired []*model.Re
 	return p.public(p.prepare(ctx, zoneKey(zone), desired))
 }
 
+// maxShortData bounds record data that cannot exceed Route 53's 4,000
+// characters per value once written: at most four characters a byte (the
+// \ooo escape) plus the quotes of its 255-byte strings.
+const maxShortData = 900
+
 func (p *Provider) prepare(ctx context.Context, key string, desired []*model.Record) error {
 	zone := zoneName(key)
 	var problems []string
@@ -281,34 +286,42 @@ func (p *Provider) prepare(ctx context.Context, key string, desired []*model.Rec
 
 	// What Route 53 would refuse when the batch is sent: caught here, so
 	// that preview says so and push changes nothing.
-	sets := map[rrIdent][]*model.Record{}
+	aliasSets := map[rrIdent]bool{}
 	for _, r := range desired {
-		if r.Type == "SOA" || (r.Type == model.AliasType && effectiveType(r) == "") {
-			continue
-		}
-		id := rrIdent{name: r.Name, typ: effectiveType(r), setID: r.SetID}
-		sets[id] = append(sets[id], r)
-		if r.Type != model.AliasType {
+		switch {
+		case r.Type == model.AliasType:
+			if t := effectiveType(r); t != "" {
+				aliasSets[rrIdent{name: r.Name, typ: t, setID: r.SetID}] = true
+			}
+		case len(r.Data) > maxShortData:
 			if v := writeValue(r); len(v) > 4000 {
 				bad(r, "the value is %d characters as Route 53 takes it (each byte outside printable ASCII written as \\ooo); Route 53 accepts at most 4,000", len(v))
 			}
 		}
 	}
-	ids := slices.SortedFunc(maps.Keys(sets), func(a, b rrIdent) int { return strings.Compare(a.String(), b.String()) })
-	for _, id := range ids {
-		rs := sets[id]
-		if len(rs) < 2 || !slices.ContainsFunc(rs, func(r *model.Record) bool { return r.Type == model.AliasType }) {
-			continue
-		}
-		var others []string
-		for _, o := range rs[1:] {
-			where := o.Pos
-			if where == "" {
-				where = o.Type + " " + o.Data
+	if len(aliasSets) > 0 {
+		sets := map[rrIdent][]*model.Record{}
+		for _, r := range desired {
+			if id := (rrIdent{name: r.Name, typ: effectiveType(r), setID: r.SetID}); aliasSets[id] {
+				sets[id] = append(sets[id], r)
 			}
-			others = append(others, where)
 		}
-		bad(rs[0], "an R53_ALIAS is the whole record set of its name and type: it cannot share %s with other records or aliases (also at %s)", id.typ, strings.Join(others, ", "))
+		ids := slices.SortedFunc(maps.Keys(sets), func(a, b rrIdent) int { return strings.Compare(a.String(), b.String()) })
+		for _, id := range ids {
+			rs := sets[id]
+			if len(rs) < 2 {
+				continue
+			}
+			var others []string
+			for _, o := range rs[1:] {
+				where := o.Pos
+				if where == "" {
+					where = o.Type + " " + o.Data
+				}
+				others = append(others, where)
+			}
+			bad(rs[0], "an R53_ALIAS is the whole record set of its name and type: it cannot share %s with other records or aliases (also at %s)", id.typ, strings.Join(others, ", "))
+		}
 	}
 
 	if len(problems) > 0 {
