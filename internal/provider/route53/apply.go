@@ -110,9 +110,11 @@ func (p *Provider) apply(ctx context.Context, plan *diff.Plan) error {
 	}
 	p.takeCreated(id) // the zone is about to change: never assume it again
 	for _, c := range plan.Changes {
-		for _, r := range append(slices.Clone(c.Old), c.New...) {
-			if r.Type == "NS" && strings.HasSuffix(r.Data, standInSuffix) {
-				return fmt.Errorf("zone %s: the plan holds %s, a stand-in for a name server Route 53 had not assigned yet; plan again now that the zone exists", key, r.Data)
+		for _, rs := range [2][]*model.Record{c.Old, c.New} {
+			for _, r := range rs {
+				if r.Type == "NS" && strings.HasSuffix(r.Data, standInSuffix) {
+					return fmt.Errorf("zone %s: the plan holds %s, a stand-in for a name server Route 53 had not assigned yet; plan again now that the zone exists", key, r.Data)
+				}
 			}
 		}
 	}
