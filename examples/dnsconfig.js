@@ -24,6 +24,8 @@ D("example.com", REG_NONE, DnsProvider(DSP_BIND),
 END);
 
 D("bücher.example", REG_NONE, DnsProvider(DSP_BIND),
+    NAMESERVER("ns1.example.com."),
+    NAMESERVER("ns2.example.net."),
     A("@", "198.51.100.7"),
     CNAME("www", "bücher.example."),
     TXT("_note", `written on ${"2026-11-26"} with a template string`),

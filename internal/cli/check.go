@@ -21,7 +21,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			e, err := engine.Load(cmd.Context(), engine.Options{ConfigPath: f.config, Vars: vars, SkipCreds: true})
+			e, err := engine.Load(cmd.Context(), engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars, SkipCreds: true})
 			if err != nil {
 				return err
 			}
@@ -57,7 +57,7 @@ func newPrintIRCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			e, err := engine.Load(cmd.Context(), engine.Options{ConfigPath: f.config, Vars: vars, SkipCreds: true})
+			e, err := engine.Load(cmd.Context(), engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars, SkipCreds: true})
 			if err != nil {
 				return err
 			}

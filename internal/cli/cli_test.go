@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/dnsctl/dnsctl/internal/testutil/bindcheck"
 )
 
 func TestMain(m *testing.M) {
@@ -35,7 +37,19 @@ func TestScripts(t *testing.T) {
 			// cmpenv expands $NAME: zone-file directives expand to themselves.
 			env.Setenv("ORIGIN", "$ORIGIN")
 			env.Setenv("TTL", "$TTL")
+			loadZoneFilesAtEnd(env)
 			return nil
 		},
+	})
+}
+
+// loadZoneFilesAtEnd makes the script fail unless every zone file dnsctl
+// wrote in its work directory (named by the default filename format) loads
+// in BIND's own checker, named-checkzone, as named loads a primary zone.
+func loadZoneFilesAtEnd(env *testscript.Env) {
+	env.Defer(func() {
+		if _, err := bindcheck.Dir(env.WorkDir); err != nil {
+			env.T().Fatal(err)
+		}
 	})
 }

@@ -68,6 +68,7 @@ func route53Params(srv *moto.Server, dir string) testscript.Params {
 			env.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(env.WorkDir, ".aws-credentials"))
 			env.Setenv("AWS_EC2_METADATA_DISABLED", "true")
 			env.Setenv("AWS_REGION", "us-east-1")
+			loadZoneFilesAtEnd(env)
 			env.Setenv("AWS_ACCESS_KEY_ID", r53KeyID)
 			env.Setenv("AWS_SECRET_ACCESS_KEY", r53Secret)
 			env.Setenv("AWS_ENDPOINT_URL", proxy.URL())

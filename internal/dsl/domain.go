@@ -161,6 +161,12 @@ func (a *args) domainName() (name, tag string) {
 	if name == "" {
 		a.fail("domain name must not be empty")
 	}
+	if tag != "" {
+		var err error
+		if tag, err = model.CanonicalTag(tag); err != nil {
+			a.fail("%s: %v", quoteGo(raw), err)
+		}
+	}
 	canon, err := canonicalDomain(name)
 	if err != nil {
 		a.fail("domain name %s cannot be converted to punycode: %v", quoteGo(name), err)

@@ -111,7 +111,11 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 	}
 
 	supports := map[string]model.TypeSupport{}
-	if !opts.SkipCreds {
+	if opts.SkipCreds {
+		var warn model.Problems
+		supports, warn = declaredCapabilities(cfg, opts.CredsPath)
+		problems = append(problems, warn...)
+	} else {
 		cf, err := creds.Load(opts.CredsPath)
 		if err != nil {
 			return nil, err
@@ -137,6 +141,36 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 		}
 	}
 	return e, nil
+}
+
+// declaredCapabilities returns the capabilities of the DNS providers whose
+// type is known without building them, for check and print-ir, which
+// build none: from NewDnsProvider's type argument, or else from the TYPE
+// of the provider's creds.json entry when creds.json is a file (a
+// "!command" is not run for this). A creds.json that cannot be read costs
+// only these checks: a warning says so, and preview reports the error.
+func declaredCapabilities(cfg *model.Config, credsPath string) (map[string]model.TypeSupport, model.Problems) {
+	var ps model.Problems
+	var cf *creds.File
+	if !strings.HasPrefix(credsPath, "!") {
+		var err error
+		if cf, err = creds.Load(credsPath); err != nil {
+			ps = append(ps, model.Problem{Warning: true, Msg: fmt.Sprintf("%v; the provider types it gives are not checked", err)})
+		}
+	}
+	out := map[string]model.TypeSupport{}
+	for _, d := range cfg.DNSProviders {
+		typ := d.Type
+		if typ == "" && cf != nil {
+			if e, err := cf.Lookup(d.Name); err == nil {
+				typ = e.Type
+			}
+		}
+		if info, err := provider.Lookup(strings.ToUpper(typ)); typ != "" && err == nil {
+			out[d.Name] = info.Capabilities
+		}
+	}
+	return out, ps
 }
 
 // hintZones tells each provider that wants to know which zones the run uses.

@@ -2,7 +2,9 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/idna"
 )
@@ -47,10 +49,20 @@ func QualifyName(label, zone string) (string, error) {
 	return fq, nil
 }
 
-// QualifyTarget turns a host name in record data into its fully qualified
-// form with a trailing dot: "@" is the zone itself, a name without a
-// trailing dot is relative to the zone, "." stays the root.
+// QualifyTarget turns a host name in configured record data into its fully
+// qualified form with a trailing dot: "@" is the zone itself, a name
+// without a trailing dot is relative to the zone, "." stays the root. The
+// name must be a host name as zone files and Route 53 both take it
+// unescaped: letters, digits, '-' and '_' ('*' as a whole first label, '/'
+// under in-addr.arpa for RFC 2317). Anything else (';', '(', quotes, white
+// space) would change meaning in a zone file.
 func QualifyTarget(target, zone string) (string, error) {
+	return qualifyTarget(target, zone, true)
+}
+
+// qualifyTarget is QualifyTarget; without strict it takes any printable
+// byte, as providers may return names that need escaping.
+func qualifyTarget(target, zone string, strict bool) (string, error) {
 	switch {
 	case target == "":
 		return "", fmt.Errorf("empty target")
@@ -69,8 +81,8 @@ func QualifyTarget(target, zone string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := checkTarget(fq); err != nil {
-		return "", fmt.Errorf("target %q: %w", target, err)
+	if err := checkLabels(fq, strict, false); err != nil {
+		return "", fmt.Errorf("target %s: %w", strconv.Quote(target), err)
 	}
 	return fq + ".", nil
 }
@@ -106,19 +118,21 @@ func toASCII(name string) (string, error) {
 // digits, hyphens and underscores, "*" only as the whole first label, at
 // most 253 bytes in all.
 func checkName(n string) error {
-	return checkLabels(n, true)
+	return checkLabels(n, true, true)
 }
 
-// checkTarget validates a host name used as record data; wildcards are not
-// host names, but Route 53 style names may hold any printable byte, so only
-// structure is checked.
-func checkTarget(n string) error {
-	return checkLabels(n, false)
-}
-
-func checkLabels(n string, strict bool) error {
+// checkLabels checks the structure of a name without its trailing dot:
+// label and name lengths, and no control or space bytes. With strict set,
+// labels may hold only letters, digits, '-', '_', a whole first label '*',
+// and '/' in names under in-addr.arpa (RFC 2317 classless zones). owner
+// names the name in messages as a name rather than as a target.
+func checkLabels(n string, strict, owner bool) error {
+	what := "name"
+	if !owner {
+		what = "host name"
+	}
 	if len(n) > 253 {
-		return fmt.Errorf("name %q is %d bytes long; the limit is 253", n, len(n))
+		return fmt.Errorf("%s %q is %d bytes long; the limit is 253", what, n, len(n))
 	}
 	// RFC 2317 classless reverse zones are named "128/25.2.0.192.in-addr.arpa".
 	slash := strings.HasSuffix(strings.ToLower(n), ".in-addr.arpa")
@@ -127,22 +141,22 @@ func checkLabels(n string, strict bool) error {
 		if i < len(n) && n[i] != '.' {
 			c := n[i]
 			if c <= ' ' || c > '~' {
-				return fmt.Errorf("name %q holds the byte %q, which is not allowed in a DNS name", n, c)
+				return fmt.Errorf("%s %q holds %s, which is not allowed in a DNS name", what, n, quoteByte(n, i))
 			}
 			if strict && !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '*' || c >= 'A' && c <= 'Z' || c == '/' && slash) {
-				return fmt.Errorf("name %q holds %q; labels may use letters, digits, '-' and '_' (and '/' under in-addr.arpa, for RFC 2317)", n, c)
+				return fmt.Errorf("%s %q holds %s; labels may use letters, digits, '-' and '_' (and '/' under in-addr.arpa, for RFC 2317)", what, n, quoteByte(n, i))
 			}
 			continue
 		}
 		l := i - start
 		switch {
 		case l == 0:
-			return fmt.Errorf("name %q has an empty label", n)
+			return fmt.Errorf("%s %q has an empty label", what, n)
 		case l > 63:
 			return fmt.Errorf("label %q of %q is %d bytes long; the limit is 63", n[start:i], n, l)
 		}
 		if strict && strings.IndexByte(n[start:i], '*') >= 0 && (start != 0 || l != 1) {
-			return fmt.Errorf("name %q: '*' is only allowed as the whole first label (a wildcard)", n)
+			return fmt.Errorf("%s %q: '*' is only allowed as the whole first label (a wildcard)", what, n)
 		}
 		start = i + 1
 	}
@@ -196,4 +210,53 @@ func FQDNs(names []string) []string {
 		out = append(out, n)
 	}
 	return out
+}
+
+// MaxTagLength bounds a split-horizon tag; tags name views, not data.
+const MaxTagLength = 63
+
+// CanonicalTag checks the split-horizon tag of a zone reference
+// ("example.com!inside") and returns it lower-cased: tags are compared
+// without regard to case, so D("x.com!In") and D("x.com!in") are one view.
+// A tag is up to 63 letters, digits, '-' and '_' (an empty one is no tag):
+// it becomes part of file
+// names (the BIND provider's %T and %U verbs) and of every message, so
+// nothing else is allowed in it.
+func CanonicalTag(tag string) (string, error) {
+	if tag == "" {
+		return "", nil // "example.com!" is example.com, as in DNSControl
+	}
+	if len(tag) > MaxTagLength {
+		return "", fmt.Errorf("the split-horizon tag is %d bytes long; the limit is %d", len(tag), MaxTagLength)
+	}
+	for i := 0; i < len(tag); i++ {
+		c := tag[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return "", fmt.Errorf("the split-horizon tag %s holds %s; a tag may use only letters, digits, '-' and '_'", strconv.Quote(tag), quoteByte(tag, i))
+		}
+	}
+	return strings.ToLower(tag), nil
+}
+
+// ParseZoneRef checks a zone reference as a user writes it on the command
+// line or in D() ("example.com", "bücher.example", "example.com!inside")
+// and returns its canonical zone name and tag.
+func ParseZoneRef(ref string) (name, tag string, err error) {
+	name, tag, hasTag := strings.Cut(ref, "!")
+	if name, err = CanonicalZone(name); err != nil {
+		return "", "", err
+	}
+	if hasTag {
+		if tag, err = CanonicalTag(tag); err != nil {
+			return "", "", err
+		}
+	}
+	return name, tag, nil
+}
+
+// quoteByte names the character of s at byte i for a message: the rune
+// there, Go-quoted, so that control and invisible characters show.
+func quoteByte(s string, i int) string {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return strconv.QuoteRune(r)
 }

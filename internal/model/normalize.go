@@ -30,6 +30,13 @@ func NormalizeDomain(d *Domain) Problems {
 		return Problems{{Pos: d.Pos, Domain: d.Name, Msg: err.Error()}}
 	}
 	d.Name = zone
+	if d.Tag != "" {
+		tag, err := CanonicalTag(d.Tag)
+		if err != nil {
+			return Problems{{Pos: d.Pos, Domain: d.Name, Msg: err.Error()}}
+		}
+		d.Tag = tag
+	}
 	bad := func(r *Record, format string, args ...any) {
 		ps = append(ps, Problem{Pos: r.Pos, Domain: zone, Msg: fmt.Sprintf(format, args...)})
 	}
@@ -180,6 +187,9 @@ func normalizeRecord(r *Record, zone string) error {
 type TypeSupport interface {
 	Supports(typ string) bool
 	SupportsSetID() bool
+	// LoadsZoneFiles says a name server loads the zones from zone files
+	// (BIND), which adds the checks of checkZoneFile.
+	LoadsZoneFiles() bool
 }
 
 // Validate checks normalised domains for problems that involve several
@@ -307,6 +317,7 @@ func ValidateDomain(d *Domain, supports map[string]TypeSupport) Problems {
 	}
 
 	// Provider capabilities.
+	zoneFileChecked := false
 	for _, dp := range d.DNSProviders {
 		sup := supports[dp.Name]
 		if sup == nil {
@@ -323,8 +334,35 @@ func ValidateDomain(d *Domain, supports map[string]TypeSupport) Problems {
 				bad(r, false, "provider %s does not support routing policies (R53_WEIGHT and other set identifiers)", dp.Name)
 			}
 		}
+		if sup.LoadsZoneFiles() && !zoneFileChecked {
+			zoneFileChecked = true
+			ps = append(ps, checkZoneFile(d, dp.Name)...)
+		}
 	}
 	ps.Sort()
+	return ps
+}
+
+// checkZoneFile warns about what keeps a name server from loading the
+// zone file of d, which provider (a zone-file provider such as BIND)
+// writes: no NS records at the apex, and names BIND's check-names refuses
+// (DNSControl accepts both, so neither is an error).
+func checkZoneFile(d *Domain, provider string) Problems {
+	var ps Problems
+	apexNS := len(d.Nameservers) > 0
+	for _, r := range d.Records {
+		if r.Type == "NS" && r.Name == d.Name {
+			apexNS = true
+		}
+		if msg := CheckNamesProblems(r, d.Name); msg != "" {
+			ps = append(ps, Problem{Pos: r.Pos, Domain: d.UniqueName(), Warning: true, Msg: msg})
+		}
+	}
+	// With NO_PURGE or IGNORE the file may keep NS records of its own.
+	if !apexNS && !d.KeepUnknown && len(d.Ignores) == 0 {
+		ps = append(ps, Problem{Pos: d.Pos, Domain: d.UniqueName(), Warning: true,
+			Msg: fmt.Sprintf("the zone has no NS records at its apex, so a name server will not load the zone file that DNS provider %q writes; add NAMESERVER(\"ns1.example.net.\") or NS(\"@\", …)", provider)})
+	}
 	return ps
 }
 

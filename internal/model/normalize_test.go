@@ -137,6 +137,55 @@ type onlyTypes map[string]bool
 
 func (o onlyTypes) Supports(t string) bool { return o[t] }
 func (onlyTypes) SupportsSetID() bool      { return false }
+func (onlyTypes) LoadsZoneFiles() bool     { return false }
+
+// zoneFiles serves every type from zone files, as BIND does.
+type zoneFiles struct{}
+
+func (zoneFiles) Supports(string) bool { return true }
+func (zoneFiles) SupportsSetID() bool  { return false }
+func (zoneFiles) LoadsZoneFiles() bool { return true }
+
+// A zone a name server would refuse to load from the file a zone-file
+// provider writes gets warnings (not errors: DNSControl writes such files).
+func TestZoneFileWarnings(t *testing.T) {
+	rec := func(name, typ, data string) *Record {
+		return &Record{Name: name, Type: typ, TTL: 300, Data: data, Pos: "c.js:" + name}
+	}
+	for _, tc := range []struct {
+		name string
+		d    Domain
+		sup  TypeSupport
+		want []string
+	}{
+		{name: "no apex NS", d: Domain{Records: []*Record{rec("www", "A", "192.0.2.1")}}, sup: zoneFiles{},
+			want: []string{"c.js:1: example.com: the zone has no NS records at its apex"}},
+		{name: "NAMESERVER", d: Domain{Nameservers: []string{"ns1.example.net."}, Records: []*Record{rec("www", "A", "192.0.2.1")}}, sup: zoneFiles{}},
+		{name: "NS at the apex", d: Domain{Records: []*Record{rec("@", "NS", "ns1.example.net.")}}, sup: zoneFiles{}},
+		{name: "NS below the apex only", d: Domain{Records: []*Record{rec("sub", "NS", "ns1.example.net.")}}, sup: zoneFiles{},
+			want: []string{"no NS records at its apex"}},
+		{name: "NO_PURGE keeps the file's own", d: Domain{KeepUnknown: true}, sup: zoneFiles{}},
+		{name: "underscore owner", d: Domain{Records: []*Record{rec("@", "NS", "ns1.example.net."), rec("a_b", "A", "192.0.2.1")}}, sup: zoneFiles{},
+			want: []string{`c.js:a_b: example.com: a_b.example.com is not a host name (label "a_b" holds '_')`}},
+		{name: "not a zone-file provider", d: Domain{Records: []*Record{rec("a_b", "A", "192.0.2.1")}}, sup: onlyTypes{"A": true}},
+	} {
+		d := tc.d
+		d.Name, d.Pos = "example.com", "c.js:1"
+		d.DNSProviders = []DomainProvider{{Name: "p"}}
+		cfg := &Config{Domains: []*Domain{&d}, DNSProviders: []*ProviderDecl{{Name: "p"}}, Registrars: nil}
+		ps := Normalize(cfg)
+		ps = append(ps, Validate(cfg, map[string]TypeSupport{"p": tc.sup})...)
+		if len(ps) != len(tc.want) {
+			t.Errorf("%s: problems %q, want %d", tc.name, ps.Error(), len(tc.want))
+			continue
+		}
+		for i, p := range ps {
+			if !p.Warning || !strings.Contains(p.String(), tc.want[i]) {
+				t.Errorf("%s: problem %q, want a warning containing %q", tc.name, p.String(), tc.want[i])
+			}
+		}
+	}
+}
 
 func TestParseTTL(t *testing.T) {
 	cases := map[string]uint32{"300": 300, "1h": 3600, "2d": 172800, "1w2d": 777600, "90m": 5400, "1h30m": 5400, "15": 15}
@@ -279,7 +328,7 @@ func TestWireLimits(t *testing.T) {
 		{typ: "CAA", data: "0 " + strings.Repeat("t", 256) + ` "ca.example"`, err: "cannot be encoded"},
 		{typ: "NAPTR", data: `1 1 "` + strings.Repeat("u", 256) + `" "" "" .`, err: "cannot be encoded"},
 		{typ: "CAA", data: `0 issue "` + strings.Repeat("v", 255) + `"`},
-		{typ: "DS", data: "1 13 2 ABCDEF"},
+		{typ: "DS", data: "1 13 2 " + strings.Repeat("AB", 32)},
 	} {
 		_, err := normalizeOne(t, "example.com", &Record{Name: "x", Type: tc.typ, TTL: 300, Data: tc.data, Pos: "x.js:1"})
 		if tc.err == "" {

@@ -28,10 +28,13 @@ func CanonicalData(typ, data, zone string) (string, error) {
 	return canonicalData(typ, data, zone, false)
 }
 
-// canonicalData is CanonicalData; with wire set it also makes sure the data
-// can be encoded in a DNS message (see checkWire), as configured records
-// must be.
-func canonicalData(typ, data, zone string, wire bool) (string, error) {
+// canonicalData is CanonicalData; with configured set (data from
+// dnsconfig.js rather than from a provider) it is stricter: host names must
+// be plain host names (QualifyTarget), the data must mean in a zone file
+// exactly what it says (checkConfigured) and it must encode in a DNS
+// message (checkWire).
+func canonicalData(typ, data, zone string, configured bool) (string, error) {
+	wire := configured
 	switch typ {
 	case "A":
 		a, err := netip.ParseAddr(strings.TrimSpace(data))
@@ -46,7 +49,7 @@ func canonicalData(typ, data, zone string, wire bool) (string, error) {
 		}
 		return a.String(), nil
 	case "CNAME", "NS", "PTR", "DNAME", AliasType:
-		t, err := QualifyTarget(strings.TrimSpace(data), zone)
+		t, err := qualifyTarget(strings.TrimSpace(data), zone, configured)
 		if err != nil {
 			return "", err
 		}
@@ -65,7 +68,7 @@ func canonicalData(typ, data, zone string, wire bool) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("MX priority %q is not a number from 0 to 65535", f[0])
 		}
-		t, err := QualifyTarget(f[1], zone)
+		t, err := qualifyTarget(f[1], zone, configured)
 		if err != nil {
 			return "", err
 		}
@@ -93,26 +96,48 @@ func canonicalData(typ, data, zone string, wire bool) (string, error) {
 	return parseGeneric(typ, data, zone, wire)
 }
 
-// parseGeneric canonicalises data of any type miekg/dns knows; with wire
-// set it also packs the record, as a DNS message would carry it.
-func parseGeneric(typ, data, zone string, wire bool) (string, error) {
+// parseGeneric canonicalises data of any type miekg/dns knows; with
+// configured set it also checks what checkConfigured checks and packs the
+// record, as a DNS message would carry it.
+func parseGeneric(typ, data, zone string, configured bool) (string, error) {
 	if _, ok := dns.StringToType[typ]; !ok {
 		return "", fmt.Errorf("unknown record type %s", typ)
 	}
-	zp := dns.NewZoneParser(strings.NewReader("@ 1 IN "+typ+" "+data+"\n"), dns.Fqdn(zone), "")
-	rr, ok := zp.Next()
-	if err := zp.Err(); err != nil {
-		return "", fmt.Errorf("%s data %q: %s", typ, shorten(data), parseErrText(err))
-	}
-	if !ok || rr == nil {
-		return "", fmt.Errorf("%s data %q is empty", typ, data)
-	}
-	if wire {
-		if err := checkWire(rr); err != nil {
+	if configured {
+		if err := checkPresentation(data); err != nil {
 			return "", fmt.Errorf("%s data %q: %w", typ, shorten(data), err)
 		}
 	}
-	return RRData(rr), nil
+	rr, err := parseOne(typ, data, zone)
+	if err != nil {
+		return "", err
+	}
+	out := RRData(rr)
+	if configured {
+		if err := checkWire(rr); err != nil {
+			return "", fmt.Errorf("%s data %q: %w", typ, shorten(data), err)
+		}
+		if err := checkConfigured(rr, out, zone); err != nil {
+			return "", fmt.Errorf("%s data %q: %w", typ, shorten(data), err)
+		}
+	}
+	return out, nil
+}
+
+// parseOne parses data as the record data of one record of type typ.
+func parseOne(typ, data, zone string) (dns.RR, error) {
+	zp := dns.NewZoneParser(strings.NewReader("@ 1 IN "+typ+" "+data+"\n"), dns.Fqdn(zone), "")
+	rr, ok := zp.Next()
+	if err := zp.Err(); err != nil {
+		return nil, fmt.Errorf("%s data %q: %s", typ, shorten(data), parseErrText(err))
+	}
+	if !ok || rr == nil {
+		return nil, fmt.Errorf("%s data %q is empty", typ, data)
+	}
+	if _, more := zp.Next(); more {
+		return nil, fmt.Errorf("%s data %q holds more than one record", typ, shorten(data))
+	}
+	return rr, nil
 }
 
 // MaxRdata is the most record data (RDATA) one resource record can hold:

@@ -142,6 +142,10 @@ type Capabilities struct {
 	// data; any other metadata is the provider's private business (for
 	// example the exact text it read) and is carried, not compared.
 	MetaKeys []string
+	// ZoneFiles says a name server loads the provider's zones from zone
+	// files (BIND): a zone needs NS records at its apex, and the owners
+	// and targets BIND's check-names tests must be host names.
+	ZoneFiles bool
 }
 
 // Supports reports whether the provider serves record type t.
@@ -149,6 +153,9 @@ func (c Capabilities) Supports(t string) bool { return c.Types[t] }
 
 // SupportsSetID reports whether records may carry a set identifier.
 func (c Capabilities) SupportsSetID() bool { return c.SetID }
+
+// LoadsZoneFiles reports whether a name server loads the zones from files.
+func (c Capabilities) LoadsZoneFiles() bool { return c.ZoneFiles }
 
 // Entry is one creds.json entry: its key, TYPE and the remaining fields.
 type Entry struct {

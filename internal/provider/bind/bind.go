@@ -69,6 +69,7 @@ var capabilities = provider.Capabilities{
 		"TLSA", "HTTPS", "SVCB", "DS", "NAPTR", "SOA", "LOC", "SPF", "DNAME"),
 	SetID:      false,
 	Concurrent: true,
+	ZoneFiles:  true,
 }
 
 func init() {
@@ -547,8 +548,15 @@ func (p *Provider) write(path, zone string, recs []*model.Record) error {
 	if err := writeAtomic(path, []byte(text)); err != nil {
 		return fmt.Errorf("bind: %w", err)
 	}
+	if testHookWritten != nil {
+		testHookWritten(zoneOrigin(zone), path)
+	}
 	return nil
 }
+
+// testHookWritten, when set (by this package's tests), is told of every
+// zone file written, so the tests can load each in BIND's checker.
+var testHookWritten func(origin, path string)
 
 // writeAtomic writes data to a temporary file beside path and renames it
 // into place, keeping the old file's permissions.
@@ -685,12 +693,15 @@ func defaultSOA(zone string, recs []*model.Record) *model.Record {
 			ns = append(ns, r.Data)
 		}
 	}
-	mname := "ns1." + zone + "."
+	// The SOA names must pass BIND's check-names: the '/' of an RFC 2317
+	// zone name ("128/25.2.0.192.in-addr.arpa") would not.
+	host := strings.ReplaceAll(zone, "/", "-")
+	mname := "ns1." + host + "."
 	if len(ns) > 0 {
 		slices.Sort(ns)
 		mname = ns[0]
 	}
-	data := fmt.Sprintf("%s hostmaster.%s. 0 %d %d %d %d", mname, zone,
+	data := fmt.Sprintf("%s hostmaster.%s. 0 %d %d %d %d", mname, host,
 		defaultSOARefresh, defaultSOARetry, defaultSOAExpire, defaultSOAMinTTL)
 	return &model.Record{Name: zone, Type: "SOA", TTL: defaultSOATTL, Data: data}
 }

@@ -521,9 +521,9 @@ func TestUnicodeFileName(t *testing.T) {
 	ctx := context.Background()
 	p, dir := newTest(t)
 	path := filepath.Join(dir, "рф.com.zone")
-	writeFile(t, path, "@ 300 IN A 192.0.2.1\n")
+	writeFile(t, path, "@ 300 IN A 192.0.2.1\n@ 300 IN NS ns1.example.net.\n")
 	recs, err := p.Records(ctx, "xn--p1ai.com")
-	if err != nil || len(recs) != 1 || recs[0].Name != "xn--p1ai.com" {
+	if err != nil || len(recs) != 2 || recs[0].Name != "xn--p1ai.com" {
 		t.Fatalf("Records = %v, %v", recs, err)
 	}
 	if err := p.Apply(ctx, createPlan(t, "xn--p1ai.com", []*model.Record{rec("www.xn--p1ai.com", "A", 300, "192.0.2.2")})); err != nil {
@@ -533,7 +533,7 @@ func TestUnicodeFileName(t *testing.T) {
 		t.Error("a second, punycode-named file was created")
 	}
 	recs, _ = p.Records(ctx, "xn--p1ai.com")
-	if len(recs) != 3 {
+	if len(recs) != 4 {
 		t.Errorf("records after apply: %v", recs)
 	}
 	// New zones get the punycode name.
@@ -552,7 +552,7 @@ func TestConcurrentZones(t *testing.T) {
 	for i := 0; i < 20; i++ {
 		go func(i int) {
 			zone := "z" + string(rune('a'+i)) + ".example"
-			errs <- p.Apply(ctx, createPlan(t, zone, []*model.Record{rec("www."+zone, "A", 300, "192.0.2.1")}))
+			errs <- p.Apply(ctx, createPlan(t, zone, []*model.Record{rec(zone, "NS", 300, "ns1.example.net."), rec("www."+zone, "A", 300, "192.0.2.1")}))
 		}(i)
 	}
 	for i := 0; i < 20; i++ {
@@ -569,7 +569,7 @@ func TestConcurrentZones(t *testing.T) {
 func TestWriterIsShared(t *testing.T) {
 	// The provider writes exactly what zonefile.WriteZone renders.
 	p, dir := newTest(t)
-	recs := []*model.Record{rec("example.com", "A", 300, "192.0.2.1")}
+	recs := []*model.Record{rec("example.com", "NS", 300, "ns1.example.net."), rec("example.com", "A", 300, "192.0.2.1")}
 	if err := p.Apply(context.Background(), createPlan(t, "example.com", recs)); err != nil {
 		t.Fatal(err)
 	}
@@ -590,7 +590,8 @@ func TestModifyWritesEachRecordOnce(t *testing.T) {
 	ctx := context.Background()
 	p, dir := newTest(t)
 	zone := "example.com"
-	old := []*model.Record{rec("www.example.com", "A", 300, "192.0.2.1"), rec("www.example.com", "A", 300, "192.0.2.2"), rec("x.example.com", "A", 300, "192.0.2.7")}
+	ns := rec("example.com", "NS", 300, "ns1.example.net.")
+	old := []*model.Record{ns, rec("www.example.com", "A", 300, "192.0.2.1"), rec("www.example.com", "A", 300, "192.0.2.2"), rec("x.example.com", "A", 300, "192.0.2.7")}
 	if err := p.Apply(ctx, createPlan(t, zone, old)); err != nil {
 		t.Fatal(err)
 	}
@@ -598,7 +599,7 @@ func TestModifyWritesEachRecordOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	desired := []*model.Record{rec("www.example.com", "A", 300, "192.0.2.1"), rec("www.example.com", "A", 300, "192.0.2.3"), rec("x.example.com", "A", 900, "192.0.2.7")}
+	desired := []*model.Record{ns, rec("www.example.com", "A", 300, "192.0.2.1"), rec("www.example.com", "A", 300, "192.0.2.3"), rec("x.example.com", "A", 900, "192.0.2.7")}
 	plan, err := diff.Compute(zone, existing, desired, diff.Options{})
 	if err != nil {
 		t.Fatal(err)
