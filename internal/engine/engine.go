@@ -112,7 +112,7 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 
 	supports := map[string]model.TypeSupport{}
 	if !opts.SkipCreds {
-		cf, err := creds.Load(opts.CredsPath)
+		cf, err := creds.LoadContext(ctx, opts.CredsPath)
 		if err != nil {
 			return nil, err
 		}
