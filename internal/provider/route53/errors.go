@@ -181,7 +181,8 @@ var transientCodes = map[string]bool{
 }
 
 func classify(err error) errorClass {
-	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
+		errors.Is(err, errResponseTooLarge) {
 		return permanent
 	}
 	var ae smithy.APIError
