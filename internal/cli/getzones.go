@@ -50,7 +50,7 @@ func runGetZones(ctx context.Context, g *globals, credsPath, format, out string,
 	if !slices.Contains(zonefile.Formats(), format) {
 		return fmt.Errorf("get-zones: unknown --format %q (use one of %s)", format, strings.Join(zonefile.Formats(), ", "))
 	}
-	cf, err := creds.Load(credsPath)
+	cf, err := creds.LoadContext(ctx, credsPath)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,12 @@
 // On top of strict JSON, comments ("//" and "/* */") and trailing commas are
 // accepted. A string value beginning with "$" is replaced by the environment
 // variable of that name, and a creds path beginning with "!" is a shell
-// command whose standard output is the JSON.
+// command whose standard output is the JSON (bounded in time and size, see
+// runCommand).
+//
+// Field values must be JSON strings, as in DNSControl; null stands for the
+// empty string. An entry or a field given twice is an error naming both
+// places (encoding/json would silently keep the last one).
 //
 // Secrets are kept out of diagnostics: no error produced here includes a
 // field value, and Entry formats itself with field names only.
@@ -15,13 +20,13 @@ package creds
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"maps"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -89,16 +94,26 @@ type lookupEnv func(string) (string, bool)
 // A path beginning with "!" is run with "sh -c" (without the "!") and its
 // standard output is parsed instead; a non-zero exit is an error carrying
 // the command's standard error. An empty path means DefaultPath.
+//
+// Load is LoadContext without a context.
 func Load(path string) (*File, error) {
-	return load(path, os.LookupEnv)
+	return LoadContext(context.Background(), path)
 }
 
-func load(path string, env lookupEnv) (*File, error) {
+// LoadContext is Load whose creds command (a path beginning with "!") is
+// stopped, with its whole process group, when ctx is done. The command also
+// has a time limit (DefaultCommandTimeout, or $DNSCTL_CREDS_TIMEOUT) and an
+// output limit (MaxCommandOutput); see runCommand.
+func LoadContext(ctx context.Context, path string) (*File, error) {
+	return load(ctx, path, os.LookupEnv)
+}
+
+func load(ctx context.Context, path string, env lookupEnv) (*File, error) {
 	if path == "" {
 		path = DefaultPath
 	}
 	if cmd, ok := strings.CutPrefix(path, "!"); ok {
-		data, err := runCommand(cmd)
+		data, err := runCommand(ctx, cmd, env)
 		if err != nil {
 			return nil, err
 		}
@@ -112,30 +127,6 @@ func load(path string, env lookupEnv) (*File, error) {
 		return nil, fmt.Errorf("reading creds file: %w", err)
 	}
 	return parse(path, data, env)
-}
-
-// maxStderr bounds how much of a failing command's stderr goes into an error.
-const maxStderr = 4096
-
-func runCommand(command string) ([]byte, error) {
-	if strings.TrimSpace(command) == "" {
-		return nil, errors.New(`creds command is empty (a creds path starting with "!" must name a command)`)
-	}
-	var stdout, stderr bytes.Buffer
-	c := exec.Command("sh", "-c", command)
-	c.Stdout = &stdout
-	c.Stderr = &stderr
-	if err := c.Run(); err != nil {
-		msg := strings.TrimSpace(stderr.String())
-		if len(msg) > maxStderr {
-			msg = msg[:maxStderr] + "..."
-		}
-		if msg == "" {
-			return nil, fmt.Errorf("creds command %q failed: %v", command, err)
-		}
-		return nil, fmt.Errorf("creds command %q failed: %v: %s", command, err, msg)
-	}
-	return stdout.Bytes(), nil
 }
 
 // Parse parses creds content (name used in errors).
@@ -172,12 +163,23 @@ func parse(name string, data []byte, env lookupEnv) (*File, error) {
 		return nil, fmt.Errorf("%s: top level must be a JSON object of provider entries", name)
 	}
 
-	f := &File{Path: name, Entries: make(map[string]Entry, len(top))}
+	entries, err := objectMembers(clean, 0)
+	if err != nil { // not expected: encoding/json accepted the text
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	f := &File{Path: name, Entries: make(map[string]Entry, len(entries))}
 	var errs []error
-	for _, key := range slices.Sorted(maps.Keys(top)) {
-		e, entryErrs := parseEntry(name, key, top[key], env)
+	first := map[string]int{}
+	for _, m := range entries {
+		if prev, dup := first[m.key]; dup {
+			errs = append(errs, atPos(name, data, &posError{off: m.keyOff,
+				msg: fmt.Sprintf("duplicate entry %q: it is already defined at %s (remove or rename one of them)", m.key, where(data, prev, m.keyOff))}))
+			continue
+		}
+		first[m.key] = m.keyOff
+		e, entryErrs := parseEntry(name, data, clean, m, env)
 		errs = append(errs, entryErrs...)
-		f.Entries[key] = e
+		f.Entries[m.key] = e
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
@@ -185,19 +187,38 @@ func parse(name string, data []byte, env lookupEnv) (*File, error) {
 	return f, nil
 }
 
-// parseEntry converts one entry. It reports every problem it finds.
-func parseEntry(name, key string, raw json.RawMessage, env lookupEnv) (e Entry, errs []error) {
+// parseEntry converts one entry. It reports every problem it finds, each
+// with its position in data (the original text; clean is data with comments
+// blanked out, offsets unchanged).
+//
+// Field values must be JSON strings, as in DNSControl (which decodes
+// creds.json into strings and refuses numbers, booleans, arrays and
+// objects). null is accepted as the empty string, as DNSControl does.
+func parseEntry(name string, data, clean []byte, entry member, env lookupEnv) (e Entry, errs []error) {
+	key := entry.key
 	e = Entry{Name: key}
-	raw = bytes.TrimSpace(raw)
-	var obj map[string]json.RawMessage
-	if len(raw) == 0 || raw[0] != '{' || json.Unmarshal(raw, &obj) != nil {
-		return e, []error{fmt.Errorf("%s: entry %q must be a JSON object", name, key)}
+	at := func(off int, format string, args ...any) error {
+		return atPos(name, data, &posError{off: off, msg: fmt.Sprintf(format, args...)})
 	}
-	e.Fields = make(map[string]string, len(obj))
-	for _, field := range slices.Sorted(maps.Keys(obj)) {
-		v, isString, err := scalar(obj[field])
+	if len(entry.value) == 0 || entry.value[0] != '{' {
+		return e, []error{at(entry.valOff, "entry %q must be a JSON object of fields, not %s", key, jsonKind(entry.value))}
+	}
+	fields, err := objectMembers(clean, entry.valOff)
+	if err != nil {
+		return e, []error{at(entry.valOff, "entry %q: %v", key, err)}
+	}
+	e.Fields = make(map[string]string, len(fields))
+	first := map[string]int{}
+	for _, fm := range fields {
+		field := fm.key
+		if prev, dup := first[field]; dup {
+			errs = append(errs, at(fm.keyOff, "entry %q: duplicate field %q: it is already set at %s (remove one of them)", key, field, where(data, prev, fm.keyOff)))
+			continue
+		}
+		first[field] = fm.keyOff
+		v, isString, err := scalar(fm.value)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: entry %q field %q: %v", name, key, field, err))
+			errs = append(errs, at(fm.valOff, "entry %q field %q: %v", key, field, err))
 			continue
 		}
 		if isString && len(v) > 1 && v[0] == '$' {
@@ -205,7 +226,7 @@ func parseEntry(name, key string, raw json.RawMessage, env lookupEnv) (e Entry, 
 			if !isEnvName(variable) {
 				// More likely a literal secret that happens to start
 				// with "$" than a variable: never echo it.
-				errs = append(errs, fmt.Errorf("%s: entry %q field %q: value starts with \"$\" but the rest is not a valid environment variable name (not shown, in case it is a secret)", name, key, field))
+				errs = append(errs, at(fm.valOff, "entry %q field %q: value starts with \"$\" but the rest is not a valid environment variable name (not shown, in case it is a secret)", key, field))
 				continue
 			}
 			val, ok := env(variable)
@@ -219,7 +240,7 @@ func parseEntry(name, key string, raw json.RawMessage, env lookupEnv) (e Entry, 
 		}
 		if field == typeField {
 			if !isString {
-				errs = append(errs, fmt.Errorf("%s: entry %q: %s must be a string", name, key, typeField))
+				errs = append(errs, at(fm.valOff, "entry %q: %s must be a string", key, typeField))
 				continue
 			}
 			e.Type = v
@@ -259,32 +280,33 @@ func isEnvName(s string) bool {
 	return true
 }
 
-// scalar renders a field value as a string. Strings are unquoted (isString
-// reports this, as only they may be "$VAR" references); numbers and booleans
-// keep their JSON spelling; null becomes ""; objects and arrays become their
-// compact JSON text.
+// scalar reads a field value: a JSON string (isString) or null (the
+// empty string, as in DNSControl). Anything else is an error that names
+// the kind of value, never the value itself (it may be a secret).
 func scalar(raw json.RawMessage) (v string, isString bool, err error) {
 	raw = bytes.TrimSpace(raw)
-	if len(raw) == 0 {
+	switch {
+	case len(raw) == 0:
 		return "", false, errors.New("missing value")
-	}
-	switch raw[0] {
-	case '"':
+	case raw[0] == '"':
 		if err := json.Unmarshal(raw, &v); err != nil {
 			return "", false, errors.New("invalid string")
 		}
 		return v, true, nil
-	case '{', '[':
-		var b bytes.Buffer
-		if err := json.Compact(&b, raw); err != nil {
-			return "", false, errors.New("invalid nested value")
-		}
-		return b.String(), false, nil
-	case 'n':
+	case raw[0] == 'n':
 		return "", false, nil
-	default: // number, true, false: already validated by encoding/json
-		return string(raw), false, nil
 	}
+	return "", false, fmt.Errorf("must be a JSON string (in double quotes), not %s", jsonKind(raw))
+}
+
+// where names the offset off of data for a message about something at
+// offset here: "line 3", or "line 3, column 8" when both are on one line.
+func where(data []byte, off, here int) string {
+	line, col := lineCol(data, off)
+	if hereLine, _ := lineCol(data, here); hereLine == line {
+		return fmt.Sprintf("line %d, column %d", line, col)
+	}
+	return fmt.Sprintf("line %d", line)
 }
 
 func atPos(name string, data []byte, pe *posError) error {

@@ -1,12 +1,14 @@
 package creds
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fakeEnv returns a lookupEnv backed by m.
@@ -64,12 +66,7 @@ func TestParseFiles(t *testing.T) {
 				"bind": {Name: "bind", Type: "BIND", Fields: map[string]string{"directory": "zones"}},
 				"old_style": {Name: "old_style", Type: "", Fields: map[string]string{
 					"port":    "8053",
-					"ratio":   "-1.5e3",
-					"debug":   "true",
-					"verbose": "false",
 					"nothing": "",
-					"nested":  `{"a":[1,2],"b":"x"}`,
-					"list":    `["ns1","ns2"]`,
 				}},
 			},
 		},
@@ -119,9 +116,13 @@ func TestParseInline(t *testing.T) {
 		{"set but empty var", `{"a":{"k":"$EMPTY"}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": ""}, Unset: map[string]string{"k": "EMPTY"}}}},
 		{"lone dollar is literal", `{"a":{"k":"$"}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": "$"}}}},
 		{"dollar in middle is literal", `{"a":{"k":"x$AWS_ACCESS_KEY_ID"}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": "x$AWS_ACCESS_KEY_ID"}}}},
-		{"nested dollar not resolved", `{"a":{"k":["$AWS_ACCESS_KEY_ID"]}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": `["$AWS_ACCESS_KEY_ID"]`}}}},
 		{"escapes", `{"a":{"k":"tab\there\u00e9\/"}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": "tab\there\u00e9/"}}}},
-		{"big number kept verbatim", `{"a":{"k":12345678901234567890}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": "12345678901234567890"}}}},
+		{"null is empty", `{"a":{"k":null}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": ""}}}},
+		{"same field in two entries", `{"a":{"k":"1"},"b":{"k":"2"}}`, map[string]Entry{
+			"a": {Name: "a", Fields: map[string]string{"k": "1"}},
+			"b": {Name: "b", Fields: map[string]string{"k": "2"}},
+		}},
+		{"field names are case-sensitive", `{"a":{"k":"1","K":"2"}}`, map[string]Entry{"a": {Name: "a", Fields: map[string]string{"k": "1", "K": "2"}}}},
 		{"slash star in string", `{"a":{"k":"/*"}, "b":{"k":"*/"}}`, map[string]Entry{
 			"a": {Name: "a", Fields: map[string]string{"k": "/*"}},
 			"b": {Name: "b", Fields: map[string]string{"k": "*/"}},
@@ -160,9 +161,31 @@ func TestParseErrors(t *testing.T) {
 		{name: "only comments", in: "// nothing\n/* here */", want: "creds.json: no JSON object (the input is empty)"},
 		{name: "top level array", in: `[]`, want: "creds.json: top level must be a JSON object of provider entries"},
 		{name: "top level null", in: `null`, want: "creds.json: top level must be a JSON object of provider entries"},
-		{name: "entry not object", in: `{"a": "secret-string"}`, want: `creds.json: entry "a" must be a JSON object`},
-		{name: "entry null", in: `{"a": null}`, want: `creds.json: entry "a" must be a JSON object`},
-		{name: "TYPE not string", in: `{"a": {"TYPE": 7}}`, want: `creds.json: entry "a": TYPE must be a string`},
+		{name: "entry not object", in: `{"a": "secret-string"}`, want: `creds.json:1:7: entry "a" must be a JSON object of fields, not a string`},
+		{name: "entry null", in: `{"a": null}`, want: `creds.json:1:7: entry "a" must be a JSON object of fields, not null`},
+		{name: "TYPE not string", in: `{"a": {"TYPE": 7}}`, want: `creds.json:1:16: entry "a" field "TYPE": must be a JSON string (in double quotes), not a number`},
+		{name: "TYPE null", in: `{"a": {"TYPE": null}}`, want: `creds.json:1:16: entry "a": TYPE must be a string`},
+		{name: "duplicate entry", in: "{\n  \"r53\": {\"KeyId\": \"AKIA1\"},\n  \"bind\": {},\n  \"r53\": {\"KeyId\": \"AKIA2\"}\n}",
+			want: `creds.json:4:3: duplicate entry "r53": it is already defined at line 2 (remove or rename one of them)`},
+		{name: "duplicate entry spelt with an escape", in: "{\"r53\": {},\n\"r\\u0035\\u0033\": {}}",
+			want: `creds.json:2:1: duplicate entry "r53": it is already defined at line 1 (remove or rename one of them)`},
+		{name: "duplicate field", in: "{\"r53\": {\n  \"SecretKey\": \"s3cret-1\",\n  // again\n  \"SecretKey\": \"s3cret-2\"\n}}",
+			want: `creds.json:4:3: entry "r53": duplicate field "SecretKey": it is already set at line 2 (remove one of them)`},
+		{name: "duplicate field and entry, all reported", in: "{\"a\": {\"k\": \"1\", \"k\": \"2\"},\n\"a\": {}}",
+			want: "creds.json:1:18: entry \"a\": duplicate field \"k\": it is already set at line 1, column 8 (remove one of them)\n" +
+				`creds.json:2:1: duplicate entry "a": it is already defined at line 1 (remove or rename one of them)`},
+		{name: "array where a string is expected", in: "{\"bind\": {\n  \"TYPE\": \"BIND\",\n  \"directory\": [\"a\", \"b\"]\n}}",
+			want: `creds.json:3:16: entry "bind" field "directory": must be a JSON string (in double quotes), not an array`},
+		{name: "number hides its value", in: `{"a": {"pin": 12345678901234567890}}`,
+			want: `creds.json:1:15: entry "a" field "pin": must be a JSON string (in double quotes), not a number`},
+		{name: "boolean", in: `{"a": {"WaitForSync": true}}`,
+			want: `creds.json:1:23: entry "a" field "WaitForSync": must be a JSON string (in double quotes), not a boolean`},
+		{name: "object", in: `{"a": {"k": {"SecretKey": "s3cret"}}}`,
+			want: `creds.json:1:13: entry "a" field "k": must be a JSON string (in double quotes), not an object`},
+		{name: "every wrong field reported", in: `{"a": {"x": 1, "y": [], "z": "ok"}, "b": {"x": false}}`,
+			want: "creds.json:1:13: entry \"a\" field \"x\": must be a JSON string (in double quotes), not a number\n" +
+				"creds.json:1:21: entry \"a\" field \"y\": must be a JSON string (in double quotes), not an array\n" +
+				`creds.json:1:48: entry "b" field "x": must be a JSON string (in double quotes), not a boolean`},
 		{name: "lone comma object", in: `{,}`, want: `creds.json:1:2: invalid character ',' looking for beginning of object key string`},
 		{name: "double comma", in: `{"a":{},,}`, want: `creds.json:1:9: invalid character ',' looking for beginning of object key string`},
 		{name: "comma after colon", in: `{"a":,}`, want: `creds.json:1:6: invalid character ',' looking for beginning of value`},
@@ -173,7 +196,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "column counts runes", in: "{\"é\": {\"k\": zz}}", want: `creds.json:1:13: unexpected character looking for beginning of value`},
 		{name: "lone slash", in: `{"a": /}`, want: `creds.json:1:7: unexpected character looking for beginning of value`},
 		{name: "dollar non-identifier hidden", in: `{"a":{"k":"$ecr#t-p@ss"}}`,
-			want: `creds.json: entry "a" field "k": value starts with "$" but the rest is not a valid environment variable name (not shown, in case it is a secret)`},
+			want: `creds.json:1:11: entry "a" field "k": value starts with "$" but the rest is not a valid environment variable name (not shown, in case it is a secret)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -441,7 +464,7 @@ func TestLoadCommand(t *testing.T) {
 	}
 
 	// The command runs in the environment-injected loader too.
-	f, err := load("!cat testdata/relaxed.json", fakeEnv(secretEnv))
+	f, err := load(context.Background(), "!cat testdata/relaxed.json", fakeEnv(secretEnv))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -526,5 +549,140 @@ func TestNoCredsFile(t *testing.T) {
 	}
 	if _, err := f.Lookup("r53_main"); err == nil || !strings.Contains(err.Error(), "there is no creds.json in ") || !strings.Contains(err.Error(), "--creds") {
 		t.Errorf("Lookup without creds.json: %v", err)
+	}
+}
+
+// A creds command is bounded in time and output, killed with its children,
+// and its standard error is redacted before it is quoted.
+func TestLoadCommandLimits(t *testing.T) {
+	if _, err := os.Stat("/bin/sh"); err != nil {
+		t.Skip("no /bin/sh")
+	}
+	dir := t.TempDir()
+	marker := filepath.Join(dir, "marker")
+	t.Setenv("VAULT_TOKEN", "hvs.TOPSECRETTOKEN")
+	// The secrets are in a script, as they would be in a vault: the
+	// command line itself holds none.
+	script := filepath.Join(dir, "creds.sh")
+	if err := os.WriteFile(script, []byte(`printf '{"r53": {"SecretKey": "s3cret-from-vault", "KeyId": "AKIAIOSFODNN7EXAMPLE"}}'
+echo "vault: s3cret-from-vault for AKIAIOSFODNN7EXAMPLE at https://admin:hunter2pass@vault.example/ with $VAULT_TOKEN" >&2
+exit 2
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		cmd     string
+		timeout string // DNSCTL_CREDS_TIMEOUT
+		cancel  time.Duration
+		want    []string // substrings of the error
+		hidden  []string // must not appear in the error
+		within  time.Duration
+	}{
+		{
+			name: "time limit", cmd: "sleep 30", timeout: "0.3",
+			want:   []string{`creds command "sleep 30" did not finish within 300ms and was stopped (set DNSCTL_CREDS_TIMEOUT, e.g. DNSCTL_CREDS_TIMEOUT=5m, to allow more)`},
+			within: 5 * time.Second,
+		},
+		{
+			name: "time limit as a duration, stderr quoted", cmd: "echo 'waiting for vault' >&2; sleep 30", timeout: "200ms",
+			want:   []string{"did not finish within 200ms", ": waiting for vault"},
+			within: 5 * time.Second,
+		},
+		{
+			name: "children of the command are killed too", cmd: "(sleep 1; touch " + marker + ") & sleep 30", timeout: "0.2",
+			want:   []string{"did not finish within 200ms"},
+			within: 5 * time.Second,
+		},
+		{
+			name: "output limit", cmd: "yes", timeout: "30s",
+			want:   []string{`creds command "yes" printed more than 16 MiB and was stopped (its output must be a creds.json document)`},
+			within: 20 * time.Second,
+		},
+		{
+			name: "interrupted", cmd: "sleep 30", cancel: 200 * time.Millisecond,
+			want:   []string{`creds command "sleep 30" was stopped: context canceled`},
+			within: 5 * time.Second,
+		},
+		{
+			name:   "secrets in stderr are redacted",
+			cmd:    "sh " + script,
+			want:   []string{`failed: exit status 2: vault: <redacted> for <redacted> at https://admin:<redacted>@vault.example/ with <redacted>`},
+			hidden: []string{"s3cret-from-vault", "AKIAIOSFODNN7EXAMPLE", "hunter2pass", "TOPSECRET"},
+		},
+		{
+			name:   "access key IDs masked, URLs in the command too",
+			cmd:    `echo "key AKIAIOSFODNN7EXAMPLE refused by http://u:pw-in-url@h" >&2; exit 1`,
+			want:   []string{`failed: exit status 1: key AKIA…MPLE refused by http://u:<redacted>@h`, `@h\" >&2; exit 1" failed`},
+			hidden: []string{"AKIAIOSFODNN7EXAMPLE", "pw-in-url"},
+		},
+		{
+			name: "stderr kept short", cmd: "head -c 100000 /dev/zero | tr '\\0' x >&2; exit 1",
+			want: []string{strings.Repeat("x", 4096) + "..."},
+		},
+		{
+			name: "bad timeout setting", cmd: "true", timeout: "soon",
+			want: []string{`creds command: DNSCTL_CREDS_TIMEOUT="soon" is not a duration (use seconds, or a value such as 90s or 5m)`},
+		},
+		{
+			name: "zero timeout refused", cmd: "true", timeout: "0",
+			want: []string{`DNSCTL_CREDS_TIMEOUT="0" must be more than 0`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv(TimeoutEnv, tt.timeout)
+			c := context.Background()
+			if tt.cancel > 0 {
+				var cancel context.CancelFunc
+				c, cancel = context.WithCancel(c)
+				defer cancel()
+				time.AfterFunc(tt.cancel, cancel)
+			}
+			start := time.Now()
+			f, err := LoadContext(c, "!"+tt.cmd)
+			if elapsed := time.Since(start); tt.within > 0 && elapsed > tt.within {
+				t.Errorf("took %s, want at most %s", elapsed, tt.within)
+			}
+			if err == nil {
+				t.Fatalf("LoadContext succeeded with %v", f.Names())
+			}
+			if strings.TrimSpace(err.Error()) == "" {
+				t.Fatal("empty error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q\nlacks %q", err, w)
+				}
+			}
+			for _, h := range tt.hidden {
+				if strings.Contains(err.Error(), h) {
+					t.Errorf("error %q\nleaks %q", err, h)
+				}
+			}
+		})
+	}
+	time.Sleep(1500 * time.Millisecond)
+	if _, err := os.Stat(marker); err == nil {
+		t.Error("a child of the timed-out command kept running")
+	}
+}
+
+// A command that exits at once but leaves a background child holding its
+// output open still counts: what it printed is used.
+func TestLoadCommandBackgroundChild(t *testing.T) {
+	if _, err := os.Stat("/bin/sh"); err != nil {
+		t.Skip("no /bin/sh")
+	}
+	start := time.Now()
+	f, err := Load(`!echo '{"a": {"TYPE": "NONE"}}'; sleep 30 &`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Entries["a"].Type != "NONE" {
+		t.Errorf("entries %v", f.Names())
+	}
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("took %s", d)
 	}
 }

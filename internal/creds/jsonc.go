@@ -158,3 +158,134 @@ func safeSyntaxMessage(src []byte, off int, msg string) string {
 	}
 	return fmt.Sprintf("unexpected character %s", desc)
 }
+
+// member is one `"key": value` pair of a JSON object, with the byte
+// offsets of the key's opening quote and of the value's first byte, so that
+// errors about it can say where it is.
+type member struct {
+	key    string
+	keyOff int
+	value  json.RawMessage
+	valOff int
+}
+
+// objectMembers returns, in order and duplicates included, the members of
+// the JSON object whose "{" is at src[off]. src must be valid JSON (as
+// checked by encoding/json) with comments and trailing commas already
+// blanked by stripJSONC; encoding/json would silently keep only the last
+// of two equal keys, which is why this walks the text itself.
+func objectMembers(src []byte, off int) ([]member, error) {
+	i := skipSpace(src, off)
+	if i >= len(src) || src[i] != '{' {
+		return nil, errors.New("not a JSON object")
+	}
+	i++
+	var out []member
+	for {
+		i = skipSpace(src, i)
+		if i >= len(src) {
+			return nil, errors.New("unterminated object")
+		}
+		switch src[i] {
+		case '}':
+			return out, nil
+		case ',':
+			i++
+			continue
+		case '"':
+		default:
+			return nil, fmt.Errorf("unexpected %q in object", src[i])
+		}
+		m := member{keyOff: i}
+		end := skipString(src, i)
+		if err := json.Unmarshal(src[i:end], &m.key); err != nil {
+			return nil, fmt.Errorf("bad key: %w", err)
+		}
+		i = skipSpace(src, end)
+		if i >= len(src) || src[i] != ':' {
+			return nil, errors.New("missing colon")
+		}
+		m.valOff = skipSpace(src, i+1)
+		i = skipValue(src, m.valOff)
+		m.value = json.RawMessage(src[m.valOff:i])
+		out = append(out, m)
+	}
+}
+
+// skipSpace returns the offset of the first byte at or after i that is
+// not JSON whitespace.
+func skipSpace(src []byte, i int) int {
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipString returns the offset just past the JSON string starting with
+// the quote at src[i].
+func skipString(src []byte, i int) int {
+	for j := i + 1; j < len(src); j++ {
+		switch src[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return len(src)
+}
+
+// skipValue returns the offset just past the JSON value starting at
+// src[i]: a string, an object or array (nesting included), or a literal.
+func skipValue(src []byte, i int) int {
+	if i >= len(src) {
+		return i
+	}
+	switch src[i] {
+	case '"':
+		return skipString(src, i)
+	case '{', '[':
+		depth := 0
+		for j := i; j < len(src); j++ {
+			switch src[j] {
+			case '"':
+				j = skipString(src, j) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return len(src)
+	default:
+		j := i
+		for j < len(src) && !strings.ContainsRune(" \t\r\n,}]", rune(src[j])) {
+			j++
+		}
+		return j
+	}
+}
+
+// jsonKind names the kind of the JSON value raw for messages: "a string",
+// "a number", "a boolean", "null", "an object" or "an array".
+func jsonKind(raw []byte) string {
+	if len(raw) == 0 {
+		return "nothing"
+	}
+	switch raw[0] {
+	case '"':
+		return "a string"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case 't', 'f':
+		return "a boolean"
+	case 'n':
+		return "null"
+	}
+	return "a number"
+}

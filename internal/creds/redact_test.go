@@ -48,3 +48,41 @@ func TestEntryFormattingRedacts(t *testing.T) {
 		t.Errorf("String() = %s", got)
 	}
 }
+
+func TestRedactURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"http://user:PASS@host:8080/path", "http://user:<redacted>@host:8080/path"},
+		{"https://TOKEN@host/", "https://<redacted>@host/"},
+		{"http://user:p@ss@host/x@y", "http://user:<redacted>@host/x@y"},
+		{"http://user:@host", "http://user:<redacted>@host"},
+		{"Endpoint http://a:b@h1 and https://c:d@h2; done", "Endpoint http://a:<redacted>@h1 and https://c:<redacted>@h2; done"},
+		{"http://host:8080/path?u=a@b", "http://host:8080/path?u=a@b"},
+		{"mailto-like user@example.com", "mailto-like user@example.com"},
+		{"no url", "no url"},
+		{`Get "http://u:secret@127.0.0.1:1/x"`, `Get "http://u:<redacted>@127.0.0.1:1/x"`},
+	}
+	for _, tt := range tests {
+		if got := RedactURL(tt.in); got != tt.want {
+			t.Errorf("RedactURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	tests := []struct {
+		in      string
+		secrets []string
+		want    string
+	}{
+		{"key abcd and abcdef", []string{"abcd", "abcdef"}, "key <redacted> and <redacted>"},
+		{"short a1 kept", []string{"a1", ""}, "short a1 kept"},
+		{"AKIAIOSFODNN7EXAMPLE denied", nil, "AKIA…MPLE denied"},
+		{"ASIAIOSFODNN7EXAMPLEX is no key", nil, "ASIAIOSFODNN7EXAMPLEX is no key"},
+		{"http://u:pw@h failed with pw", []string{"pwpw"}, "http://u:<redacted>@h failed with pw"},
+	}
+	for _, tt := range tests {
+		if got := Redact(tt.in, tt.secrets...); got != tt.want {
+			t.Errorf("Redact(%q, %q) = %q, want %q", tt.in, tt.secrets, got, tt.want)
+		}
+	}
+}

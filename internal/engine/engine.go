@@ -116,7 +116,7 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 		supports, warn = declaredCapabilities(cfg, opts.CredsPath)
 		problems = append(problems, warn...)
 	} else {
-		cf, err := creds.Load(opts.CredsPath)
+		cf, err := creds.LoadContext(ctx, opts.CredsPath)
 		if err != nil {
 			return nil, err
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"regexp"
 	"strings"
 	"syscall"
@@ -14,6 +15,7 @@ import (
 	"github.com/aws/smithy-go"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
+	"github.com/dnsctl/dnsctl/internal/creds"
 	"github.com/dnsctl/dnsctl/internal/provider"
 )
 
@@ -116,43 +118,41 @@ func (p *Provider) public(err error) error {
 	return &publicError{msg: p.scrub(msg), err: err}
 }
 
-// scrub replaces secret values (and the full access key ID) in s.
+// scrub replaces secret values (and the full access key ID) in s, and the
+// user information of URLs (an Endpoint such as http://user:pass@host).
 func (p *Provider) scrub(s string) string {
 	if p == nil {
-		return s
+		return creds.Redact(s)
 	}
-	for _, sec := range p.secrets() {
-		if len(sec) >= 4 {
-			s = strings.ReplaceAll(s, sec, "<redacted>")
-		}
-	}
+	s = creds.Redact(s, p.secrets()...)
 	p.credMu.Lock()
 	keys := append([]string{p.cfg.KeyId}, p.seenKeyIDs...)
 	p.credMu.Unlock()
 	for _, k := range keys {
 		if len(k) >= 8 {
-			s = strings.ReplaceAll(s, k, maskKey(k))
+			s = strings.ReplaceAll(s, k, creds.MaskKey(k))
 		}
 	}
 	return s
 }
 
 func (p *Provider) secrets() []string {
-	out := []string{p.cfg.SecretKey, p.cfg.Token, p.cfg.ExternalId}
+	out := []string{p.cfg.SecretKey, p.cfg.Token, p.cfg.ExternalId, endpointPassword(p.cfg.Endpoint)}
 	p.credMu.Lock()
 	out = append(out, p.seenSecrets...)
 	p.credMu.Unlock()
 	return out
 }
 
-// maskKey shows the first four and last four characters of an access key
-// ID, enough to recognise it.
-func maskKey(k string) string {
-	k = strings.TrimSpace(k)
-	if len(k) < 12 {
-		return "<redacted>"
+// endpointPassword returns the password of the user information of the
+// Endpoint URL e, if it has one.
+func endpointPassword(e string) string {
+	u, err := url.Parse(e)
+	if err != nil || u.User == nil {
+		return ""
 	}
-	return k[:4] + "…" + k[len(k)-4:]
+	pw, _ := u.User.Password()
+	return pw
 }
 
 // errorClass says how a failed call may be retried.
@@ -181,7 +181,8 @@ var transientCodes = map[string]bool{
 }
 
 func classify(err error) errorClass {
-	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
+		errors.Is(err, errResponseTooLarge) {
 		return permanent
 	}
 	var ae smithy.APIError
@@ -353,7 +354,7 @@ func (p *Provider) entryDescription() string {
 
 func (p *Provider) keyDescription() string {
 	if p.cfg.KeyId != "" {
-		return maskKey(p.cfg.KeyId)
+		return creds.MaskKey(p.cfg.KeyId)
 	}
 	return "in use"
 }
@@ -380,7 +381,7 @@ func (p *Provider) secretSource() string {
 
 func (p *Provider) endpointDescription(service string) string {
 	if p.cfg.Endpoint != "" {
-		return "Endpoint " + p.cfg.Endpoint
+		return "Endpoint " + creds.RedactURL(p.cfg.Endpoint)
 	}
 	return service + " endpoint"
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/aws/smithy-go"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/dnsctl/dnsctl/internal/provider"
 	"github.com/dnsctl/dnsctl/internal/testutil/faultproxy"
@@ -361,5 +362,37 @@ func TestTranslateCodes(t *testing.T) {
 	err := p.translate("route53:GetHostedZone", "z.example", &smithy.GenericAPIError{Code: "NoSuchHostedZone", Message: "No hosted zone found with ID: Z1"})
 	if !errors.Is(err, provider.ErrZoneNotFound) {
 		t.Errorf("NoSuchHostedZone does not wrap ErrZoneNotFound: %v", err)
+	}
+}
+
+// An Endpoint's URL password never shows in an error: not in the hint
+// that names the Endpoint, not where a library quotes the URL, not alone.
+func TestEndpointPasswordRedacted(t *testing.T) {
+	tests := []struct {
+		endpoint string
+		in       string // error text from below the provider
+		want     string // substring of the public error
+	}{
+		{"http://user:PASSWORD99@127.0.0.1:1", "dial failed", "Endpoint http://user:<redacted>@127.0.0.1:1)"},
+		{"http://user:PASSWORD99@127.0.0.1:1", `Get "http://user:PASSWORD99@127.0.0.1:1/2013-04-01/hostedzone"`, `Get "http://user:<redacted>@127.0.0.1:1/2013-04-01/hostedzone"`},
+		{"https://PASSWORD99@proxy.example", "refused", "Endpoint https://<redacted>@proxy.example)"},
+		{"http://user:PASSWORD99@127.0.0.1:1", "the proxy said PASSWORD99 is wrong", "the proxy said <redacted> is wrong"},
+	}
+	for _, tt := range tests {
+		p := newProvider(Config{EntryName: "r53", Endpoint: tt.endpoint, RateLimit: 5, RetryTimeout: DefaultRetryTimeout}, nil, nil, nil)
+		in := &smithyhttp.RequestSendError{Err: errors.New(tt.in)}
+		err := p.public(p.translate("route53:ListHostedZones", "", in))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Endpoint %s, error %q:\n got %v\nwant it to contain %q", tt.endpoint, tt.in, err, tt.want)
+			continue
+		}
+		if strings.Contains(err.Error(), "PASSWORD99") {
+			t.Errorf("leaks the Endpoint's credentials: %v", err)
+		}
+	}
+	// A malformed Endpoint is refused without showing its password.
+	_, err := ParseConfig("r53", map[string]string{"Endpoint": "ftp://user:PASSWORD99@host"})
+	if err == nil || strings.Contains(err.Error(), "PASSWORD99") || !strings.Contains(err.Error(), "ftp://user:<redacted>@host") {
+		t.Errorf("ParseConfig: %v", err)
 	}
 }

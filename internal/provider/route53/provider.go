@@ -86,6 +86,8 @@ type Provider struct {
 	seenKeyIDs  []string
 
 	zones zoneCache
+	// limits bound every paginated listing (see pager).
+	limits listLimits
 }
 
 // pacer is a client-side request rate limit plus a hold that pauses every
@@ -242,6 +244,8 @@ func New(ctx context.Context, c Config) (*Provider, error) {
 	if awsCfg.Region == "" {
 		awsCfg.Region = defaultRegion
 	}
+	// Wrapped only now: the SDK configures its own client (AWS_CA_BUNDLE).
+	awsCfg.HTTPClient = limitedClient{client: awsCfg.HTTPClient, max: maxResponseBytes}
 	if c.RoleArn != "" {
 		stsClient := sts.NewFromConfig(awsCfg, func(o *sts.Options) {
 			o.Retryer = aws.NopRetryer{}
@@ -297,6 +301,7 @@ func newProvider(c Config, creds aws.CredentialsProvider, r53 Route53API, domain
 		backoffMax:  15 * time.Second,
 		syncPoll:    2 * time.Second,
 		zones:       newZoneCache(),
+		limits:      defaultListLimits,
 	}
 }
 

@@ -52,7 +52,7 @@ func (p *Provider) records(ctx context.Context, key string) ([]*model.Record, er
 func (p *Provider) listRRSets(ctx context.Context, zone, id string) ([]types.ResourceRecordSet, error) {
 	in := &route53.ListResourceRecordSetsInput{HostedZoneId: aws.String(id), MaxItems: aws.Int32(pageSize)}
 	var sets []types.ResourceRecordSet
-	seen := map[string]bool{}
+	pg := p.recordPager(zone)
 	ids := map[rrIdent]bool{}
 	for {
 		var out *route53.ListResourceRecordSetsOutput
@@ -74,14 +74,17 @@ func (p *Provider) listRRSets(ctx context.Context, zone, id string) ([]types.Res
 			ids[k] = true
 			sets = append(sets, s)
 		}
-		if !out.IsTruncated {
+		next := ""
+		if out.NextRecordName != nil {
+			next = strings.Join([]string{aws.ToString(out.NextRecordName), string(out.NextRecordType), aws.ToString(out.NextRecordIdentifier)}, markerSep)
+		}
+		more, err := pg.next(len(out.ResourceRecordSets), out.IsTruncated, next)
+		if err != nil {
+			return nil, err
+		}
+		if !more {
 			return sets, nil
 		}
-		next := aws.ToString(out.NextRecordName) + "\x00" + string(out.NextRecordType) + "\x00" + aws.ToString(out.NextRecordIdentifier)
-		if out.NextRecordName == nil || seen[next] {
-			return nil, fmt.Errorf("zone %s: ListResourceRecordSets paging did not advance (next record %q); the listing is incomplete", zone, aws.ToString(out.NextRecordName))
-		}
-		seen[next] = true
 		in.StartRecordName = out.NextRecordName
 		in.StartRecordType = out.NextRecordType
 		in.StartRecordIdentifier = out.NextRecordIdentifier

@@ -201,6 +201,7 @@ func (p *Provider) lookupZone(ctx context.Context, zone string, fresh bool) ([]z
 	}
 	var refs []zoneRef
 	in := &route53.ListHostedZonesByNameInput{DNSName: aws.String(zone + "."), MaxItems: aws.Int32(100)}
+	pg := p.zonePager("route53:ListHostedZonesByName", zone, zone+"."+markerSep)
 	for {
 		var out *route53.ListHostedZonesByNameOutput
 		err := p.call(ctx, "route53:ListHostedZonesByName", zone, callOptions{}, func(ctx context.Context) error {
@@ -220,7 +221,18 @@ func (p *Provider) lookupZone(ctx context.Context, zone string, fresh bool) ([]z
 			}
 			refs = append(refs, ref)
 		}
-		if beyond || !out.IsTruncated || out.NextDNSName == nil {
+		if beyond {
+			break
+		}
+		next := ""
+		if out.NextDNSName != nil {
+			next = aws.ToString(out.NextDNSName) + markerSep + aws.ToString(out.NextHostedZoneId)
+		}
+		more, err := pg.next(len(out.HostedZones), out.IsTruncated, next)
+		if err != nil {
+			return nil, err
+		}
+		if !more {
 			break
 		}
 		in.DNSName, in.HostedZoneId = out.NextDNSName, out.NextHostedZoneId
@@ -272,6 +284,10 @@ func (p *Provider) firstListing(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	pg := p.zonePager("route53:ListHostedZones", "", "")
+	if _, err := pg.next(len(out.HostedZones), out.IsTruncated, aws.ToString(out.NextMarker)); err != nil {
+		return err
+	}
 	p.zones.mu.Lock()
 	p.zones.listed = true
 	if !out.IsTruncated {
@@ -314,13 +330,13 @@ func (p *Provider) firstListing(ctx context.Context) error {
 	if remaining >= missing {
 		return nil
 	}
-	return p.listRest(ctx, out.NextMarker, held)
+	return p.listRest(ctx, pg, out.NextMarker, held)
 }
 
 // listRest reads the hosted zone listing from marker to its end, adding
 // held (zones of the previous page not yet recorded); the cache is then
-// complete.
-func (p *Provider) listRest(ctx context.Context, marker *string, held []zoneRef) error {
+// complete. pg guards the listing, whose first page was read already.
+func (p *Provider) listRest(ctx context.Context, pg *pager, marker *string, held []zoneRef) error {
 	found := map[string][]zoneRef{}
 	for _, ref := range held {
 		found[ref.Name] = append(found[ref.Name], ref)
@@ -339,8 +355,12 @@ func (p *Provider) listRest(ctx context.Context, marker *string, held []zoneRef)
 			ref := refFromAPI(hz)
 			found[ref.Name] = append(found[ref.Name], ref)
 		}
+		more, err := pg.next(len(out.HostedZones), out.IsTruncated, aws.ToString(out.NextMarker))
+		if err != nil {
+			return err
+		}
 		marker = nil
-		if out.IsTruncated {
+		if more {
 			marker = out.NextMarker
 		}
 	}
@@ -575,6 +595,7 @@ func (p *Provider) ListZones(ctx context.Context) ([]string, error) {
 func (p *Provider) listZones(ctx context.Context) ([]string, error) {
 	all := map[string][]zoneRef{}
 	in := &route53.ListHostedZonesInput{MaxItems: aws.Int32(100)}
+	pg := p.zonePager("route53:ListHostedZones", "", "")
 	for {
 		var out *route53.ListHostedZonesOutput
 		err := p.call(ctx, "route53:ListHostedZones", "", callOptions{}, func(ctx context.Context) error {
@@ -591,7 +612,11 @@ func (p *Provider) listZones(ctx context.Context) ([]string, error) {
 				all[ref.Name] = append(all[ref.Name], ref)
 			}
 		}
-		if !out.IsTruncated || out.NextMarker == nil {
+		more, err := pg.next(len(out.HostedZones), out.IsTruncated, aws.ToString(out.NextMarker))
+		if err != nil {
+			return nil, err
+		}
+		if !more {
 			break
 		}
 		in.Marker = out.NextMarker
