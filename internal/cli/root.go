@@ -140,7 +140,13 @@ func newRoot(g *globals) *cobra.Command {
 		Use:   "dnsctl",
 		Short: "DNS as code for Amazon Route 53, compatible with DNSControl's dnsconfig.js",
 		Long: `dnsctl reads your zones from dnsconfig.js and your accounts from creds.json,
-shows what would change (preview) and makes the providers match (push).`,
+shows what would change (preview) and makes the providers match (push).
+
+Limits: evaluating dnsconfig.js stops after --eval-timeout (60s; 0 for none)
+or above 2 GiB of memory. require and require_glob read regular files only,
+of at most 16 MiB each and 64 MiB in all. Ctrl-C stops at once, changing
+nothing, unless push is applying changes: then it finishes the requests in
+flight (a second Ctrl-C quits at once).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
