@@ -3,7 +3,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -13,22 +12,15 @@ import (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	finished := make(chan struct{})
 	go func() {
+		// The first interrupt ends ctx: the run stops cleanly (cli.Main
+		// says how: at once, or after the change requests already sent).
+		// Signals then get their default handling again, so a second
+		// interrupt ends the process at once.
 		<-ctx.Done()
-		select {
-		case <-finished:
-			return // the run ended normally
-		default:
-		}
-		// The first interrupt stops the run cleanly: change requests
-		// already sent are seen through, nothing new starts. A second one
-		// ends the process at once.
 		stop()
-		fmt.Fprintln(os.Stderr, "dnsctl: interrupted; finishing the requests in flight (interrupt again to quit at once)")
 	}()
 	code := cli.Main(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	close(finished)
 	stop()
 	os.Exit(code)
 }

@@ -21,12 +21,10 @@ func newCheckCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			e, err := engine.Load(cmd.Context(), engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars, SkipCreds: true})
+			e, err := loadEngine(cmd.Context(), g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars, SkipCreds: true,
+				EvalTimeout: f.engineEvalTimeout()})
 			if err != nil {
 				return err
-			}
-			for _, w := range e.Warnings {
-				fmt.Fprintln(g.stderr, w.String())
 			}
 			fmt.Fprintf(g.stdout, "No errors: %d domains, %d records.\n", len(e.Config.Domains), countRecords(e))
 			return nil
@@ -57,12 +55,10 @@ func newPrintIRCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			e, err := engine.Load(cmd.Context(), engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars, SkipCreds: true})
+			e, err := loadEngine(cmd.Context(), g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars, SkipCreds: true,
+				EvalTimeout: f.engineEvalTimeout()})
 			if err != nil {
 				return err
-			}
-			for _, w := range e.Warnings {
-				fmt.Fprintln(g.stderr, w.String())
 			}
 			var b []byte
 			if pretty {

@@ -173,10 +173,11 @@ func runCreateDomains(ctx context.Context, g *globals, f *configFlags, domains, 
 		return err
 	}
 	e, err := loadEngine(ctx, g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars,
-		Domains: domains, Providers: providers})
+		Domains: domains, Providers: providers, EvalTimeout: f.engineEvalTimeout()})
 	if err != nil {
 		return err
 	}
+	g.setPhase(phaseApply)
 	failed := false
 	last := ""
 	e.CreateZones(ctx, func(domain, prov string, created bool, err error) {

@@ -90,7 +90,8 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 		return err
 	}
 	e, err := loadEngine(ctx, g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars,
-		Domains: f.domains, Providers: f.providers, MaxChange: f.maxChange, NoPopulate: f.noPopulate, Wait: f.wait})
+		Domains: f.domains, Providers: f.providers, MaxChange: f.maxChange, NoPopulate: f.noPopulate, Wait: f.wait,
+		EvalTimeout: f.engineEvalTimeout()})
 	if err != nil {
 		return err
 	}
@@ -145,6 +146,10 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 			prog.zoneDone()
 		})
 		blocked := r.blocked(ctx, plans)
+		if blocked.outcome == "" {
+			// From here on, an interrupt lets the requests in flight finish.
+			g.setPhase(phaseApply)
+		}
 		prog.stage("pushing")
 		each := func(i int, d *model.Domain) {
 			h := blocked

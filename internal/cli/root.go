@@ -10,9 +10,12 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/dnsctl/dnsctl/internal/dsl"
 	"github.com/dnsctl/dnsctl/internal/engine"
 	// Provider types register themselves.
 	_ "github.com/dnsctl/dnsctl/internal/provider/bind"
@@ -29,10 +32,15 @@ type exitError struct{ code int }
 
 func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code) }
 
-// Main runs dnsctl with args and returns the process exit status.
+// Main runs dnsctl with args and returns the process exit status. When ctx
+// ends (the first Ctrl-C or SIGTERM) the run stops: at once while it
+// evaluates the configuration or reads zones, after the change requests
+// already sent while push applies a plan; either way it exits 1.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	root := newRoot(stdin, stdout, stderr)
+	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
+	root := newRoot(g)
 	root.SetArgs(args)
+	defer watchInterrupt(ctx, g)()
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return 0
@@ -54,27 +62,97 @@ func formatError(err error) string {
 	return "ERROR: " + msg
 }
 
-// globals are flags every command understands.
+// globals are flags every command understands, and the run's state.
 type globals struct {
 	noColors bool
 	stdin    io.Reader
 	stdout   io.Writer
 	stderr   io.Writer
+	// phase is what the run is doing, for the message of an interrupt.
+	phase   int32
+	phaseMu sync.Mutex
 }
 
-func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
-	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
+// setPhase records what the run does now.
+func (g *globals) setPhase(p int32) {
+	g.phaseMu.Lock()
+	g.phase = p
+	g.phaseMu.Unlock()
+}
+
+// endLoad leaves phaseLoad for phaseRead unless ctx has ended: then the run
+// stays in phaseLoad (whose interrupt message is loadEngine's) and endLoad
+// returns false.
+func (g *globals) endLoad(ctx context.Context) bool {
+	g.phaseMu.Lock()
+	defer g.phaseMu.Unlock()
+	if ctx.Err() != nil {
+		return false
+	}
+	g.phase = phaseRead
+	return true
+}
+
+// The phases of a run, as an interrupt sees them.
+const (
+	// phaseRead: reading (zones, the provider); nothing changes.
+	phaseRead int32 = iota
+	// phaseLoad: evaluating and validating the configuration; an
+	// interrupt stops it at once and loadEngine says so.
+	phaseLoad
+	// phaseApply: push (or create-domains) is changing providers.
+	phaseApply
+)
+
+// watchInterrupt says on standard error, as soon as ctx ends, what the
+// run does about it; the returned function ends the watch (after the
+// message, if it is being written).
+func watchInterrupt(ctx context.Context, g *globals) (stop func()) {
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		select {
+		case <-done:
+			return
+		case <-ctx.Done():
+		}
+		g.phaseMu.Lock()
+		phase := g.phase
+		g.phaseMu.Unlock()
+		switch phase {
+		case phaseLoad: // loadEngine's error says it, with the place
+		case phaseApply:
+			fmt.Fprintln(g.stderr, "dnsctl: interrupted; finishing the requests in flight (interrupt again to quit at once)")
+		default:
+			fmt.Fprintln(g.stderr, "dnsctl: interrupted; stopping, nothing was changed")
+		}
+	}()
+	return func() {
+		close(done)
+		wg.Wait()
+	}
+}
+
+func newRoot(g *globals) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "dnsctl",
 		Short: "DNS as code for Amazon Route 53, compatible with DNSControl's dnsconfig.js",
 		Long: `dnsctl reads your zones from dnsconfig.js and your accounts from creds.json,
-shows what would change (preview) and makes the providers match (push).`,
+shows what would change (preview) and makes the providers match (push).
+
+Limits: evaluating dnsconfig.js stops after --eval-timeout (60s; 0 for none)
+or above 2 GiB of memory. require and require_glob read regular files only,
+of at most 16 MiB each and 64 MiB in all. Ctrl-C stops at once, changing
+nothing, unless push is applying changes: then it finishes the requests in
+flight (a second Ctrl-C quits at once).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.SetOut(stdout)
-	root.SetErr(stderr)
-	root.SetIn(stdin)
+	root.SetOut(g.stdout)
+	root.SetErr(g.stderr)
+	root.SetIn(g.stdin)
 	root.PersistentFlags().BoolVar(&g.noColors, "no-colors", false, "never colour the output")
 	root.AddCommand(
 		newPreviewCmd(g, false),
@@ -90,15 +168,25 @@ shows what would change (preview) and makes the providers match (push).`,
 
 // configFlags are the flags of the commands that read dnsconfig.js.
 type configFlags struct {
-	config string
-	creds  string
-	vars   []string
+	config      string
+	creds       string
+	vars        []string
+	evalTimeout time.Duration
 }
 
 func (c *configFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&c.config, "config", "dnsconfig.js", "the configuration `file`")
 	cmd.Flags().StringVar(&c.creds, "creds", "creds.json", "the credentials `file` (a leading ! runs a command that prints them)")
 	cmd.Flags().StringArrayVarP(&c.vars, "variable", "v", nil, "set a global variable for dnsconfig.js (`name=value`, repeatable)")
+	cmd.Flags().DurationVar(&c.evalTimeout, "eval-timeout", dsl.DefaultTimeout, "stop evaluating dnsconfig.js after this long (0 = no limit)")
+}
+
+// engineEvalTimeout is --eval-timeout as engine.Options wants it.
+func (c *configFlags) engineEvalTimeout() time.Duration {
+	if c.evalTimeout <= 0 {
+		return -1 // no limit
+	}
+	return c.evalTimeout
 }
 
 func (c *configFlags) varMap() (map[string]string, error) {
@@ -122,9 +210,24 @@ func isTerminal(w io.Writer) bool {
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
-// loadEngine loads and validates the configuration and prints its warnings.
+// loadEngine loads and validates the configuration and prints its
+// warnings. An interrupt stops it at once: it says where the evaluation
+// was and returns an exit status of 1.
 func loadEngine(ctx context.Context, g *globals, opts engine.Options) (*engine.Engine, error) {
+	g.setPhase(phaseLoad)
 	e, err := engine.Load(ctx, opts)
+	if !g.endLoad(ctx) {
+		where := ""
+		var de *dsl.Error
+		if errors.As(err, &de) && errors.Is(err, context.Canceled) && de.Pos != "" {
+			where = " while evaluating " + de.Pos
+		}
+		fmt.Fprintf(g.stderr, "dnsctl: interrupted%s; stopped, nothing was changed\n", where)
+		return nil, exitError{1}
+	}
+	if errors.Is(err, dsl.ErrTimeLimit) {
+		return nil, fmt.Errorf("%w; raise the limit with --eval-timeout (for example --eval-timeout 5m; 0 for none)", err)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -15,11 +15,11 @@
 package dsl
 
 import (
+	"context"
 	_ "embed" // the JavaScript prelude is embedded
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -54,7 +54,13 @@ type Error struct {
 	Func string
 	// Msg says what is wrong.
 	Msg string
+	// cause is what stopped the evaluation (ErrTimeLimit, ErrMemoryLimit,
+	// the context's cause), if that is what went wrong.
+	cause error
 }
+
+// Unwrap returns why the evaluation was stopped, if it was.
+func (e *Error) Unwrap() error { return e.cause }
 
 func (e *Error) Error() string {
 	var b strings.Builder
@@ -70,29 +76,44 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
-// Evaluate runs the dnsconfig.js at path and returns the configuration it declares.
-// vars become JS globals (from the CLI's --variable k=v / -v k=v).
+// Evaluate runs the dnsconfig.js at path and returns the configuration it
+// declares, within DefaultTimeout. vars become JS globals (from the CLI's
+// --variable k=v / -v k=v).
 func Evaluate(path string, vars map[string]string) (*model.Config, error) {
-	src, err := os.ReadFile(path)
+	return EvaluateContext(context.Background(), path, vars, Limits{Timeout: DefaultTimeout})
+}
+
+// EvaluateContext is Evaluate within lim that stops, with an error wrapping
+// ctx's cause, as soon as ctx ends. The file at path must be a regular
+// file (or a pipe) of at most MaxFileSize bytes.
+func EvaluateContext(ctx context.Context, path string, vars map[string]string, lim Limits) (*model.Config, error) {
+	src, err := readBounded(path, MaxFileSize, true)
 	if err != nil {
 		return nil, fmt.Errorf("reading configuration: %w", err)
 	}
-	return EvaluateSource(path, src, vars)
+	return evaluate(path, src, vars, options{ctx: ctx, timeout: lim.Timeout})
 }
 
-// EvaluateSource is the same for in-memory source (name is used in positions/errors; require paths resolve relative to dir(name)).
+// EvaluateSource is the same for in-memory source (name is used in
+// positions/errors; require paths resolve relative to dir(name)), within
+// DefaultTimeout.
 func EvaluateSource(name string, src []byte, vars map[string]string) (*model.Config, error) {
-	return evaluate(name, src, vars, options{})
+	return evaluate(name, src, vars, options{timeout: DefaultTimeout})
 }
 
-// options are knobs the tests need; the zero value is what the API uses.
+// options are the knobs of one evaluation; the tests set the sizes.
 type options struct {
+	// ctx, when not nil, stops the evaluation when it ends.
+	ctx context.Context
 	// timeout, when positive, interrupts the script after that long.
 	timeout time.Duration
 	// console receives console.log output; nil means os.Stderr.
 	console io.Writer
 	// noFiles makes require and require_glob fail (for fuzzing).
 	noFiles bool
+	// maxFile, maxTotal and maxHeap replace MaxFileSize, MaxTotalRead and
+	// MaxHeap when positive.
+	maxFile, maxTotal, maxHeap int64
 }
 
 // evaluator is the state of one evaluation.
@@ -112,6 +133,12 @@ type evaluator struct {
 	running map[string]bool
 
 	frames []goja.StackFrame // scratch for userPos
+
+	// ctx ends when the evaluation must stop (time limit, memory limit,
+	// the caller's interruption); Go built-ins that may take long check it.
+	ctx context.Context
+	// read counts the bytes read through require and require_glob.
+	read int64
 }
 
 // domainState is a D() under construction.
@@ -122,16 +149,34 @@ type domainState struct {
 	sub string
 }
 
-// interrupt is the value a timeout interrupts the runtime with.
-type interrupt struct{ after time.Duration }
-
-func (i interrupt) Error() string {
-	return fmt.Sprintf("evaluation stopped after %v (an endless loop?)", i.after)
-}
-
 func evaluate(name string, src []byte, vars map[string]string, opts options) (cfg *model.Config, err error) {
+	if opts.maxFile <= 0 {
+		opts.maxFile = MaxFileSize
+	}
+	if opts.maxTotal <= 0 {
+		opts.maxTotal = MaxTotalRead
+	}
+	if opts.maxHeap <= 0 {
+		opts.maxHeap = MaxHeap
+	}
+	parent := opts.ctx
+	if parent == nil {
+		parent = context.Background()
+	}
+	if err := parent.Err(); err != nil {
+		return nil, &Error{Pos: name, Msg: "evaluation interrupted", cause: context.Cause(parent)}
+	}
+	ctx, cancel := context.WithCancelCause(parent)
+	defer cancel(nil)
+	go watchHeap(ctx, cancel, opts.maxHeap)
+	if opts.timeout > 0 {
+		var stop context.CancelFunc
+		ctx, stop = context.WithTimeoutCause(ctx, opts.timeout, ErrTimeLimit)
+		defer stop()
+	}
 	ev := &evaluator{
 		opts: opts,
+		ctx:  ctx,
 		cfg: &model.Config{
 			Registrars:   []*model.ProviderDecl{},
 			DNSProviders: []*model.ProviderDecl{},
@@ -161,11 +206,12 @@ func evaluate(name string, src []byte, vars map[string]string, opts options) (cf
 	if err := ev.install(); err != nil {
 		return nil, err
 	}
-
-	if opts.timeout > 0 {
-		t := time.AfterFunc(opts.timeout, func() { ev.vm.Interrupt(interrupt{opts.timeout}) })
-		defer t.Stop()
+	if err := ev.boundStrings(); err != nil {
+		return nil, err
 	}
+
+	// The end of ctx interrupts the script at once, wherever it is.
+	defer context.AfterFunc(ctx, func() { ev.vm.Interrupt(ev.stopped()) })()
 
 	if err := ev.runFile(name, string(src)); err != nil {
 		return nil, err
@@ -262,6 +308,13 @@ func (ev *evaluator) convert(name string, err error) error {
 	switch {
 	case errors.As(err, &ie):
 		stack = ie.Stack()
+		if sc, ok := ie.Value().(stopCause); ok {
+			pos := framePos(stack)
+			if pos == "" {
+				pos = name
+			}
+			return &Error{Pos: pos, Msg: sc.msg, cause: sc.cause}
+		}
 		if v, ok := ie.Value().(interface{ Error() string }); ok {
 			msg = v.Error()
 		} else {
@@ -336,6 +389,23 @@ func (ev *evaluator) fail(pos, fn, format string, args ...any) {
 		pos = ev.userPos()
 	}
 	panic(ev.vm.NewGoError(&Error{Pos: pos, Func: fn, Msg: fmt.Sprintf(format, args...)}))
+}
+
+// stopped is why the evaluation must stop, once ev.ctx has ended.
+func (ev *evaluator) stopped() stopCause {
+	return stopReason(ev.ctx, ev.opts.timeout, ev.opts.maxHeap)
+}
+
+// checkStopped aborts a long-running built-in once the evaluation must stop.
+func (ev *evaluator) checkStopped(pos string) {
+	if ev.ctx.Err() == nil {
+		return
+	}
+	sc := ev.stopped()
+	if pos == "" {
+		pos = ev.userPos()
+	}
+	panic(ev.vm.NewGoError(&Error{Pos: pos, Msg: sc.msg, cause: sc.cause}))
 }
 
 // fileKey identifies a file for the require-cycle guard.

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"crypto/sha512"
 	"encoding/hex"
+	"errors"
 	"io"
 	"io/fs"
 	"net/netip"
@@ -120,10 +121,20 @@ func (ev *evaluator) require(pos, path string) goja.Value {
 	if ev.opts.noFiles {
 		ev.fail(pos, "require", "reading files is disabled")
 	}
-	src, err := os.ReadFile(path)
+	ev.checkStopped(pos)
+	// Only regular files, each of bounded size, and a bounded total: a
+	// require of /dev/zero, a FIFO or a huge file fails instead of
+	// growing without end or waiting for ever.
+	left := ev.opts.maxTotal - ev.read
+	src, err := readBounded(path, min(ev.opts.maxFile, left), false)
 	if err != nil {
+		var big *tooLargeError
+		if errors.As(err, &big) && left < ev.opts.maxFile {
+			ev.fail(pos, "require", "%s: the files read by require and require_glob together exceed %s, the limit of an evaluation", path, sizeText(ev.opts.maxTotal))
+		}
 		ev.fail(pos, "require", "%v", err)
 	}
+	ev.read += int64(len(src))
 	if strings.EqualFold(filepath.Ext(path), ".json") {
 		parse, _ := goja.AssertFunction(ev.vm.Get("JSON").ToObject(ev.vm).Get("parse"))
 		v, err := parse(goja.Undefined(), ev.vm.ToValue(string(src)))
@@ -178,6 +189,7 @@ func (ev *evaluator) jsRequireGlob(c goja.FunctionCall) goja.Value {
 	}
 	var files []string
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		ev.checkStopped(a.pos) // a huge tree is bounded by the time limit
 		if err != nil {
 			return err
 		}

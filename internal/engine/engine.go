@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/dnsctl/dnsctl/internal/creds"
 	"github.com/dnsctl/dnsctl/internal/diff"
@@ -41,6 +42,9 @@ type Options struct {
 	// MaxChange enforces a safety threshold for every zone ("30%"); empty
 	// leaves it to creds.json and domain settings (see Safety).
 	MaxChange string
+	// EvalTimeout is the time limit of evaluating the configuration: 0
+	// means dsl.DefaultTimeout, a negative value no limit.
+	EvalTimeout time.Duration
 }
 
 // Engine is a loaded, validated configuration with its providers.
@@ -74,9 +78,18 @@ type Registrar struct {
 
 // Load evaluates, normalises and validates the configuration and builds the
 // providers used by the selected domains. Every problem is returned together
-// as a model.Problems error; nothing is contacted.
+// as a model.Problems error; nothing is contacted. The evaluation stops at
+// once when ctx ends (its error then wraps context.Canceled) and at its
+// time limit (dsl.ErrTimeLimit).
 func Load(ctx context.Context, opts Options) (*Engine, error) {
-	cfg, err := dsl.Evaluate(opts.ConfigPath, opts.Vars)
+	limits := dsl.Limits{Timeout: opts.EvalTimeout}
+	switch {
+	case opts.EvalTimeout == 0:
+		limits.Timeout = dsl.DefaultTimeout
+	case opts.EvalTimeout < 0:
+		limits.Timeout = 0
+	}
+	cfg, err := dsl.EvaluateContext(ctx, opts.ConfigPath, opts.Vars, limits)
 	if err != nil {
 		return nil, err
 	}

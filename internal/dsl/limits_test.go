@@ -1,0 +1,217 @@
+package dsl
+
+import (
+	"context"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// A configuration reads only regular files, each of bounded size, and a
+// bounded total: anything else is an error at the require (or
+// require_glob) call, never a hang or an ever-growing read.
+func TestRequireReadsOnlyBoundedRegularFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mkfifo := func(name string) {
+		t.Helper()
+		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
+			t.Skipf("mkfifo: %v", err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(dir, "adir"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	mkfifo("fifo.js")
+	// A sparse file one byte over the limit: nothing on disk, and a read
+	// that is cut at the limit.
+	big, err := os.Create(filepath.Join(dir, "big.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := big.Truncate(MaxFileSize + 1); err != nil {
+		t.Fatal(err)
+	}
+	big.Close()
+	write("ok.js", "var fine = 1;\n")
+	write("glob/a.js", "var a = 1;\n")
+	mkfifo("glob/b.js")
+	write("k200.json", `"`+strings.Repeat("k", 200<<10)+`"`)
+	write("nested/lib.js", "\nrequire('/dev/zero');\n")
+
+	for _, tc := range []struct {
+		name  string
+		src   string
+		total int64 // maxTotal, 0 for the default
+		want  string
+	}{
+		{"dev zero", "var x = 1;\nrequire('/dev/zero');\n", 0,
+			"dnsconfig.js:2: require: /dev/zero is a character device; only regular files can be read"},
+		{"directory", "require('adir');\n", 0,
+			"dnsconfig.js:1: require: " + filepath.Join(dir, "adir") + " is a directory; only regular files can be read"},
+		{"fifo", "\n\nrequire('./fifo.js');\n", 0,
+			"dnsconfig.js:3: require: " + filepath.Join(dir, "fifo.js") + " is a named pipe (FIFO); only regular files can be read"},
+		{"oversized", "require('big.js');\n", 0,
+			"dnsconfig.js:1: require: " + filepath.Join(dir, "big.js") + " is larger than 16 MiB, the limit for a file read by the configuration"},
+		{"fifo in require_glob", "var a = 0;\nrequire_glob('glob');\n", 0,
+			"dnsconfig.js:2: require: " + filepath.Join(dir, "glob", "b.js") + " is a named pipe (FIFO)"},
+		{"from a required file", "require('nested/lib.js');\n", 0,
+			filepath.Join(dir, "nested", "lib.js") + ":2: require: /dev/zero is a character device"},
+		{"total", "for (var i = 0; i < 10; i++) {\n  require('k200.json');\n}\n", 1 << 20,
+			"dnsconfig.js:2: require: " + filepath.Join(dir, "k200.json") + ": the files read by require and require_glob together exceed 1 MiB, the limit of an evaluation"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			done := make(chan error, 1)
+			go func() {
+				_, err := evaluate(filepath.Join(dir, "dnsconfig.js"), []byte(tc.src), nil,
+					options{timeout: time.Minute, console: io.Discard, maxTotal: tc.total})
+				done <- err
+			}()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatal("evaluation did not end within 30s")
+			}
+			if err == nil {
+				t.Fatal("evaluation succeeded")
+			}
+			if got := strings.ReplaceAll(err.Error(), dir+string(filepath.Separator)+"dnsconfig.js", "dnsconfig.js"); !strings.HasPrefix(got, tc.want) {
+				t.Errorf("error:\n got %s\nwant %s…", got, tc.want)
+			}
+		})
+	}
+	// The same file within the total is fine.
+	if _, err := evaluate(filepath.Join(dir, "dnsconfig.js"), []byte("require('ok.js'); require('k200.json');\n"), nil, options{maxTotal: 1 << 20}); err != nil {
+		t.Errorf("files within the limits: %v", err)
+	}
+}
+
+// The main configuration file obeys the same rules (a pipe, as in
+// --config <(…), is allowed: its read is bounded too).
+func TestEvaluateMainFileBounded(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.js")
+	if err := os.WriteFile(big, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(big, MaxFileSize+1); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ path, want string }{
+		{"/dev/zero", "reading configuration: /dev/zero is a character device; only regular files can be read"},
+		{dir, "reading configuration: " + dir + " is a directory"},
+		{big, "reading configuration: " + big + " is larger than 16 MiB"},
+		{filepath.Join(dir, "none.js"), "reading configuration: " + filepath.Join(dir, "none.js") + ": no such file or directory"},
+	} {
+		_, err := EvaluateContext(context.Background(), tc.path, nil, Limits{Timeout: time.Minute})
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want %s…", tc.path, err, tc.want)
+		}
+	}
+}
+
+// An endless script stops at the time limit, or at once when the caller's
+// context ends, with the file and line where it was and an error that
+// says why.
+func TestEvaluationStops(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "loop.js"), []byte("var n = 0;\nwhile (true) { n++; }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	main := filepath.Join(dir, "dnsconfig.js")
+	if err := os.WriteFile(main, []byte("var R = NewRegistrar('none');\nwhile (true) { R.x = 1; }\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cancelled, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	for _, tc := range []struct {
+		name string
+		run  func() error
+		is   error
+		want string
+	}{
+		{"time limit", func() error {
+			_, err := EvaluateContext(context.Background(), main, nil, Limits{Timeout: 200 * time.Millisecond})
+			return err
+		}, ErrTimeLimit, main + ":2: evaluation stopped after 200ms, the time limit (an endless loop?)"},
+		{"time limit in a required file", func() error {
+			_, err := evaluate(main, []byte("require('loop.js');\n"), nil, options{timeout: 200 * time.Millisecond})
+			return err
+		}, ErrTimeLimit, filepath.Join(dir, "loop.js") + ":2: evaluation stopped after 200ms"},
+		{"time limit in a try", func() error {
+			_, err := evaluate(main, []byte("try {\n  for (var i = 0; ; i++) {}\n} catch (e) {}\nD('a.com', 'r');\n"), nil, options{timeout: 200 * time.Millisecond})
+			return err
+		}, ErrTimeLimit, main + ":2: evaluation stopped after 200ms"},
+		{"empty loop", func() error {
+			// goja places an empty loop's jump at the statement before it.
+			_, err := evaluate(main, []byte("var R = 1;\nwhile (true) {}\n"), nil, options{timeout: 200 * time.Millisecond})
+			return err
+		}, ErrTimeLimit, main + ":"},
+		{"interrupted", func() error {
+			time.AfterFunc(200*time.Millisecond, cancel)
+			_, err := EvaluateContext(cancelled, main, nil, Limits{})
+			return err
+		}, context.Canceled, main + ":2: evaluation interrupted"},
+		{"interrupted before it starts", func() error {
+			_, err := EvaluateContext(cancelled, main, nil, Limits{})
+			return err
+		}, context.Canceled, main + ": evaluation interrupted"},
+		{"memory", func() error {
+			_, err := evaluate(main, []byte("var a = [];\nfor (var i = 0; ; i++) { a.push('x'.repeat(1 << 20) + i); }\n"), nil,
+				options{timeout: time.Minute, maxHeap: 256 << 20})
+			return err
+		}, ErrMemoryLimit, main + ":2: evaluation stopped: it held more than 256 MiB of memory"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			done := make(chan error, 1)
+			go func() { done <- tc.run() }()
+			select {
+			case err := <-done:
+				if !errors.Is(err, tc.is) {
+					t.Errorf("error %v is not %v", err, tc.is)
+				}
+				if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+					t.Errorf("error:\n got %v\nwant %s…", err, tc.want)
+				}
+			case <-time.After(30 * time.Second):
+				t.Fatal("evaluation did not stop within 30s")
+			}
+		})
+	}
+}
+
+// The string methods that build a string of any length in one step are
+// bounded: an over-long result is an error at the call.
+func TestLongStringsRefused(t *testing.T) {
+	for _, src := range []string{
+		"var s = 'ab';\ns.repeat(1e10);\n",
+		"var s = 'ab';\ns.padStart(1e10, 'x');\n",
+		"var s = 'ab';\ns.padEnd(2 ** 40);\n",
+	} {
+		_, err := evaluate("dnsconfig.js", []byte(src), nil, options{timeout: time.Minute})
+		if err == nil || !strings.HasPrefix(err.Error(), "dnsconfig.js:2: ") || !strings.Contains(err.Error(), "more than the limit of 64 MiB") {
+			t.Errorf("%q: error %v", src, err)
+		}
+	}
+	cfg, err := evaluate("dnsconfig.js", []byte("D('ab'.repeat(3) + '.com', NewRegistrar('r'), TXT('@', 'x'.padStart(5, '-') + 'y'.padEnd(3)));\n"), nil, options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.Domains[0].Name + " " + cfg.Domains[0].Records[0].Data; got != "ababab.com ----xy  " {
+		t.Errorf("repeat/padStart/padEnd: got %q", got)
+	}
+}
