@@ -3,11 +3,11 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dnsctl/dnsctl/internal/engine"
+	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
 func newCheckCmd(g *globals) *cobra.Command {
@@ -26,9 +26,9 @@ func newCheckCmd(g *globals) *cobra.Command {
 				return err
 			}
 			for _, w := range e.Warnings {
-				fmt.Fprintln(g.stderr, w.String())
+				safe.Fprintf(g.stderr, "%s\n", w)
 			}
-			fmt.Fprintf(g.stdout, "No errors: %d domains, %d records.\n", len(e.Config.Domains), countRecords(e))
+			safe.Fprintf(g.stdout, "No errors: %d domains, %d records.\n", len(e.Config.Domains), countRecords(e))
 			return nil
 		},
 	}
@@ -62,7 +62,7 @@ func newPrintIRCmd(g *globals) *cobra.Command {
 				return err
 			}
 			for _, w := range e.Warnings {
-				fmt.Fprintln(g.stderr, w.String())
+				safe.Fprintf(g.stderr, "%s\n", w)
 			}
 			var b []byte
 			if pretty {
@@ -75,7 +75,7 @@ func newPrintIRCmd(g *globals) *cobra.Command {
 			}
 			b = append(b, '\n')
 			if out != "" {
-				return os.WriteFile(out, b, 0o644)
+				return writeOutput(out, b)
 			}
 			_, err = g.stdout.Write(b)
 			return err

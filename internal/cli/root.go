@@ -1,6 +1,13 @@
 // Package cli is dnsctl's command line: one file per verb, the flags they
 // share, and the rendering of plans as text and reports. It wires the
 // engine's stages together and owns nothing else.
+//
+// Everything it prints goes through internal/safe: standard output and
+// error are safe.Writers, so no byte of data reaches the terminal as a
+// control character, and lines are written with safe.Fprintf, so a value
+// stays on the line it is printed on. The colours and the progress line
+// are safe.Seq values. A test (TestPrintsOnlyThroughSafe) holds the
+// package to this.
 package cli
 
 import (
@@ -14,6 +21,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dnsctl/dnsctl/internal/engine"
+	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/safe"
 	// Provider types register themselves.
 	_ "github.com/dnsctl/dnsctl/internal/provider/bind"
 	_ "github.com/dnsctl/dnsctl/internal/provider/none"
@@ -31,7 +40,9 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 
 // Main runs dnsctl with args and returns the process exit status.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	root := newRoot(stdin, stdout, stderr)
+	g := &globals{stdin: stdin, stdout: safe.NewWriter(stdout), stderr: safe.NewWriter(stderr),
+		stdoutTTY: isTerminal(stdout), stderrTTY: isTerminal(stderr)}
+	root := newRoot(g)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
@@ -41,29 +52,47 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	fmt.Fprintln(stderr, formatError(err))
+	printError(g.stderr, err)
 	return 1
 }
 
-// formatError prints a multi-problem error one problem per line.
-func formatError(err error) string {
-	msg := err.Error()
-	if strings.Contains(msg, "\n") || strings.HasPrefix(msg, "ERROR") {
-		return msg
+// printError prints the error a command ended with: a model.Problems one
+// problem per line, the errors of an errors.Join one per line, anything
+// else on one line (a newline in its message is escaped).
+func printError(w safe.Printer, err error) {
+	switch e := err.(type) {
+	case model.Problems:
+		for _, p := range e {
+			safe.Fprintf(w, "%s\n", p)
+		}
+		return
+	case interface{ Unwrap() []error }:
+		if errs := e.Unwrap(); len(errs) > 0 {
+			for _, err := range errs {
+				printError(w, err)
+			}
+			return
+		}
 	}
-	return "ERROR: " + msg
+	msg := err.Error()
+	if strings.HasPrefix(msg, "ERROR") {
+		safe.Fprintf(w, "%s\n", msg)
+		return
+	}
+	safe.Fprintf(w, "ERROR: %s\n", msg)
 }
 
-// globals are flags every command understands.
+// globals are flags every command understands, and where it prints.
 type globals struct {
 	noColors bool
 	stdin    io.Reader
-	stdout   io.Writer
-	stderr   io.Writer
+	// stdout and stderr are the only ways to the terminal (see the
+	// package comment); the flags say whether each is a terminal.
+	stdout, stderr       *safe.Writer
+	stdoutTTY, stderrTTY bool
 }
 
-func newRoot(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
-	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
+func newRoot(g *globals) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "dnsctl",
 		Short: "DNS as code for Amazon Route 53, compatible with DNSControl's dnsconfig.js",
@@ -72,9 +101,9 @@ shows what would change (preview) and makes the providers match (push).`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.SetOut(stdout)
-	root.SetErr(stderr)
-	root.SetIn(stdin)
+	root.SetOut(g.stdout)
+	root.SetErr(g.stderr)
+	root.SetIn(g.stdin)
 	root.PersistentFlags().BoolVar(&g.noColors, "no-colors", false, "never colour the output")
 	root.AddCommand(
 		newPreviewCmd(g, false),
@@ -128,8 +157,13 @@ func loadEngine(ctx context.Context, g *globals, opts engine.Options) (*engine.E
 	if err != nil {
 		return nil, err
 	}
-	for _, w := range e.Warnings {
-		fmt.Fprintln(g.stderr, w.String())
-	}
+	printWarnings(g, e.Warnings)
 	return e, nil
+}
+
+// printWarnings prints the configuration's warnings, one per line.
+func printWarnings(g *globals, ws model.Problems) {
+	for _, w := range ws {
+		safe.Fprintf(g.stderr, "%s\n", w)
+	}
 }
