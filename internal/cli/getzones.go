@@ -11,9 +11,9 @@ import (
 
 	"github.com/dnsctl/dnsctl/internal/creds"
 	"github.com/dnsctl/dnsctl/internal/engine"
-	"github.com/dnsctl/dnsctl/internal/safe"
 	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/provider"
+	"github.com/dnsctl/dnsctl/internal/safe"
 	"github.com/dnsctl/dnsctl/internal/zonefile"
 )
 
