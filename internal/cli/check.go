@@ -3,11 +3,11 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dnsctl/dnsctl/internal/engine"
+	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
 func newCheckCmd(g *globals) *cobra.Command {
@@ -26,7 +26,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(g.stdout, "No errors: %d domains, %d records.\n", len(e.Config.Domains), countRecords(e))
+			safe.Fprintf(g.stdout, "No errors: %d domains, %d records.\n", len(e.Config.Domains), countRecords(e))
 			return nil
 		},
 	}
@@ -71,7 +71,7 @@ func newPrintIRCmd(g *globals) *cobra.Command {
 			}
 			b = append(b, '\n')
 			if out != "" {
-				return os.WriteFile(out, b, 0o644)
+				return writeOutput(out, b)
 			}
 			_, err = g.stdout.Write(b)
 			return err

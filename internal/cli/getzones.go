@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/dnsctl/dnsctl/internal/engine"
 	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/provider"
+	"github.com/dnsctl/dnsctl/internal/safe"
 	"github.com/dnsctl/dnsctl/internal/zonefile"
 )
 
@@ -79,7 +79,7 @@ func runGetZones(ctx context.Context, g *globals, credsPath, format, out string,
 		return fmt.Errorf("get-zones: %s: %w", key, err)
 	}
 	for _, w := range warnings {
-		fmt.Fprintf(g.stderr, "WARNING: get-zones: %s: %s\n", key, w)
+		safe.Fprintf(g.stderr, "WARNING: get-zones: %s: %s\n", key, w)
 	}
 	p, ok := impl.(provider.DNS)
 	if !ok || !info.DNS {
@@ -120,7 +120,7 @@ func runGetZones(ctx context.Context, g *globals, credsPath, format, out string,
 		}
 	}
 	if out != "" {
-		return os.WriteFile(out, buf.Bytes(), 0o644)
+		return writeOutput(out, buf.Bytes())
 	}
 	_, err = g.stdout.Write(buf.Bytes())
 	return err
@@ -182,17 +182,17 @@ func runCreateDomains(ctx context.Context, g *globals, f *configFlags, domains, 
 	last := ""
 	e.CreateZones(ctx, func(domain, prov string, created bool, err error) {
 		if domain != last {
-			fmt.Fprintf(g.stdout, "******************** Domain: %s\n", domain)
+			safe.Fprintf(g.stdout, "******************** Domain: %s\n", domain)
 			last = domain
 		}
 		switch {
 		case err != nil:
 			failed = true
-			fmt.Fprintf(g.stdout, "ERROR: creating %s at %s: %v\n", domain, prov, err)
+			safe.Fprintf(g.stdout, "ERROR: creating %s at %s: %v\n", domain, prov, err)
 		case created:
-			fmt.Fprintf(g.stdout, "  - Created zone %q at %q\n", domain, prov)
+			safe.Fprintf(g.stdout, "  - Created zone %q at %q\n", domain, prov)
 		default:
-			fmt.Fprintf(g.stdout, "  - Zone %q already exists at %q\n", domain, prov)
+			safe.Fprintf(g.stdout, "  - Zone %q already exists at %q\n", domain, prov)
 		}
 	})
 	if failed {

@@ -1,9 +1,9 @@
 package cli
 
 import (
-	"bytes"
-	"io"
 	"sync"
+
+	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
 // orderedOutput lets zones worked on concurrently print in configuration
@@ -13,37 +13,48 @@ import (
 // after it are held until every zone before them is done.
 type orderedOutput struct {
 	mu     sync.Mutex
-	w      io.Writer
+	w      *safe.Writer
 	head   int
-	bufs   []bytes.Buffer
+	bufs   []safe.Buffer
 	done   []bool
 	before func() // called before anything reaches w (clears a progress line)
 }
 
-func newOrderedOutput(w io.Writer, n int, before func()) *orderedOutput {
+func newOrderedOutput(w *safe.Writer, n int, before func()) *orderedOutput {
 	if before == nil {
 		before = func() {}
 	}
-	return &orderedOutput{w: w, bufs: make([]bytes.Buffer, n), done: make([]bool, n), before: before}
+	return &orderedOutput{w: w, bufs: make([]safe.Buffer, n), done: make([]bool, n), before: before}
 }
 
-// zone returns the writer of zone i.
-func (o *orderedOutput) zone(i int) io.Writer { return zoneWriter{o, i} }
+// zone returns the printer of zone i.
+func (o *orderedOutput) zone(i int) safe.Printer { return zoneWriter{o, i} }
 
 type zoneWriter struct {
 	o *orderedOutput
 	i int
 }
 
-func (z zoneWriter) Write(p []byte) (int, error) {
+// to returns where zone i prints now; o.mu must be held.
+func (z zoneWriter) to() safe.Printer {
 	o := z.o
-	o.mu.Lock()
-	defer o.mu.Unlock()
 	if z.i == o.head {
 		o.before()
-		return o.w.Write(p)
+		return o.w
 	}
-	return o.bufs[z.i].Write(p)
+	return &o.bufs[z.i]
+}
+
+func (z zoneWriter) Write(p []byte) (int, error) {
+	z.o.mu.Lock()
+	defer z.o.mu.Unlock()
+	return z.to().Write(p)
+}
+
+func (z zoneWriter) WriteSeq(s safe.Seq) error {
+	z.o.mu.Lock()
+	defer z.o.mu.Unlock()
+	return z.to().WriteSeq(s)
 }
 
 // finish marks zone i done and writes out every held zone whose turn it now is.
@@ -55,8 +66,7 @@ func (o *orderedOutput) finish(i int) {
 		o.head++
 		if o.head < len(o.bufs) && o.bufs[o.head].Len() > 0 {
 			o.before()
-			o.w.Write(o.bufs[o.head].Bytes())
-			o.bufs[o.head] = bytes.Buffer{}
+			o.bufs[o.head].WriteTo(o.w)
 		}
 	}
 }

@@ -5,12 +5,14 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
 func TestOrderedOutputStreamsHeadAndKeepsOrder(t *testing.T) {
 	var w strings.Builder
 	cleared := 0
-	o := newOrderedOutput(&w, 3, func() { cleared++ })
+	o := newOrderedOutput(safe.NewWriter(&w), 3, func() { cleared++ })
 	fmt.Fprint(o.zone(2), "c1 ")
 	o.finish(2)
 	fmt.Fprint(o.zone(1), "b1 ")
@@ -39,7 +41,7 @@ func TestOrderedOutputStreamsHeadAndKeepsOrder(t *testing.T) {
 func TestOrderedOutputConcurrent(t *testing.T) {
 	var w strings.Builder
 	const n = 50
-	o := newOrderedOutput(&w, n, nil)
+	o := newOrderedOutput(safe.NewWriter(&w), n, nil)
 	var wg sync.WaitGroup
 	for i := range n {
 		wg.Add(1)
@@ -60,5 +62,24 @@ func TestOrderedOutputConcurrent(t *testing.T) {
 	}
 	if w.String() != want.String() {
 		t.Errorf("order lost:\n%s", w.String())
+	}
+}
+
+// A zone's output held back keeps the program's colours and is escaped
+// once, the same as output written straight through.
+func TestOrderedOutputHeldZoneIsEscaped(t *testing.T) {
+	var w strings.Builder
+	o := newOrderedOutput(safe.NewWriter(&w), 2, nil)
+	for i := range 2 {
+		z := o.zone(i)
+		z.WriteSeq(safe.Colour(32))
+		safe.Fprintf(z, "zone %d %s\n", i, "x\x1b[2J\ny")
+		z.WriteSeq(safe.Reset)
+	}
+	o.finish(1)
+	o.finish(0)
+	const want = "\x1b[32mzone 0 x\\x1b[2J\\ny\n\x1b[0m\x1b[32mzone 1 x\\x1b[2J\\ny\n\x1b[0m"
+	if w.String() != want {
+		t.Errorf("got %q\nwant %q", w.String(), want)
 	}
 }

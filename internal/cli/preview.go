@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"runtime"
 	"slices"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"github.com/dnsctl/dnsctl/internal/engine"
 	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/provider"
+	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
 type previewFlags struct {
@@ -76,12 +76,18 @@ func newPreviewCmd(g *globals, push bool) *cobra.Command {
 // palette colours the kinds of correction on a terminal.
 type palette struct{ on bool }
 
-func (p palette) paint(kind diff.Kind, s string) string {
-	if !p.on {
-		return s
+// correction prints "#num: text" with text in the colour of its kind.
+func (p palette) correction(w safe.Printer, num int, kind diff.Kind, text string) {
+	safe.Fprintf(w, "#%d: ", num)
+	if p.on {
+		code := map[diff.Kind]uint8{diff.Create: 32, diff.Delete: 31, diff.Modify: 33}[kind]
+		w.WriteSeq(safe.Colour(code))
 	}
-	code := map[diff.Kind]string{diff.Create: "32", diff.Delete: "31", diff.Modify: "33"}[kind]
-	return "\x1b[" + code + "m" + s + "\x1b[0m"
+	safe.Fprintf(w, "%s", text)
+	if p.on {
+		w.WriteSeq(safe.Reset)
+	}
+	safe.Fprintf(w, "\n")
 }
 
 func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) error {
@@ -95,7 +101,7 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 	if err != nil {
 		return err
 	}
-	pal := palette{on: !g.noColors && isTerminal(g.stdout)}
+	pal := palette{on: !g.noColors && g.stdoutTTY}
 	workers := f.concurrency
 	if workers <= 0 {
 		workers = 4 * runtime.GOMAXPROCS(0)
@@ -105,7 +111,7 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 		workers = 1
 		in := bufio.NewReader(g.stdin)
 		ask = func(q string) bool {
-			fmt.Fprint(g.stdout, q+" Run? (y/N): ")
+			safe.Fprintf(g.stdout, "%s Run? (y/N): ", q)
 			line, _ := in.ReadString('\n')
 			line = strings.ToLower(strings.TrimSpace(line))
 			return line == "y" || line == "yes"
@@ -116,7 +122,7 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 	n := len(e.Config.Domains)
 	results := make([]domainResult, n)
 	var prog *progress
-	if ask == nil && isTerminal(g.stderr) {
+	if ask == nil && g.stderrTTY {
 		prog = startProgress(g.stderr, n, 3*time.Second, e.APICalls)
 	}
 	out := newOrderedOutput(g.stdout, n, prog.clear)
@@ -170,7 +176,7 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 		if blocked.outcome == "interrupted" || blocked.outcome != "" && slices.ContainsFunc(results, func(r domainResult) bool { return r.held }) {
 			prog.finish()
 			prog = nil
-			fmt.Fprintf(g.stdout, "NOTHING PUSHED: %s.\n", blocked.why)
+			safe.Fprintf(g.stdout, "NOTHING PUSHED: %s.\n", blocked.why)
 		}
 	}
 	prog.finish()
@@ -184,9 +190,9 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 		entries = append(entries, res.report...)
 	}
 	if push && applied != total {
-		fmt.Fprintf(g.stdout, "Done. %d corrections, %d applied.\n", total, applied)
+		safe.Fprintf(g.stdout, "Done. %d corrections, %d applied.\n", total, applied)
 	} else {
-		fmt.Fprintf(g.stdout, "Done. %d corrections.\n", total)
+		safe.Fprintf(g.stdout, "Done. %d corrections.\n", total)
 	}
 	if f.report != "" {
 		if err := writeReport(f.report, entries, push); err != nil {
@@ -199,11 +205,11 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 	if f.expectNoChanges && total > 0 {
 		switch {
 		case !push:
-			fmt.Fprintf(g.stderr, "ERROR: --expect-no-changes: %d corrections would be made\n", total)
+			safe.Fprintf(g.stderr, "ERROR: --expect-no-changes: %d corrections would be made\n", total)
 		case applied == total:
-			fmt.Fprintf(g.stderr, "ERROR: --expect-no-changes: push made %s\n", plural(total, "correction"))
+			safe.Fprintf(g.stderr, "ERROR: --expect-no-changes: push made %s\n", plural(total, "correction"))
 		default:
-			fmt.Fprintf(g.stderr, "ERROR: --expect-no-changes: %s planned, %d applied\n", plural(total, "correction"), applied)
+			safe.Fprintf(g.stderr, "ERROR: --expect-no-changes: %s planned, %d applied\n", plural(total, "correction"), applied)
 		}
 		return exitError{1}
 	}
@@ -304,9 +310,9 @@ func (r *runner) missingZoneError(pp *engine.ProviderPlan) string {
 
 // domain prints the plan dp of domain d and, for push, applies it unless h
 // holds it back. dp is nil when the run was interrupted before d was read.
-func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *engine.DomainPlan, h hold) (res domainResult) {
+func (r *runner) domain(ctx context.Context, w safe.Printer, d *model.Domain, dp *engine.DomainPlan, h hold) (res domainResult) {
 	name := d.UniqueName()
-	fmt.Fprintf(w, "******************** Domain: %s\n", name)
+	safe.Fprintf(w, "******************** Domain: %s\n", name)
 	// errOutcome is the report's outcome of a zone push could not go on
 	// with because of err.
 	errOutcome := func(err error) string {
@@ -325,7 +331,7 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 	}()
 	if dp == nil {
 		const why = "the run was interrupted before this zone was read"
-		fmt.Fprintf(w, "SKIPPED: %s.\n", why)
+		safe.Fprintf(w, "SKIPPED: %s.\n", why)
 		res.failed = true
 		res.report = append(res.report, reportEntry{Domain: name, Error: why, Outcome: errOutcome(context.Canceled)})
 		return res
@@ -364,7 +370,7 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 	}
 	if r.full {
 		for _, ref := range d.DNSProviders {
-			fmt.Fprintf(w, "----- Getting nameservers from: %s\n", ref.Name)
+			safe.Fprintf(w, "----- Getting nameservers from: %s\n", ref.Name)
 		}
 	}
 	num := 0
@@ -373,7 +379,7 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 		entry := reportEntry{Domain: name, Provider: pname}
 		if pp.Err != nil {
 			if r.full {
-				fmt.Fprintf(w, "----- DNS Provider: %s...\n", pname)
+				safe.Fprintf(w, "----- DNS Provider: %s...\n", pname)
 			}
 			printErr(w, pname+": ", pp.Err)
 			entry.Error, entry.Outcome = pp.Err.Error(), errOutcome(pp.Err)
@@ -383,9 +389,9 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 		}
 		if msg := r.missingZoneError(pp); msg != "" {
 			if r.full {
-				fmt.Fprintf(w, "----- DNS Provider: %s...\n", pname)
+				safe.Fprintf(w, "----- DNS Provider: %s...\n", pname)
 			}
-			fmt.Fprintf(w, "ERROR: %s\n", msg)
+			safe.Fprintf(w, "ERROR: %s\n", msg)
 			entry.Error, entry.Outcome = msg, errOutcome(nil)
 			res.report = append(res.report, entry)
 			res.failed = true
@@ -401,35 +407,35 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 		res.corrections += count
 		switch {
 		case r.full:
-			fmt.Fprintf(w, "----- DNS Provider: %s...%s\n", pname, plural(count, "correction"))
+			safe.Fprintf(w, "----- DNS Provider: %s...%s\n", pname, plural(count, "correction"))
 		case count > 0:
-			fmt.Fprintf(w, "%s (%s)\n", plural(count, "correction"), pname)
+			safe.Fprintf(w, "%s (%s)\n", plural(count, "correction"), pname)
 		}
 		switch {
 		case pp.Created:
-			fmt.Fprintf(w, "Created zone %s at %s.\n", d.Name, pname)
+			safe.Fprintf(w, "Created zone %s at %s.\n", d.Name, pname)
 		case pp.ZoneMissing && apply:
 		case pp.ZoneMissing:
-			fmt.Fprintf(w, "Zone %s does not exist at %s; push will create it.\n", d.Name, pname)
+			safe.Fprintf(w, "Zone %s does not exist at %s; push will create it.\n", d.Name, pname)
 		}
 		if count == 0 {
 			continue
 		}
 		if pp.Risk != nil {
-			fmt.Fprintf(w, "WARNING: %s\n", pp.Risk)
+			safe.Fprintf(w, "WARNING: %s\n", pp.Risk)
 		}
 		refused := apply && pp.Refused() && !r.force
 		if pp.Batches > 0 && !refused {
 			if apply {
-				fmt.Fprintf(w, "Applying in %s.\n", plural(pp.Batches, "API batch"))
+				safe.Fprintf(w, "Applying in %s.\n", plural(pp.Batches, "API batch"))
 			} else {
-				fmt.Fprintf(w, "Push will use %s.\n", plural(pp.Batches, "API batch"))
+				safe.Fprintf(w, "Push will use %s.\n", plural(pp.Batches, "API batch"))
 			}
 		}
 		if !apply {
 			r.printChanges(w, pp.Plan, pp.Plan.Changes, &num)
 			if r.push {
-				fmt.Fprintf(w, "NOT APPLIED: %s.\n", h.zoneWhy())
+				safe.Fprintf(w, "NOT APPLIED: %s.\n", h.zoneWhy())
 				res.report[idx].Outcome = h.outcome
 				res.failed, res.held = true, true
 			}
@@ -437,7 +443,7 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 		}
 		if refused {
 			r.printChanges(w, pp.Plan, pp.Plan.Changes, &num)
-			fmt.Fprintf(w, "REFUSED: %s at %s is above its safety threshold; nothing was changed in this zone.\n", d.Name, pname)
+			safe.Fprintf(w, "REFUSED: %s at %s is above its safety threshold; nothing was changed in this zone.\n", d.Name, pname)
 			res.report[idx].Outcome = "refused"
 			res.failed = true
 			continue
@@ -448,9 +454,9 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 		switch {
 		case err != nil:
 			if errors.Is(err, context.Canceled) {
-				fmt.Fprintf(w, "INTERRUPTED: %v\n", err)
+				safe.Fprintf(w, "INTERRUPTED: %v\n", err)
 			} else {
-				fmt.Fprintf(w, "FAILURE! %v\n", err)
+				safe.Fprintf(w, "FAILURE! %v\n", err)
 			}
 			switch o := &res.report[idx].Outcome; {
 			case done >= count: // applied, but push --wait stopped short
@@ -477,18 +483,18 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 		switch {
 		case rp.Err != nil:
 			if r.full {
-				fmt.Fprintf(w, "----- Registrar: %s...\n", rname)
+				safe.Fprintf(w, "----- Registrar: %s...\n", rname)
 			}
-			fmt.Fprintf(w, "ERROR: %v\n", rp.Err)
+			safe.Fprintf(w, "ERROR: %v\n", rp.Err)
 			entry.Error, entry.Outcome = rp.Err.Error(), errOutcome(rp.Err)
 			res.failed = true
 		case rp.Changed():
 			entry.Corrections = 1
 			res.corrections++
 			if r.full {
-				fmt.Fprintf(w, "----- Registrar: %s...1 correction\n", rname)
+				safe.Fprintf(w, "----- Registrar: %s...1 correction\n", rname)
 			} else {
-				fmt.Fprintf(w, "1 correction (registrar: %s)\n", rname)
+				safe.Fprintf(w, "1 correction (registrar: %s)\n", rname)
 			}
 			num++
 			to := rp.New
@@ -496,33 +502,33 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 				to = append(slices.Clone(to), "(name servers of the zone push creates at "+p+")")
 			}
 			line := fmt.Sprintf("± MODIFY nameservers at %s: %s -> %s", rname, strings.Join(rp.Old, ","), strings.Join(to, ","))
-			fmt.Fprintf(w, "#%d: %s\n", num, r.pal.paint(diff.Modify, line))
+			r.pal.correction(w, num, diff.Modify, line)
 			entry.Changes = append(entry.Changes, reportChange{Kind: "MODIFY", Name: d.Name, Type: "NS", Lines: []string{line}})
 			switch {
 			case !r.push:
 			case !apply:
-				fmt.Fprintf(w, "NOT APPLIED: %s.\n", h.zoneWhy())
+				safe.Fprintf(w, "NOT APPLIED: %s.\n", h.zoneWhy())
 				entry.Outcome = h.outcome
 				res.failed, res.held = true, true
 			case ctx.Err() != nil:
-				fmt.Fprintln(w, "NOT APPLIED: the run was interrupted before the registrar was changed.")
+				safe.Fprintf(w, "NOT APPLIED: the run was interrupted before the registrar was changed.\n")
 				entry.Outcome = "interrupted"
 				res.failed = true
 			case r.ask != nil && !r.ask(""):
 				entry.Outcome = "skipped"
 			default:
 				if err := r.e.ApplyRegistrar(ctx, d, rp); err != nil {
-					fmt.Fprintf(w, "FAILURE! %v\n", err)
+					safe.Fprintf(w, "FAILURE! %v\n", err)
 					entry.Outcome, entry.Error = errOutcome(err), err.Error()
 					res.failed = true
 				} else {
-					fmt.Fprintln(w, "SUCCESS!")
+					safe.Fprintf(w, "SUCCESS!\n")
 					entry.Outcome, entry.Applied = "applied", 1
 					res.applied++
 				}
 			}
 		case r.full:
-			fmt.Fprintf(w, "----- Registrar: %s...0 corrections\n", rname)
+			safe.Fprintf(w, "----- Registrar: %s...0 corrections\n", rname)
 		}
 		if rp.Err != nil || rp.Changed() || r.full {
 			res.report = append(res.report, entry)
@@ -533,21 +539,21 @@ func (r *runner) domain(ctx context.Context, w io.Writer, d *model.Domain, dp *e
 
 // printErr prints a zone's planning error; an interruption (Ctrl-C) is
 // said in words rather than as Go's "context canceled".
-func printErr(w io.Writer, prefix string, err error) {
+func printErr(w safe.Printer, prefix string, err error) {
 	if errors.Is(err, context.Canceled) {
-		fmt.Fprintln(w, "INTERRUPTED: the run was interrupted while reading this zone.")
+		safe.Fprintf(w, "INTERRUPTED: the run was interrupted while reading this zone.\n")
 		return
 	}
 	if strings.HasPrefix(err.Error(), prefix) { // "bind: bind: …"
 		prefix = ""
 	}
-	fmt.Fprintf(w, "ERROR: %s%v\n", prefix, err)
+	safe.Fprintf(w, "ERROR: %s%v\n", prefix, err)
 }
 
 // applyProvider prints and applies one provider's plan: all of it at once,
 // or with -i one record set at a time after asking. It returns how many
 // corrections the user chose to skip and how many took effect.
-func (r *runner) applyProvider(ctx context.Context, w io.Writer, pp *engine.ProviderPlan, num *int) (skipped, done int, err error) {
+func (r *runner) applyProvider(ctx context.Context, w safe.Printer, pp *engine.ProviderPlan, num *int) (skipped, done int, err error) {
 	lines := func(cs []diff.Change) int {
 		n := 0
 		for _, c := range cs {
@@ -568,13 +574,13 @@ func (r *runner) applyProvider(ctx context.Context, w io.Writer, pp *engine.Prov
 		if err := r.e.Apply(ctx, pp, pp.Plan); err != nil {
 			return 0, partly(err), err
 		}
-		fmt.Fprintln(w, "SUCCESS!")
+		safe.Fprintf(w, "SUCCESS!\n")
 		return 0, lines(pp.Plan.Changes), nil
 	}
 	for _, c := range pp.Plan.Changes {
 		r.printChanges(w, pp.Plan, []diff.Change{c}, num)
 		if !r.ask("") {
-			fmt.Fprintln(w, "Skipped.")
+			safe.Fprintf(w, "Skipped.\n")
 			skipped += lines([]diff.Change{c})
 			continue
 		}
@@ -583,17 +589,17 @@ func (r *runner) applyProvider(ctx context.Context, w io.Writer, pp *engine.Prov
 			return skipped, done + partly(err), err
 		}
 		done += lines(one.Changes)
-		fmt.Fprintln(w, "SUCCESS!")
+		safe.Fprintf(w, "SUCCESS!\n")
 	}
 	return skipped, done, nil
 }
 
 // printChanges prints changes of plan as numbered record-level corrections.
-func (r *runner) printChanges(w io.Writer, plan *diff.Plan, changes []diff.Change, num *int) {
+func (r *runner) printChanges(w safe.Printer, plan *diff.Plan, changes []diff.Change, num *int) {
 	for _, c := range changes {
 		for _, l := range c.Lines(plan.MetaKeys) {
 			*num++
-			fmt.Fprintf(w, "#%d: %s\n", *num, r.pal.paint(l.Kind, l.Text))
+			r.pal.correction(w, *num, l.Kind, l.Text)
 		}
 	}
 }

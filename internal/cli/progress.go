@@ -1,17 +1,17 @@
 package cli
 
 import (
-	"fmt"
-	"io"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
 // progress shows "zones done/total, API calls" on a terminal for runs that
 // last longer than a few seconds, on one line that it rewrites in place.
 type progress struct {
-	w     io.Writer
+	w     *safe.Writer
 	total int
 	done  atomic.Int64
 	calls func() int64
@@ -24,7 +24,7 @@ type progress struct {
 }
 
 // startProgress begins reporting after delay; calls may be nil.
-func startProgress(w io.Writer, total int, delay time.Duration, calls func() int64) *progress {
+func startProgress(w *safe.Writer, total int, delay time.Duration, calls func() int64) *progress {
 	p := &progress{w: w, total: total, calls: calls, stop: make(chan struct{}), ended: make(chan struct{})}
 	go p.loop(delay)
 	return p
@@ -47,7 +47,7 @@ func (p *progress) loop(delay time.Duration) {
 		case <-p.stop:
 			p.print()
 			p.mu.Lock()
-			fmt.Fprint(p.w, "\n")
+			safe.Fprintf(p.w, "\n")
 			p.shown = false
 			p.mu.Unlock()
 			return
@@ -60,14 +60,15 @@ func (p *progress) print() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.shown = true
-	line := fmt.Sprintf("\r%d/%d zones", p.done.Load(), p.total)
+	p.w.WriteSeq(safe.CR)
 	if p.label != "" {
-		line = fmt.Sprintf("\r%s: %d/%d zones", p.label, p.done.Load(), p.total)
+		safe.Fprintf(p.w, "%s: ", p.label)
 	}
+	safe.Fprintf(p.w, "%d/%d zones", p.done.Load(), p.total)
 	if p.calls != nil {
-		line += fmt.Sprintf(", %d API calls", p.calls())
+		safe.Fprintf(p.w, ", %d API calls", p.calls())
 	}
-	fmt.Fprint(p.w, line+"\x1b[K")
+	p.w.WriteSeq(safe.EraseLine)
 }
 
 // clear erases the progress line, if shown, so that other output starts
@@ -79,7 +80,8 @@ func (p *progress) clear() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.shown {
-		fmt.Fprint(p.w, "\r\x1b[K")
+		p.w.WriteSeq(safe.CR)
+		p.w.WriteSeq(safe.EraseLine)
 		p.shown = false
 	}
 }

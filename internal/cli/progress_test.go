@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
 type syncBuf struct {
@@ -27,7 +29,7 @@ func (s *syncBuf) String() string {
 
 func TestProgressShownOnlyForLongRuns(t *testing.T) {
 	var quick syncBuf
-	p := startProgress(&quick, 3, time.Hour, nil)
+	p := startProgress(safe.NewWriter(&quick), 3, time.Hour, nil)
 	p.zoneDone()
 	p.finish()
 	if quick.String() != "" {
@@ -36,7 +38,7 @@ func TestProgressShownOnlyForLongRuns(t *testing.T) {
 
 	var slow syncBuf
 	calls := int64(41)
-	p = startProgress(&slow, 3, 0, func() int64 { calls++; return calls })
+	p = startProgress(safe.NewWriter(&slow), 3, 0, func() int64 { calls++; return calls })
 	p.zoneDone()
 	p.zoneDone()
 	p.finish()

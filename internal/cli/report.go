@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"os"
 	"strings"
 
 	"github.com/dnsctl/dnsctl/internal/engine"
+	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
 // reportEntry is one element of the --report JSON: a domain's corrections at
@@ -80,7 +82,17 @@ func writeReport(path string, entries []reportEntry, push bool) error {
 	if err := enc.Encode(entries); err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
-	return writeFile(path, b.Bytes())
+	// encoding/json leaves DEL, C1 controls and bidi characters raw;
+	// safe.Lines turns them into \u escapes, which decode to the same
+	// value, so the report shows nothing raw to someone reading it.
+	return writeFile(path, []byte(safe.Lines(b.String())))
+}
+
+// writeOutput writes what a command prints to --out instead of standard
+// output, escaped as it would be there (safe.Lines; JSON and JavaScript
+// keep their values).
+func writeOutput(path string, b []byte) error {
+	return os.WriteFile(path, []byte(safe.Lines(string(b))), 0o644)
 }
 
 func writeFile(path string, b []byte) error {
@@ -91,7 +103,11 @@ func writeFile(path string, b []byte) error {
 }
 
 // markdownReport renders the plan as a Markdown summary table followed by
-// the corrections of each zone in a diff block.
+// the corrections of each zone in a diff block. Every value from the
+// configuration or a provider is escaped for where it goes (mdCell,
+// html.EscapeString, a fence longer than any backtick run), so a name
+// holding "|", a backtick, "<" or a newline cannot break the table, the
+// summary or the block.
 func markdownReport(entries []reportEntry, push bool) []byte {
 	var b bytes.Buffer
 	total := 0
@@ -108,9 +124,9 @@ func markdownReport(entries []reportEntry, push bool) []byte {
 	}
 	b.WriteString("| domain | provider | create | modify | delete | notes |\n|---|---|---:|---:|---:|---|\n")
 	for _, e := range entries {
-		who := e.Provider
+		who := mdCell(e.Provider)
 		if e.Registrar != "" {
-			who = "registrar " + e.Registrar
+			who = "registrar " + mdCell(e.Registrar)
 		}
 		var notes []string
 		switch {
@@ -124,18 +140,18 @@ func markdownReport(entries []reportEntry, push bool) []byte {
 		case "refused":
 			notes = append(notes, "**refused** (above the safety threshold)")
 		case "not applied", "interrupted", "partly applied":
-			notes = append(notes, "**"+e.Outcome+"**")
+			notes = append(notes, "**"+mdCell(e.Outcome)+"**")
 		default:
-			notes = append(notes, e.Outcome)
+			notes = append(notes, mdCell(e.Outcome))
 		}
 		if e.Error != "" {
-			notes = append(notes, "**error**: "+e.Error)
+			notes = append(notes, "**error**: "+mdCell(e.Error))
 		}
 		for _, w := range e.Warnings {
-			notes = append(notes, "**warning**: "+w)
+			notes = append(notes, "**warning**: "+mdCell(w))
 		}
-		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %s |\n", e.Domain, who, e.Create, e.Modify, e.Delete,
-			strings.ReplaceAll(strings.Join(notes, "; "), "|", "\\|"))
+		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %s |\n", mdCell(e.Domain), who, e.Create, e.Modify, e.Delete,
+			strings.Join(notes, "; "))
 	}
 	for _, e := range entries {
 		if len(e.Changes) == 0 {
@@ -145,17 +161,56 @@ func markdownReport(entries []reportEntry, push bool) []byte {
 		if e.Registrar != "" {
 			who = e.Registrar
 		}
-		fmt.Fprintf(&b, "\n<details><summary>%s (%s): %d corrections</summary>\n\n```diff\n", e.Domain, who, e.Corrections)
+		var lines []string
 		for _, c := range e.Changes {
 			for _, l := range c.Lines {
 				// diff syntax colours lines by their first character.
 				if strings.HasPrefix(l, "±") {
 					l = "!" + strings.TrimPrefix(l, "±")
 				}
-				b.WriteString(l + "\n")
+				lines = append(lines, safe.Text(l))
 			}
 		}
-		b.WriteString("```\n</details>\n")
+		fence := mdFence(lines)
+		fmt.Fprintf(&b, "\n<details><summary>%s (%s): %d corrections</summary>\n\n%sdiff\n",
+			html.EscapeString(safe.Text(e.Domain)), html.EscapeString(safe.Text(who)), e.Corrections, fence)
+		for _, l := range lines {
+			b.WriteString(l + "\n")
+		}
+		b.WriteString(fence + "\n</details>\n")
 	}
 	return b.Bytes()
+}
+
+// mdCell escapes s for a Markdown table cell: control characters and
+// newlines as safe.Text does, then a backslash before each character
+// Markdown (or the table) could read as syntax. The cell renders as s.
+func mdCell(s string) string {
+	s = safe.Text(s)
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("\\`*_[]<>|~&", r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// mdFence returns a code fence longer than any run of backticks in lines
+// (at least three), so no line can close the block.
+func mdFence(lines []string) string {
+	longest := 0
+	for _, l := range lines {
+		run := 0
+		for _, r := range l {
+			if r != '`' {
+				run = 0
+				continue
+			}
+			run++
+			longest = max(longest, run)
+		}
+	}
+	return strings.Repeat("`", max(3, longest+1))
 }

@@ -1,6 +1,13 @@
 // Package cli is dnsctl's command line: one file per verb, the flags they
 // share, and the rendering of plans as text and reports. It wires the
 // engine's stages together and owns nothing else.
+//
+// Everything it prints goes through internal/safe: standard output and
+// error are safe.Writers, so no byte of data reaches the terminal as a
+// control character, and lines are written with safe.Fprintf, so a value
+// stays on the line it is printed on. The colours and the progress line
+// are safe.Seq values. A test (TestPrintsOnlyThroughSafe) holds the
+// package to this.
 package cli
 
 import (
@@ -17,6 +24,8 @@ import (
 
 	"github.com/dnsctl/dnsctl/internal/dsl"
 	"github.com/dnsctl/dnsctl/internal/engine"
+	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/safe"
 	// Provider types register themselves.
 	_ "github.com/dnsctl/dnsctl/internal/provider/bind"
 	_ "github.com/dnsctl/dnsctl/internal/provider/none"
@@ -37,7 +46,8 @@ func (e exitError) Error() string { return fmt.Sprintf("exit status %d", e.code)
 // evaluates the configuration or reads zones, after the change requests
 // already sent while push applies a plan; either way it exits 1.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	g := &globals{stdin: stdin, stdout: stdout, stderr: stderr}
+	g := &globals{stdin: stdin, stdout: safe.NewWriter(stdout), stderr: safe.NewWriter(stderr),
+		stdoutTTY: isTerminal(stdout), stderrTTY: isTerminal(stderr)}
 	root := newRoot(g)
 	root.SetArgs(args)
 	defer watchInterrupt(ctx, g)()
@@ -49,25 +59,45 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	if errors.As(err, &ee) {
 		return ee.code
 	}
-	fmt.Fprintln(stderr, formatError(err))
+	printError(g.stderr, err)
 	return 1
 }
 
-// formatError prints a multi-problem error one problem per line.
-func formatError(err error) string {
-	msg := err.Error()
-	if strings.Contains(msg, "\n") || strings.HasPrefix(msg, "ERROR") {
-		return msg
+// printError prints the error a command ended with: a model.Problems one
+// problem per line, the errors of an errors.Join one per line, anything
+// else on one line (a newline in its message is escaped).
+func printError(w safe.Printer, err error) {
+	switch e := err.(type) {
+	case model.Problems:
+		for _, p := range e {
+			safe.Fprintf(w, "%s\n", p)
+		}
+		return
+	case interface{ Unwrap() []error }:
+		if errs := e.Unwrap(); len(errs) > 0 {
+			for _, err := range errs {
+				printError(w, err)
+			}
+			return
+		}
 	}
-	return "ERROR: " + msg
+	msg := err.Error()
+	if strings.HasPrefix(msg, "ERROR") {
+		safe.Fprintf(w, "%s\n", msg)
+		return
+	}
+	safe.Fprintf(w, "ERROR: %s\n", msg)
 }
 
-// globals are flags every command understands, and the run's state.
+// globals are flags every command understands, where it prints, and the
+// run's state.
 type globals struct {
 	noColors bool
 	stdin    io.Reader
-	stdout   io.Writer
-	stderr   io.Writer
+	// stdout and stderr are the only ways to the terminal (see the
+	// package comment); the flags say whether each is a terminal.
+	stdout, stderr       *safe.Writer
+	stdoutTTY, stderrTTY bool
 	// phase is what the run is doing, for the message of an interrupt.
 	phase   int32
 	phaseMu sync.Mutex
@@ -124,9 +154,9 @@ func watchInterrupt(ctx context.Context, g *globals) (stop func()) {
 		switch phase {
 		case phaseLoad: // loadEngine's error says it, with the place
 		case phaseApply:
-			fmt.Fprintln(g.stderr, "dnsctl: interrupted; finishing the requests in flight (interrupt again to quit at once)")
+			safe.Fprintf(g.stderr, "dnsctl: interrupted; finishing the requests in flight (interrupt again to quit at once)\n")
 		default:
-			fmt.Fprintln(g.stderr, "dnsctl: interrupted; stopping, nothing was changed")
+			safe.Fprintf(g.stderr, "dnsctl: interrupted; stopping, nothing was changed\n")
 		}
 	}()
 	return func() {
@@ -222,7 +252,7 @@ func loadEngine(ctx context.Context, g *globals, opts engine.Options) (*engine.E
 		if errors.As(err, &de) && errors.Is(err, context.Canceled) && de.Pos != "" {
 			where = " while evaluating " + de.Pos
 		}
-		fmt.Fprintf(g.stderr, "dnsctl: interrupted%s; stopped, nothing was changed\n", where)
+		safe.Fprintf(g.stderr, "dnsctl: interrupted%s; stopped, nothing was changed\n", where)
 		return nil, exitError{1}
 	}
 	if errors.Is(err, dsl.ErrTimeLimit) {
@@ -231,8 +261,13 @@ func loadEngine(ctx context.Context, g *globals, opts engine.Options) (*engine.E
 	if err != nil {
 		return nil, err
 	}
-	for _, w := range e.Warnings {
-		fmt.Fprintln(g.stderr, w.String())
-	}
+	printWarnings(g, e.Warnings)
 	return e, nil
+}
+
+// printWarnings prints the configuration's warnings, one per line.
+func printWarnings(g *globals, ws model.Problems) {
+	for _, w := range ws {
+		safe.Fprintf(g.stderr, "%s\n", w)
+	}
 }

@@ -1,11 +1,12 @@
 package cli
 
 import (
-	"fmt"
 	"runtime"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
+
+	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
 func newVersionCmd(g *globals) *cobra.Command {
@@ -18,7 +19,7 @@ func newVersionCmd(g *globals) *cobra.Command {
 			if bi, ok := debug.ReadBuildInfo(); ok && v == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 				v = bi.Main.Version
 			}
-			fmt.Fprintf(g.stdout, "dnsctl %s (%s %s/%s)\n", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			safe.Fprintf(g.stdout, "dnsctl %s (%s %s/%s)\n", v, runtime.Version(), runtime.GOOS, runtime.GOARCH)
 		},
 	}
 }

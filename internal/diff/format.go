@@ -5,11 +5,15 @@ import (
 	"strings"
 
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
 // Line is one record-level correction as shown to a user.
 type Line struct {
 	Kind Kind
+	// Text is one line of printable text: a newline, an escape or a bidi
+	// control in a name, data or metadata value is escaped (see
+	// safe.Text), here and in the report.
 	Text string
 }
 
@@ -30,13 +34,13 @@ func (c Change) Lines(metaKeys []string) []Line {
 	}
 	typ := c.Key.Type
 	create := func(r *model.Record) Line {
-		return Line{Create, "+ CREATE " + name + " " + typ + " " + content(r, metaKeys)}
+		return Line{Create, safe.Text("+ CREATE " + name + " " + typ + " " + content(r, metaKeys))}
 	}
 	del := func(r *model.Record) Line {
-		return Line{Delete, "- DELETE " + name + " " + typ + " " + content(r, metaKeys)}
+		return Line{Delete, safe.Text("- DELETE " + name + " " + typ + " " + content(r, metaKeys))}
 	}
 	modify := func(o, n *model.Record) Line {
-		return Line{Modify, "± MODIFY " + name + " " + typ + " (" + content(o, metaKeys) + ") -> (" + content(n, metaKeys) + ")"}
+		return Line{Modify, safe.Text("± MODIFY " + name + " " + typ + " (" + content(o, metaKeys) + ") -> (" + content(n, metaKeys) + ")")}
 	}
 	var out []Line
 	switch c.Kind {

@@ -17,6 +17,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
 // jsIP implements IP("1.2.3.4"): the address as a number (A() accepts it).
@@ -76,12 +77,15 @@ func (ev *evaluator) jsPanic(c goja.FunctionCall) goja.Value {
 
 // console defines console.log and friends; they print to the options'
 // writer (standard error by default), so they never mix with output a
-// command prints on standard output.
+// command prints on standard output. What the script prints is its own:
+// its newlines and tabs pass, any other control character is escaped
+// (safe.Writer).
 func (ev *evaluator) console() *goja.Object {
-	out := ev.opts.console
-	if out == nil {
-		out = os.Stderr
+	var out io.Writer = os.Stderr
+	if ev.opts.console != nil {
+		out = ev.opts.console
 	}
+	out = safe.NewWriter(out)
 	print := func(c goja.FunctionCall) goja.Value {
 		parts := make([]string, len(c.Arguments))
 		for i, v := range c.Arguments {

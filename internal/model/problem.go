@@ -3,6 +3,8 @@ package model
 import (
 	"sort"
 	"strings"
+
+	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
 // Problem is one thing wrong (or worth a warning) in a configuration.
@@ -13,6 +15,10 @@ type Problem struct {
 	Warning bool
 }
 
+// String renders the problem on one line. Its parts come from the
+// configuration, so a newline or a control character in them (a thrown
+// message, a name) is escaped: a problem can never print as two lines,
+// and Problems.Error has one line per problem.
 func (p Problem) String() string {
 	var b strings.Builder
 	if p.Warning {
@@ -21,14 +27,14 @@ func (p Problem) String() string {
 		b.WriteString("ERROR: ")
 	}
 	if p.Pos != "" {
-		b.WriteString(p.Pos)
+		b.WriteString(safe.Text(p.Pos))
 		b.WriteString(": ")
 	}
 	if p.Domain != "" {
-		b.WriteString(p.Domain)
+		b.WriteString(safe.Text(p.Domain))
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Msg)
+	b.WriteString(safe.Text(p.Msg))
 	return b.String()
 }
 
