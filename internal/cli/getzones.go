@@ -177,6 +177,11 @@ func runCreateDomains(ctx context.Context, g *globals, f *configFlags, domains, 
 	if err != nil {
 		return err
 	}
+	release, err := e.Lock(ctx, func(msg string) { fmt.Fprintln(g.stderr, msg) })
+	if err != nil {
+		return err
+	}
+	defer release()
 	failed := false
 	last := ""
 	e.CreateZones(ctx, func(domain, prov string, created bool, err error) {

@@ -94,6 +94,14 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 	if err != nil {
 		return err
 	}
+	if push {
+		// No other dnsctl changes these zones between our reads and writes.
+		release, err := e.Lock(ctx, func(msg string) { fmt.Fprintln(g.stderr, msg) })
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
 	pal := palette{on: !g.noColors && isTerminal(g.stdout)}
 	workers := f.concurrency
 	if workers <= 0 {
