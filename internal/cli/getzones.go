@@ -143,6 +143,9 @@ func findZone(ctx context.Context, impl any, z string) (ref, id string, err erro
 	if strings.TrimSpace(tag) == "" {
 		return "", "", fmt.Errorf("zone %q: the tag after \"!\" is empty", z)
 	}
+	if tag, err = model.CanonicalTag(tag); err != nil {
+		return "", "", fmt.Errorf("zone %q: %w", z, err)
+	}
 	return name + "!" + tag, "", nil
 }
 
@@ -177,6 +180,11 @@ func runCreateDomains(ctx context.Context, g *globals, f *configFlags, domains, 
 	if err != nil {
 		return err
 	}
+	release, err := e.Lock(ctx, func(msg string) { safe.Fprintf(g.stderr, "%s\n", msg) })
+	if err != nil {
+		return err
+	}
+	defer release()
 	g.setPhase(phaseApply)
 	failed := false
 	last := ""

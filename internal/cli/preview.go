@@ -101,6 +101,14 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 	if err != nil {
 		return err
 	}
+	if push {
+		// No other dnsctl changes these zones between our reads and writes.
+		release, err := e.Lock(ctx, func(msg string) { safe.Fprintf(g.stderr, "%s\n", msg) })
+		if err != nil {
+			return err
+		}
+		defer release()
+	}
 	pal := palette{on: !g.noColors && g.stdoutTTY}
 	workers := f.concurrency
 	if workers <= 0 {

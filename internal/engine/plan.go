@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -383,8 +384,46 @@ func (e *Engine) EnsureZones(ctx context.Context, dp *DomainPlan) (*DomainPlan, 
 	dp = e.PlanDomain(ctx, dp.Domain)
 	for _, pp := range dp.Providers {
 		pp.Created = created[pp.Provider.Name]
+		// A provider that makes a zone real only with its content (BIND)
+		// gets it now when there is nothing more to write; any other
+		// plan is applied (or refused) as usual.
+		if pp.Created && pp.Err == nil && pp.Plan != nil && len(pp.Plan.Changes) == 0 {
+			if err := pp.Provider.Impl.Apply(ctx, pp.Plan); err != nil {
+				return dp, fmt.Errorf("creating zone %s at %s: %w", dp.Domain.Name, pp.Provider.Name, err)
+			}
+		}
 	}
 	return dp, nil
+}
+
+// Lock takes, for a push, the locks of the run's DNS providers that keep
+// zones other processes may change (provider.Locker), one provider at a
+// time in name order, before any zone is read; release frees them all.
+// waiting is told when a provider waits for another process.
+func (e *Engine) Lock(ctx context.Context, waiting func(msg string)) (release func(), err error) {
+	zones := zonesByProvider(e.Config.Domains)
+	var releases []func()
+	release = func() {
+		for i := len(releases) - 1; i >= 0; i-- {
+			releases[i]()
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(e.dns)) {
+		l, ok := e.dns[name].Impl.(provider.Locker)
+		if !ok || len(zones[name]) == 0 {
+			continue
+		}
+		r, err := l.Lock(ctx, zones[name], waiting)
+		if err != nil {
+			release()
+			if !strings.HasPrefix(err.Error(), name+": ") { // "bind: bind: …"
+				err = fmt.Errorf("%s: %w", name, err)
+			}
+			return nil, err
+		}
+		releases = append(releases, r)
+	}
+	return release, nil
 }
 
 // Apply makes a provider plan real.
@@ -455,9 +494,44 @@ func (e *Engine) CreateZones(ctx context.Context, report func(domain, providerNa
 				continue
 			}
 			created, err := zc.EnsureZone(ctx, d.UniqueName())
-			report(d.UniqueName(), p.Name, created, err)
+			if created && err == nil {
+				// Made real by a plan, for providers that create a zone
+				// only with its content (BIND).
+				var plan *diff.Plan
+				if plan, err = e.newZonePlan(ctx, d, p); err == nil {
+					err = p.Impl.Apply(ctx, plan)
+				}
+			}
+			report(d.UniqueName(), p.Name, created && err == nil, err)
 		}
 	}
+}
+
+// newZonePlan is what create-domains writes into a zone it created: no
+// records (the provider adds its own, such as an SOA), except where a name
+// server loads the zone from a file (BIND): there the domain's apex NS
+// records go in too, since a zone file without them does not load.
+func (e *Engine) newZonePlan(ctx context.Context, d *model.Domain, p *DNSProvider) (*diff.Plan, error) {
+	empty := &diff.Plan{Zone: d.UniqueName()}
+	if !p.Caps.ZoneFiles {
+		return empty, nil
+	}
+	ns, own, err := e.nameservers(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	var apex []*model.Record
+	for _, r := range desiredRecords(d, ns, own[p.Name], nil) {
+		if r.Type == "NS" && r.Name == d.Name {
+			apex = append(apex, r)
+		}
+	}
+	plan, err := diff.Compute(d.Name, nil, apex, diff.Options{MetaKeys: p.Caps.MetaKeys})
+	if err != nil {
+		return nil, err
+	}
+	plan.Zone = d.UniqueName()
+	return plan, nil
 }
 
 // safetyFor returns the threshold of d at p: --max-change when given (the

@@ -40,7 +40,23 @@ type DNS interface {
 // ZoneCreator is a DNS provider that can create missing zones.
 type ZoneCreator interface {
 	// EnsureZone creates zone unless it exists; created reports which.
+	// A provider may make the zone real only with its content (BIND
+	// writes the file then): Records reads it as created meanwhile, and
+	// the engine follows a creation with an Apply of the zone's plan, an
+	// empty one when there is nothing to change.
 	EnsureZone(ctx context.Context, zone string) (created bool, err error)
+}
+
+// Locker is a DNS provider whose zones another process may change between
+// the read that plans a push and the write that applies it (zone files
+// in a shared directory). The engine locks the zones of a push before it
+// reads the first of them and releases them after the last write; preview
+// takes no lock.
+type Locker interface {
+	// Lock takes an exclusive lock covering zones, waiting while another
+	// process holds it (waiting is told once what it waits for) until
+	// ctx ends. release frees it.
+	Lock(ctx context.Context, zones []string, waiting func(msg string)) (release func(), err error)
 }
 
 // ZoneLister is a DNS provider that can list its zones (get-zones "all").

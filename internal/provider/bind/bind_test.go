@@ -175,10 +175,10 @@ www 300  IN A   192.0.2.1
 	if string(b) != want {
 		t.Errorf("file:\n%s\nwant:\n%s", b, want)
 	}
-	// No temporary files are left behind.
+	// No temporary files are left behind (only the lock file).
 	ents, _ := os.ReadDir(dir)
-	if len(ents) != 1 {
-		t.Errorf("directory holds %d entries", len(ents))
+	if len(ents) != 2 || ents[0].Name() != LockName {
+		t.Errorf("directory holds %v", ents)
 	}
 }
 
@@ -357,6 +357,24 @@ func TestMissingZone(t *testing.T) {
 	if err != nil || created {
 		t.Errorf("EnsureZone again = %v, %v", created, err)
 	}
+	// The file appears only with its content: an empty plan writes the
+	// default SOA (create-domains), and then the zone exists.
+	path := filepath.Join(dir, "example.com.zone")
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("EnsureZone wrote %s before any content: %v", path, err)
+	}
+	if err := p.Apply(ctx, &diff.Plan{Zone: "example.com"}); err != nil {
+		t.Fatal(err)
+	}
+	if recs, err := p.Records(ctx, "example.com"); err != nil || len(recs) != 1 || recs[0].Type != "SOA" {
+		t.Errorf("after the empty plan: %v, %v", recs, err)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Error(err)
+	}
+	if created, err := p.EnsureZone(ctx, "example.com"); err != nil || created {
+		t.Errorf("EnsureZone of the written zone = %v, %v", created, err)
+	}
 }
 
 func TestParseErrors(t *testing.T) {
@@ -411,7 +429,7 @@ func TestRegistered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := impl.(*Provider).Path("example.com"); got != filepath.Join(dir, "db_example.com") {
+	if got, _ := impl.(*Provider).Path("example.com"); got != filepath.Join(dir, "db_example.com") {
 		t.Errorf("path %q", got)
 	}
 	if _, err := info.New(context.Background(), provider.Entry{Name: "bad", Type: "BIND",
@@ -422,7 +440,7 @@ func TestRegistered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := def.(*Provider).Path("example.com"); got != filepath.Join("zones", "example.com.zone") {
+	if got, _ := def.(*Provider).Path("example.com"); got != filepath.Join("zones", "example.com.zone") {
 		t.Errorf("default path %q", got)
 	}
 }
@@ -538,6 +556,9 @@ func TestUnicodeFileName(t *testing.T) {
 	}
 	// New zones get the punycode name.
 	if _, err := p.EnsureZone(ctx, "xn--bcher-kva.example"); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Apply(ctx, &diff.Plan{Zone: "xn--bcher-kva.example"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "xn--bcher-kva.example.zone")); err != nil {
