@@ -53,6 +53,23 @@ func canon(t *testing.T, zone, name, typ string, ttl uint32, data string) *model
 	return rec(fq, typ, ttl, d)
 }
 
+// A zone without an apex NS record does not load in BIND, and main_test.go
+// loads every file the provider writes with named-checkzone: the zones the
+// tests write, or write by hand to start from, get testNS as their name
+// server. It lies outside every zone they write (example.com, example.net,
+// …), so BIND wants no glue address for it.
+const (
+	testNS = "ns1.example.org."
+	// apexNS is the apex NS line of zone text written by hand.
+	apexNS = "@ 300 IN NS " + testNS + "\n"
+)
+
+// withNS returns recs after the apex NS record of zone (the one apexNS
+// writes).
+func withNS(zone string, recs ...*model.Record) []*model.Record {
+	return append([]*model.Record{rec(zone, "NS", 300, testNS)}, recs...)
+}
+
 // createPlan is the plan that creates recs in an empty zone.
 func createPlan(t *testing.T, zone string, recs []*model.Record) *diff.Plan {
 	t.Helper()
@@ -357,17 +374,20 @@ func TestMissingZone(t *testing.T) {
 	if err != nil || created {
 		t.Errorf("EnsureZone again = %v, %v", created, err)
 	}
-	// The file appears only with its content: an empty plan writes the
-	// default SOA (create-domains), and then the zone exists.
+	// The file appears only with its content: the plan of the new zone
+	// (its apex NS, as create-domains writes it) writes it with the
+	// default SOA, and then the zone exists.
 	path := filepath.Join(dir, "example.com.zone")
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("EnsureZone wrote %s before any content: %v", path, err)
 	}
-	if err := p.Apply(ctx, &diff.Plan{Zone: "example.com"}); err != nil {
+	if err := p.Apply(ctx, createPlan(t, "example.com", withNS("example.com"))); err != nil {
 		t.Fatal(err)
 	}
-	if recs, err := p.Records(ctx, "example.com"); err != nil || len(recs) != 1 || recs[0].Type != "SOA" {
-		t.Errorf("after the empty plan: %v, %v", recs, err)
+	recs, err = p.Records(ctx, "example.com")
+	if soa := findType(recs, "SOA"); err != nil || len(recs) != 2 || findType(recs, "NS") == nil ||
+		soa == nil || soa.Data != testNS+" hostmaster.example.com. 2026031400 3600 600 604800 1440" {
+		t.Errorf("after the new zone's plan: %v, %v", recs, err)
 	}
 	if _, err := os.Stat(path); err != nil {
 		t.Error(err)
@@ -558,7 +578,7 @@ func TestUnicodeFileName(t *testing.T) {
 	if _, err := p.EnsureZone(ctx, "xn--bcher-kva.example"); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.Apply(ctx, &diff.Plan{Zone: "xn--bcher-kva.example"}); err != nil {
+	if err := p.Apply(ctx, createPlan(t, "xn--bcher-kva.example", withNS("xn--bcher-kva.example"))); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "xn--bcher-kva.example.zone")); err != nil {

@@ -124,7 +124,7 @@ func (h *helperProc) finish(t *testing.T) {
 func TestLockKeepsConcurrentPushes(t *testing.T) {
 	ctx := context.Background()
 	p, dir := newTest(t)
-	writeFile(t, filepath.Join(dir, "example.com.zone"), "@ 3600 IN SOA ns1.example.com. hostmaster.example.com. 2026031400 3600 600 604800 1440\n")
+	writeFile(t, filepath.Join(dir, "example.com.zone"), "@ 3600 IN SOA ns1.example.com. hostmaster.example.com. 2026031400 3600 600 604800 1440\n"+apexNS)
 
 	first := startHelper(t, "push", dir, "a")
 	first.expect(t, "planned") // it holds the lock and has read the zone
@@ -190,7 +190,7 @@ func TestLockKeepsConcurrentPushes(t *testing.T) {
 // process wrote, created or removed meanwhile is left as it is, and two
 // contents never get one serial.
 func TestApplyRefusesAChangedFile(t *testing.T) {
-	const soa = "@ 3600 IN SOA ns1.example.com. hostmaster.example.com. 2026031405 3600 600 604800 1440\n"
+	const zone = "@ 3600 IN SOA ns1.example.com. hostmaster.example.com. 2026031405 3600 600 604800 1440\n" + apexNS
 	cases := []struct {
 		name           string
 		before         string // the file when planned ("" for none)
@@ -198,10 +198,10 @@ func TestApplyRefusesAChangedFile(t *testing.T) {
 		wantMeanwhile  bool   // the other's file is kept
 		wantNoFileKept bool
 	}{
-		{"rewritten", soa, soa + "other 300 IN A 192.0.2.9\n", true, false},
-		{"created", "", soa + "other 300 IN A 192.0.2.9\n", true, false},
-		{"removed", soa, "", false, true},
-		{"touched with the same content", soa, soa, true, false},
+		{"rewritten", zone, zone + "other 300 IN A 192.0.2.9\n", true, false},
+		{"created", "", zone + "other 300 IN A 192.0.2.9\n", true, false},
+		{"removed", zone, "", false, true},
+		{"touched with the same content", zone, zone, true, false},
 	}
 	ctx := context.Background()
 	for _, c := range cases {
@@ -256,7 +256,7 @@ func TestApplyRefusesAChangedFile(t *testing.T) {
 // that says nothing was changed; preview (Records) never waits.
 func TestLockWaitInterrupted(t *testing.T) {
 	p, dir := newTest(t)
-	writeFile(t, filepath.Join(dir, "example.com.zone"), "www 300 IN A 192.0.2.1\n")
+	writeFile(t, filepath.Join(dir, "example.com.zone"), "www 300 IN A 192.0.2.1\n"+apexNS)
 	h := startHelper(t, "hold", dir)
 	h.expect(t, "locked")
 
@@ -310,7 +310,7 @@ func TestLockSharedInProcess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := b.Apply(ctx, createPlan(t, "example.net", []*model.Record{rec("example.net", "A", 300, "192.0.2.1")})); err != nil {
+	if err := b.Apply(ctx, createPlan(t, "example.net", withNS("example.net", rec("example.net", "A", 300, "192.0.2.1")))); err != nil {
 		t.Fatal(err)
 	}
 	ra()
