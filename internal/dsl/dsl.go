@@ -114,6 +114,11 @@ type options struct {
 	// maxFile, maxTotal and maxHeap replace MaxFileSize, MaxTotalRead and
 	// MaxHeap when positive.
 	maxFile, maxTotal, maxHeap int64
+	// abandonAfter replaces the package's abandonAfter when positive.
+	abandonAfter time.Duration
+	// globals are extra values the script sees (tests define built-ins
+	// that behave like goja's uninterruptible ones).
+	globals map[string]any
 }
 
 // evaluator is the state of one evaluation.
@@ -174,6 +179,48 @@ func evaluate(name string, src []byte, vars map[string]string, opts options) (cf
 		ctx, stop = context.WithTimeoutCause(ctx, opts.timeout, ErrTimeLimit)
 		defer stop()
 	}
+	// The script runs on its own goroutine, so that a script stuck inside
+	// one long built-in operation, which goja cannot interrupt (sorting or
+	// filling an array of a billion elements), cannot hold the run: once
+	// told to stop, it gets abandonAfter to do so, and is then abandoned
+	// (the caller is expected to exit soon, which ends it).
+	type result struct {
+		cfg *model.Config
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		cfg, err := run(ctx, name, src, vars, opts)
+		done <- result{cfg, err}
+	}()
+	select {
+	case r := <-done:
+		return r.cfg, r.err
+	case <-ctx.Done():
+	}
+	grace := opts.abandonAfter
+	if grace <= 0 {
+		grace = abandonAfter
+		if errors.Is(context.Cause(ctx), ErrMemoryLimit) {
+			grace /= 10 // memory is still growing
+		}
+	}
+	select {
+	case r := <-done:
+		return r.cfg, r.err
+	case <-time.After(grace):
+		sc := stopReason(ctx, opts.timeout, opts.maxHeap)
+		return nil, &Error{Pos: name, cause: sc.cause,
+			Msg: sc.msg + "; the script was inside one long built-in operation (such as sorting, filling or joining a huge array), which cannot be interrupted, so it was abandoned there"}
+	}
+}
+
+// abandonAfter is how long a script told to stop may take to reach a point
+// where it can (see evaluate).
+const abandonAfter = time.Second
+
+// run evaluates src on the calling goroutine until it ends or ctx ends.
+func run(ctx context.Context, name string, src []byte, vars map[string]string, opts options) (cfg *model.Config, err error) {
 	ev := &evaluator{
 		opts: opts,
 		ctx:  ctx,
@@ -203,10 +250,18 @@ func evaluate(name string, src []byte, vars map[string]string, opts options) (cf
 			return nil, fmt.Errorf("setting variable %q: %w", k, err)
 		}
 	}
+	for k, v := range opts.globals {
+		if err := ev.vm.Set(k, v); err != nil {
+			return nil, fmt.Errorf("setting %q: %w", k, err)
+		}
+	}
 	if err := ev.install(); err != nil {
 		return nil, err
 	}
 	if err := ev.boundStrings(); err != nil {
+		return nil, err
+	}
+	if err := ev.boundArrays(); err != nil {
 		return nil, err
 	}
 

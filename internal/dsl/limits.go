@@ -33,7 +33,32 @@ const (
 	// MaxString bounds the strings String.prototype.repeat, padStart and
 	// padEnd build: each is a single step the time limit cannot interrupt.
 	MaxString = 64 << 20
+	// MaxArrayLength bounds the length of the arrays the built-in array
+	// operations work on. An array's length is not its size: a[1e9] = 1
+	// makes a sparse array of length 1e9+1 in no time, and sorting it
+	// would then allocate 16 GB in one uninterruptible step.
+	MaxArrayLength = 1 << 26
 )
+
+// lengthBound are the Array.prototype methods whose work or allocation
+// grows with the length of the array they are called on (or build), each
+// one step that the time limit cannot interrupt.
+var lengthBound = []string{
+	"concat", "copyWithin", "every", "fill", "filter", "find", "findIndex", "findLast",
+	"findLastIndex", "flat", "flatMap", "forEach", "includes", "indexOf", "join",
+	"lastIndexOf", "map", "reduce", "reduceRight", "reverse", "shift", "slice", "some",
+	"sort", "splice", "toLocaleString", "toReversed", "toSorted", "toSpliced", "toString",
+	"unshift", "with",
+}
+
+// binaryTypes are the constructors of binary buffers, which allocate their
+// whole size in one step; no configuration needs them, so the evaluation
+// does without (DNSControl's older ES5 runtime has none either).
+var binaryTypes = []string{
+	"ArrayBuffer", "SharedArrayBuffer", "DataView", "Int8Array", "Uint8Array", "Uint8ClampedArray",
+	"Int16Array", "Uint16Array", "Int32Array", "Uint32Array", "Float32Array", "Float64Array",
+	"BigInt64Array", "BigUint64Array",
+}
 
 // ErrTimeLimit is wrapped by the error of an evaluation that ran out of time.
 var ErrTimeLimit = errors.New("evaluation time limit reached")
@@ -178,6 +203,72 @@ func describePathErr(err error) error {
 		return fmt.Errorf("%s: %w", pe.Path, pe.Err)
 	}
 	return err
+}
+
+// boundArrays makes the built-in array operations refuse arrays longer
+// than MaxArrayLength and removes the binary buffer types (see binaryTypes).
+func (ev *evaluator) boundArrays() error {
+	vm := ev.vm
+	proto := vm.Get("Array").ToObject(vm).Get("prototype").ToObject(vm)
+	lengthOf := func(v goja.Value) float64 {
+		if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+			return 0
+		}
+		o, ok := v.(*goja.Object)
+		if !ok {
+			return 0
+		}
+		return o.Get("length").ToFloat()
+	}
+	check := func(name string, n float64) {
+		if n > MaxArrayLength {
+			ev.fail("", name, "the array has a length of %.0f, more than the %d elements the built-in array operations take", n, MaxArrayLength)
+		}
+	}
+	for _, name := range lengthBound {
+		orig, ok := goja.AssertFunction(proto.Get(name))
+		if !ok {
+			continue // a method this goja does not have
+		}
+		fn := func(c goja.FunctionCall) goja.Value {
+			n := lengthOf(c.This)
+			if name == "concat" {
+				for _, a := range c.Arguments {
+					n += lengthOf(a)
+				}
+			}
+			check("Array.prototype."+name, n)
+			v, err := orig(c.This, c.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		}
+		if err := proto.DefineDataProperty(name, vm.ToValue(fn), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+			return err
+		}
+	}
+	array := vm.Get("Array").ToObject(vm)
+	if from, ok := goja.AssertFunction(array.Get("from")); ok {
+		fn := func(c goja.FunctionCall) goja.Value {
+			check("Array.from", lengthOf(c.Argument(0)))
+			v, err := from(c.This, c.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		}
+		if err := array.DefineDataProperty("from", vm.ToValue(fn), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+			return err
+		}
+	}
+	global := vm.GlobalObject()
+	for _, name := range binaryTypes {
+		if err := global.Delete(name); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // boundStrings wraps the string methods that build a string of a length

@@ -127,7 +127,26 @@ func TestEvaluateMainFileBounded(t *testing.T) {
 // An endless script stops at the time limit, or at once when the caller's
 // context ends, with the file and line where it was and an error that
 // says why.
+// release lets the built-ins below return once the test is over.
+var release = make(chan struct{})
+
+// stuck blocks until the test ends, ignoring interrupts, as goja's built-in
+// operations on huge arrays do.
+func stuck() { <-release }
+
+// hogged keeps what hog allocates reachable.
+var hogged [][]byte
+
+// hog holds 512 MiB, then blocks like stuck.
+func hog() {
+	for i := 0; i < 512; i++ {
+		hogged = append(hogged, make([]byte, 1<<20))
+	}
+	<-release
+}
+
 func TestEvaluationStops(t *testing.T) {
+	defer func() { close(release); hogged = nil }()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "loop.js"), []byte("var n = 0;\nwhile (true) { n++; }\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -175,6 +194,19 @@ func TestEvaluationStops(t *testing.T) {
 				options{timeout: time.Minute, maxHeap: 256 << 20})
 			return err
 		}, ErrMemoryLimit, main + ":2: evaluation stopped: it held more than 256 MiB of memory"},
+		// goja cannot interrupt one long built-in operation (sorting a
+		// sparse array of a billion elements allocates and sorts them all);
+		// stuck() is such an operation, which ignores the interrupt.
+		{"time limit inside an uninterruptible built-in", func() error {
+			_, err := evaluate(main, []byte("var R = 1;\nstuck();\n"), nil,
+				options{timeout: 200 * time.Millisecond, abandonAfter: 200 * time.Millisecond, globals: map[string]any{"stuck": stuck}})
+			return err
+		}, ErrTimeLimit, main + ": evaluation stopped after 200ms, the time limit (an endless loop?); the script was inside one long built-in operation"},
+		{"memory inside an uninterruptible built-in", func() error {
+			_, err := evaluate(main, []byte("var R = 1;\nhog();\n"), nil,
+				options{timeout: time.Minute, maxHeap: 256 << 20, abandonAfter: 200 * time.Millisecond, globals: map[string]any{"hog": hog}})
+			return err
+		}, ErrMemoryLimit, main + ": evaluation stopped: it held more than 256 MiB of memory, the limit (an ever-growing array or string?); the script was inside one long built-in operation"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			done := make(chan error, 1)
@@ -213,5 +245,42 @@ func TestLongStringsRefused(t *testing.T) {
 	}
 	if got := cfg.Domains[0].Name + " " + cfg.Domains[0].Records[0].Data; got != "ababab.com ----xy  " {
 		t.Errorf("repeat/padStart/padEnd: got %q", got)
+	}
+}
+
+// An array's length is not its size: a[1e9] = 1 is instant, and a built-in
+// operation over that length (sort allocates every element at once) would
+// be one step that neither the time limit nor the memory watch stops, and
+// that can crash the process with a fatal out-of-memory error. Such calls
+// are refused at their line; binary buffers, which allocate their whole
+// size at once, do not exist.
+func TestArrayOperationsBounded(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"var a = [];\na[1e9] = 1; a.sort();\n", "dnsconfig.js:2: Array.prototype.sort: the array has a length of 1000000001, more than the 67108864 elements"},
+		{"var a = [];\nnew Array(1e8).fill(0);\n", "dnsconfig.js:2: Array.prototype.fill: the array has a length of 100000000"},
+		{"var a = [];\na.length = 2e9; a.join(',');\n", "dnsconfig.js:2: Array.prototype.join: the array has a length of 2000000000"},
+		{"var a = [];\nArray.from({length: 1e9});\n", "dnsconfig.js:2: Array.from: the array has a length of 1000000000"},
+		{"var a = [];\na.length = 5e7; a.concat(a);\n", "dnsconfig.js:2: Array.prototype.concat: the array has a length of 100000000"},
+		{"var a = [];\nvar b = new Uint8Array(1e11);\n", "dnsconfig.js:2: ReferenceError: Uint8Array is not defined"},
+		{"var a = [];\nnew ArrayBuffer(1e11);\n", "dnsconfig.js:2: ReferenceError: ArrayBuffer is not defined"},
+	} {
+		_, err := evaluate("dnsconfig.js", []byte(tc.src), nil, options{timeout: time.Minute})
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%q:\n got %v\nwant %s…", tc.src, err, tc.want)
+		}
+	}
+	// Ordinary use is untouched.
+	cfg, err := evaluate("dnsconfig.js", []byte(`var hosts = [3, 1, 2].sort().map(function (n) { return "h" + n; });
+D("example.com", NewRegistrar("r"), hosts.map(function (h) { return A(h, "192.0.2.1"); }), TXT("@", [1].concat([2], [3]).join("-")));
+`), nil, options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range cfg.Domains[0].Records {
+		got = append(got, r.Name+" "+r.Data)
+	}
+	if want := "h1 192.0.2.1,h2 192.0.2.1,h3 192.0.2.1,@ 1-2-3"; strings.Join(got, ",") != want {
+		t.Errorf("records %q, want %s", strings.Join(got, ","), want)
 	}
 }
