@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -127,26 +128,21 @@ func TestEvaluateMainFileBounded(t *testing.T) {
 // An endless script stops at the time limit, or at once when the caller's
 // context ends, with the file and line where it was and an error that
 // says why.
-// release lets the built-ins below return once the test is over.
-var release = make(chan struct{})
-
-// stuck blocks until the test ends, ignoring interrupts, as goja's built-in
-// operations on huge arrays do.
-func stuck() { <-release }
-
-// hogged keeps what hog allocates reachable.
-var hogged [][]byte
-
-// hog holds 512 MiB, then blocks like stuck.
-func hog() {
-	for i := 0; i < 512; i++ {
-		hogged = append(hogged, make([]byte, 1<<20))
-	}
-	<-release
-}
-
 func TestEvaluationStops(t *testing.T) {
-	defer func() { close(release); hogged = nil }()
+	// stuck blocks until the test ends, ignoring interrupts, as goja's
+	// built-in operations on huge arrays do; hog holds 512 MiB, then blocks
+	// the same way.
+	release := make(chan struct{})
+	defer close(release)
+	stuck := func() { <-release }
+	hog := func() {
+		var held [][]byte
+		for i := 0; i < 512; i++ {
+			held = append(held, make([]byte, 1<<20))
+		}
+		<-release
+		runtime.KeepAlive(held)
+	}
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "loop.js"), []byte("var n = 0;\nwhile (true) { n++; }\n"), 0o644); err != nil {
 		t.Fatal(err)
