@@ -40,8 +40,18 @@ func TestExampleLoadsInBIND(t *testing.T) {
 	if _, stderr := run("check"); stderr != "" {
 		t.Errorf("check of the example warns:\n%s", stderr)
 	}
-	run("push")
+	// create-domains writes the zones with their name servers (and the
+	// address of ns1.example.com, inside example.com): BIND loads them.
+	run("create-domains")
 	n, err := bindcheck.Dir(filepath.Join(dir, "zones"))
+	if err != nil {
+		t.Error(err)
+	}
+	if n != 2 {
+		t.Errorf("named-checkzone loaded %d zone files after create-domains, want the example's 2", n)
+	}
+	run("push")
+	n, err = bindcheck.Dir(filepath.Join(dir, "zones"))
 	if err != nil {
 		t.Error(err)
 	}

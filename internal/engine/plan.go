@@ -510,7 +510,8 @@ func (e *Engine) CreateZones(ctx context.Context, report func(domain, providerNa
 // newZonePlan is what create-domains writes into a zone it created: no
 // records (the provider adds its own, such as an SOA), except where a name
 // server loads the zone from a file (BIND): there the domain's apex NS
-// records go in too, since a zone file without them does not load.
+// records and the addresses of in-zone name servers go in too, since a
+// zone file without them does not load.
 func (e *Engine) newZonePlan(ctx context.Context, d *model.Domain, p *DNSProvider) (*diff.Plan, error) {
 	empty := &diff.Plan{Zone: d.UniqueName()}
 	if !p.Caps.ZoneFiles {
@@ -520,9 +521,19 @@ func (e *Engine) newZonePlan(ctx context.Context, d *model.Domain, p *DNSProvide
 	if err != nil {
 		return nil, err
 	}
+	desired := desiredRecords(d, ns, own[p.Name], nil)
 	var apex []*model.Record
-	for _, r := range desiredRecords(d, ns, own[p.Name], nil) {
+	servers := map[string]bool{}
+	for _, r := range desired {
 		if r.Type == "NS" && r.Name == d.Name {
+			apex = append(apex, r)
+			servers[strings.TrimSuffix(r.Data, ".")] = true
+		}
+	}
+	// The addresses of name servers inside the zone (glue) go in too:
+	// BIND refuses a zone whose NS names an in-zone server without one.
+	for _, r := range desired {
+		if (r.Type == "A" || r.Type == "AAAA") && servers[r.Name] {
 			apex = append(apex, r)
 		}
 	}

@@ -27,6 +27,9 @@ func NormalizeDomain(d *Domain) Problems {
 	var ps Problems
 	zone, err := CanonicalZone(d.Name)
 	if err != nil {
+		// Records cannot be qualified in a zone without a valid name:
+		// they are dropped, so no later check speaks of them.
+		d.Records = nil
 		return Problems{{Pos: d.Pos, Domain: d.Name, Msg: err.Error()}}
 	}
 	d.Name = zone
@@ -173,6 +176,10 @@ func normalizeRecord(r *Record, zone string) error {
 	case "SOA":
 		if name != zone {
 			return fmt.Errorf("SOA records belong at the zone apex")
+		}
+	case "DS":
+		if name == zone {
+			return fmt.Errorf("a DS record belongs in the parent zone, at the name of a delegated child (beside its NS records), not at the zone apex")
 		}
 	}
 	data, err := canonicalData(r.Type, r.Data, zone, true)
@@ -348,20 +355,52 @@ func ValidateDomain(d *Domain, supports map[string]TypeSupport) Problems {
 // writes: no NS records at the apex, and names BIND's check-names refuses
 // (DNSControl accepts both, so neither is an error).
 func checkZoneFile(d *Domain, provider string) Problems {
+	if _, err := CanonicalZone(d.Name); err != nil {
+		return nil // reported by NormalizeDomain
+	}
 	var ps Problems
+	warn := func(pos, msg string) {
+		ps = append(ps, Problem{Pos: pos, Domain: d.UniqueName(), Warning: true, Msg: msg})
+	}
 	apexNS := len(d.Nameservers) > 0
-	for _, r := range d.Records {
-		if r.Type == "NS" && r.Name == d.Name {
-			apexNS = true
-		}
-		if msg := CheckNamesProblems(r, d.Name); msg != "" {
-			ps = append(ps, Problem{Pos: r.Pos, Domain: d.UniqueName(), Warning: true, Msg: msg})
+	hasAddress := map[string]bool{}
+	type nsTarget struct{ pos, name string }
+	var targets []nsTarget
+	for _, ns := range d.Nameservers {
+		targets = append(targets, nsTarget{d.Pos, ns})
+		if msg := CheckNamesProblems(&Record{Name: d.Name, Type: "NS", Data: ns}, d.Name); msg != "" {
+			warn(d.Pos, "NAMESERVER: "+msg)
 		}
 	}
-	// With NO_PURGE or IGNORE the file may keep NS records of its own.
-	if !apexNS && !d.KeepUnknown && len(d.Ignores) == 0 {
-		ps = append(ps, Problem{Pos: d.Pos, Domain: d.UniqueName(), Warning: true,
-			Msg: fmt.Sprintf("the zone has no NS records at its apex, so a name server will not load the zone file that DNS provider %q writes; add NAMESERVER(\"ns1.example.net.\") or NS(\"@\", …)", provider)})
+	for _, r := range d.Records {
+		switch r.Type {
+		case "NS":
+			apexNS = apexNS || r.Name == d.Name
+			targets = append(targets, nsTarget{r.Pos, r.Data})
+		case "A", "AAAA":
+			hasAddress[r.Name] = true
+		}
+		if msg := CheckNamesProblems(r, d.Name); msg != "" {
+			warn(r.Pos, msg)
+		}
+	}
+	// With NO_PURGE or IGNORE the file may keep records of its own.
+	if d.KeepUnknown || len(d.Ignores) > 0 {
+		return ps
+	}
+	if !apexNS {
+		warn(d.Pos, fmt.Sprintf("the zone has no NS records at its apex, so a name server will not load the zone file that DNS provider %q writes; add NAMESERVER(\"ns1.example.net.\") or NS(\"@\", …)", provider))
+	}
+	// BIND's integrity checks refuse a zone whose NS names a server inside
+	// the zone that has no address in it.
+	warned := map[string]bool{}
+	for _, t := range targets {
+		n := strings.TrimSuffix(t.name, ".")
+		if warned[n] || hasAddress[n] || n != d.Name && !strings.HasSuffix(n, "."+d.Name) {
+			continue
+		}
+		warned[n] = true
+		warn(t.pos, fmt.Sprintf("the name server %s lies inside the zone but has no A or AAAA record in it, so a name server will not load the zone file that DNS provider %q writes; add its address (glue)", t.name, provider))
 	}
 	return ps
 }

@@ -168,6 +168,13 @@ func TestZoneFileWarnings(t *testing.T) {
 		{name: "underscore owner", d: Domain{Records: []*Record{rec("@", "NS", "ns1.example.net."), rec("a_b", "A", "192.0.2.1")}}, sup: zoneFiles{},
 			want: []string{`c.js:a_b: example.com: a_b.example.com is not a host name (label "a_b" holds '_')`}},
 		{name: "not a zone-file provider", d: Domain{Records: []*Record{rec("a_b", "A", "192.0.2.1")}}, sup: onlyTypes{"A": true}},
+		{name: "in-zone name server without an address", d: Domain{Nameservers: []string{"ns1.example.com.", "ns2.example.net."}, Records: []*Record{rec("sub", "NS", "ns.sub.example.com.")}}, sup: zoneFiles{},
+			want: []string{"c.js:1: example.com: the name server ns1.example.com. lies inside the zone but has no A or AAAA record", "c.js:sub: example.com: the name server ns.sub.example.com. lies inside the zone"}},
+		{name: "in-zone name server with its glue", d: Domain{Nameservers: []string{"ns1.example.com."}, Records: []*Record{rec("ns1", "AAAA", "2001:db8::53")}}, sup: zoneFiles{}},
+		{name: "NAMESERVER BIND's check-names refuses", d: Domain{Nameservers: []string{"_ns.example.net."}}, sup: zoneFiles{},
+			want: []string{`c.js:1: example.com: NAMESERVER: the target _ns.example.net. is not a host name`}},
+		{name: "SOA name server BIND's check-names refuses", d: Domain{Nameservers: []string{"ns.example.net."}, Records: []*Record{rec("@", "SOA", "_ns.example.net. h.example.com. 0 1 2 3 4")}}, sup: zoneFiles{},
+			want: []string{`c.js:@: example.com: the target _ns.example.net. is not a host name`}},
 	} {
 		d := tc.d
 		d.Name, d.Pos = "example.com", "c.js:1"
@@ -406,5 +413,17 @@ func TestUndeclaredProviders(t *testing.T) {
 		`ERROR: x.js:5: example.org: registrar "nosuchreg" is not declared; use the name NewRegistrar("nosuchreg") returns`
 	if got != want {
 		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A domain whose own name is invalid has its records dropped with the one
+// error: nothing is said of records that could not be qualified.
+func TestInvalidZoneDropsRecords(t *testing.T) {
+	d := &Domain{Name: "x/y.com", Pos: "c.js:1", DNSProviders: []DomainProvider{{Name: "p"}},
+		Records: []*Record{{Name: "@", Type: "A", TTL: 300, Data: "192.0.2.1", Pos: "c.js:2"}}}
+	cfg := &Config{Domains: []*Domain{d}, DNSProviders: []*ProviderDecl{{Name: "p"}}}
+	ps := append(Normalize(cfg), Validate(cfg, map[string]TypeSupport{"p": zoneFiles{}})...)
+	if len(ps) != 1 || ps[0].Warning || !strings.Contains(ps[0].Msg, `holds '/'`) {
+		t.Errorf("problems: %q", ps.Error())
 	}
 }

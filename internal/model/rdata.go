@@ -90,7 +90,10 @@ func canonicalData(typ, data, zone string, configured bool) (string, error) {
 		}
 		return TXTData(v), nil
 	case "SOA":
-		// SOA is never compared by data; keep the provider's text.
+		if configured {
+			return canonicalSOA(data, zone)
+		}
+		// A provider's SOA is kept as the provider gives it.
 		return strings.Join(strings.Fields(data), " "), nil
 	}
 	return parseGeneric(typ, data, zone, wire)
@@ -105,6 +108,10 @@ func parseGeneric(typ, data, zone string, configured bool) (string, error) {
 	}
 	if configured {
 		if err := checkPresentation(data); err != nil {
+			return "", fmt.Errorf("%s data %q: %w", typ, shorten(data), err)
+		}
+		var err error
+		if data, err = punycodeWords(data); err != nil {
 			return "", fmt.Errorf("%s data %q: %w", typ, shorten(data), err)
 		}
 	}
@@ -206,6 +213,10 @@ func parseErrText(err error) string {
 		s = strings.TrimPrefix(s, "dns: ")
 		if i := strings.Index(s, ": \""); i >= 0 {
 			s = s[:i]
+		}
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, ":") {
+			// miekg gives no reason for some fields (an empty "port=").
+			return "the data does not parse"
 		}
 		return s
 	}

@@ -3,8 +3,10 @@ package model
 import (
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/miekg/dns"
 )
@@ -66,6 +68,16 @@ func checkConfigured(rr dns.RR, text, zone string) error {
 		return fmt.Errorf("its zone-file form %q does not read back as the same record", shorten(text))
 	}
 	switch v := rr.(type) {
+	case *dns.TLSA:
+		if v.Certificate == "" {
+			return fmt.Errorf("the certificate association data is empty")
+		}
+	case *dns.CAA:
+		if !isAlnum(v.Tag) {
+			return fmt.Errorf("the CAA tag %q may hold only letters and digits (RFC 8659)", v.Tag)
+		}
+	case *dns.NAPTR:
+		return checkNAPTR(v)
 	case *dns.DS:
 		return checkDigest("DS", "digest type", v.DigestType, dsDigestBytes, v.Digest)
 	case *dns.CDS:
@@ -113,6 +125,9 @@ var (
 )
 
 func checkDigest(typ, field string, t uint8, want map[uint8]int, digest string) error {
+	if digest == "" {
+		return fmt.Errorf("the %s digest is empty", typ)
+	}
 	n, ok := want[t]
 	if !ok {
 		return nil
@@ -136,16 +151,31 @@ func checkSvcParams(kv []dns.SVCBKeyValue) error {
 		present[p.Key()] = true
 	}
 	for _, p := range kv {
-		m, ok := p.(*dns.SVCBMandatory)
-		if !ok {
-			continue
-		}
-		for _, k := range m.Code {
-			switch {
-			case k == dns.SVCB_MANDATORY:
-				return fmt.Errorf("mandatory lists itself, which RFC 9460 forbids")
-			case !present[k]:
-				return fmt.Errorf("mandatory lists %s, but the record has no %s parameter", k.String(), k.String())
+		switch v := p.(type) {
+		case *dns.SVCBAlpn:
+			if len(v.Alpn) == 0 || slices.Contains(v.Alpn, "") {
+				return fmt.Errorf("alpn lists an empty protocol name")
+			}
+		case *dns.SVCBMandatory:
+			for _, k := range v.Code {
+				if k.String() == "" {
+					v.Code = nil // the parser could not read a name
+				}
+			}
+			if len(v.Code) == 0 {
+				return fmt.Errorf("mandatory lists no parameter; name each by its lower-case name (alpn, port, ipv4hint…), or keyNNNNN for keys without one")
+			}
+			seen := map[dns.SVCBKey]bool{}
+			for _, k := range v.Code {
+				switch {
+				case k == dns.SVCB_MANDATORY:
+					return fmt.Errorf("mandatory lists itself, which RFC 9460 forbids")
+				case seen[k]:
+					return fmt.Errorf("mandatory lists %s twice", k.String())
+				case !present[k]:
+					return fmt.Errorf("mandatory lists %s, but the record has no %s parameter", k.String(), k.String())
+				}
+				seen[k] = true
 			}
 		}
 	}
@@ -180,6 +210,10 @@ func CheckNamesProblems(r *Record, zone string) string {
 	case "PTR":
 		if isReverseZone(zone) {
 			target = r.Data
+		}
+	case "SOA":
+		if f := strings.Fields(r.Data); len(f) > 0 {
+			target = f[0]
 		}
 	case "SRV", "SVCB", "HTTPS":
 		f := strings.Fields(r.Data)
@@ -216,4 +250,167 @@ func badHostLabel(name string, wildcard bool) string {
 		}
 	}
 	return ""
+}
+
+// checkNAPTR checks the NAPTR fields zone-file loaders check (RFC 3403
+// section 4.1): flags are letters and digits, and a regexp is empty or
+// delim-ERE-delim-substitution-delim-flags, with 'i' as the only flag.
+func checkNAPTR(v *dns.NAPTR) error {
+	if !isAlnum(v.Flags) && v.Flags != "" {
+		return fmt.Errorf("the NAPTR flags %q may hold only letters and digits", v.Flags)
+	}
+	re := v.Regexp
+	if re == "" {
+		return nil
+	}
+	delim, size := utf8.DecodeRuneInString(re)
+	if delim == '\\' || delim == 'i' || delim >= '0' && delim <= '9' || delim == utf8.RuneError {
+		return fmt.Errorf("the NAPTR regexp %q must start with a delimiter character such as '!' (delim-ERE-delim-substitution-delim-flags)", re)
+	}
+	var parts []string
+	start := size
+	for i := size; i < len(re); i++ {
+		switch {
+		case re[i] == '\\':
+			i++
+		case strings.HasPrefix(re[i:], string(delim)):
+			parts = append(parts, re[start:i])
+			start = i + size
+			i += size - 1
+		}
+	}
+	flags := re[start:]
+	if len(parts) != 2 || parts[0] == "" || (flags != "" && flags != "i") {
+		return fmt.Errorf("the NAPTR regexp %q is not delim-ERE-delim-substitution-delim-flags (for example \"!^.*$!sip:info@example.com!\"), with 'i' as the only flag", re)
+	}
+	return nil
+}
+
+func isAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// punycodeWords converts the words of data outside double quotes that hold
+// non-ASCII bytes (a host name such as an SRV target "bücher.example.")
+// to punycode, as host names elsewhere in a configuration are.
+func punycodeWords(data string) (string, error) {
+	if isASCII(data) {
+		return data, nil
+	}
+	var b strings.Builder
+	quoted := false
+	start := -1
+	flush := func(end int) error {
+		if start < 0 {
+			return nil
+		}
+		w := data[start:end]
+		if !isASCII(w) {
+			a, err := toASCII(w)
+			if err != nil {
+				return err
+			}
+			w = a
+		}
+		b.WriteString(w)
+		start = -1
+		return nil
+	}
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case c == '\\' && i+1 < len(data):
+			if start < 0 && !quoted {
+				start = i
+			}
+			if quoted {
+				b.WriteByte(c)
+				b.WriteByte(data[i+1])
+			}
+			i++
+			continue
+		case c == '"':
+			if err := flush(i); err != nil {
+				return "", err
+			}
+			quoted = !quoted
+			b.WriteByte(c)
+			continue
+		case quoted:
+			b.WriteByte(c)
+			continue
+		case c == ' ' || c == '\t':
+			if err := flush(i); err != nil {
+				return "", err
+			}
+			b.WriteByte(c)
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if err := flush(len(data)); err != nil {
+		return "", err
+	}
+	return b.String(), nil
+}
+
+// canonicalSOA checks and canonicalises the data SOA() gives: "ns mbox
+// serial refresh retry expire minttl". The name server is a host name; the
+// mailbox is written as an address (hostmaster@example.com, as DNSControl
+// documents it) or as a name (hostmaster.example.com.); the numbers are
+// 32-bit.
+func canonicalSOA(data, zone string) (string, error) {
+	f := strings.Fields(data)
+	if len(f) != 7 {
+		return "", fmt.Errorf("SOA data %q: want a name server, a mailbox and five numbers (refresh, retry, expire, minttl after the serial)", shorten(data))
+	}
+	ns, err := QualifyTarget(f[0], zone)
+	if err != nil {
+		return "", fmt.Errorf("SOA name server: %w", err)
+	}
+	mbox, err := qualifyMailbox(f[1], zone)
+	if err != nil {
+		return "", fmt.Errorf("SOA mailbox: %w", err)
+	}
+	out := []string{ns, mbox}
+	for _, n := range f[2:] {
+		v, err := strconv.ParseUint(n, 10, 32)
+		if err != nil {
+			return "", fmt.Errorf("SOA data %q: %q is not a number from 0 to 4294967295", shorten(data), n)
+		}
+		out = append(out, strconv.FormatUint(v, 10))
+	}
+	return strings.Join(out, " "), nil
+}
+
+// qualifyMailbox turns an SOA mailbox into its name form: "john.doe@x.org"
+// becomes "john\\.doe.x.org." (the dots of the local part escaped), a name
+// is qualified like a target.
+func qualifyMailbox(m, zone string) (string, error) {
+	local, domain, isAddr := strings.Cut(m, "@")
+	if !isAddr {
+		return QualifyTarget(m, zone)
+	}
+	if local == "" || strings.Contains(domain, "@") {
+		return "", fmt.Errorf("%q is not a mail address", m)
+	}
+	for i := 0; i < len(local); i++ {
+		c := local[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("._+-", c) >= 0) {
+			return "", fmt.Errorf("the local part of %q holds %s; use letters, digits, '.', '_', '+' and '-'", m, quoteByte(local, i))
+		}
+	}
+	d, err := QualifyTarget(strings.TrimSuffix(domain, ".")+".", zone)
+	if err != nil {
+		return "", err
+	}
+	return strings.ToLower(strings.ReplaceAll(local, ".", "\\.")) + "." + d, nil
 }

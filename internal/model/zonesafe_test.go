@@ -63,6 +63,29 @@ func TestConfiguredDataMeansWhatItSays(t *testing.T) {
 		{typ: "HTTPS", data: "1 . no-default-alpn", err: "no-default-alpn needs an alpn parameter"},
 		{typ: "HTTPS", data: "1 h;x. alpn=h2", err: "';' outside quotes"},
 		{typ: "HTTPS", data: "1 h_x.example.net. alpn=h2", want: `1 h_x.example.net. alpn="h2"`},
+		// Found by review: more that BIND refuses, or that read back as
+		// something else.
+		{typ: "HTTPS", data: "1 . alpn=h2 mandatory=alpn,alpn", err: "mandatory lists alpn twice"},
+		{typ: "HTTPS", data: "1 . alpn=h2 mandatory=key1", err: "mandatory lists no parameter; name each by its lower-case name"},
+		{typ: "HTTPS", data: "1 . alpn=", err: "alpn lists an empty protocol name"},
+		{typ: "HTTPS", data: "1 . port=", err: "the data does not parse"},
+		{typ: "TLSA", data: "3 1 1 ", err: "the certificate association data is empty"},
+		{typ: "CAA", data: `0 a-b "x"`, err: `the CAA tag "a-b" may hold only letters and digits`},
+		{typ: "NAPTR", data: `100 10 "U" "E2U+sip" "foo" .`, err: `the NAPTR regexp "foo" is not delim-ERE-delim-substitution-delim-flags`},
+		{typ: "NAPTR", data: `100 10 "U" "E2U+sip" "!a!b!x" .`, err: "with 'i' as the only flag"},
+		{typ: "NAPTR", data: `100 10 "U" "E2U+sip" "!^.*$!sip:x@example.com!i" .`, want: `100 10 "U" "E2U+sip" "!^.*$!sip:x@example.com!i" .`},
+		{typ: "NAPTR", data: `100 10 "U" "E2U+sip" "#^(.*)$#\\1#" .`, want: `100 10 "U" "E2U+sip" "#^(.*)$#\\1#" .`},
+		{typ: "NAPTR", data: `100 10 "U-2" "E2U+sip" "" x.example.net.`, err: `the NAPTR flags "U-2" may hold only letters and digits`},
+		{typ: "SRV", data: "1 2 3 bücher.example.", want: "1 2 3 xn--bcher-kva.example."},
+		{typ: "HTTPS", data: `1 straße.example. alpn="ä"`, want: `1 xn--strae-oqa.example. alpn="\195\164"`},
+		{typ: "SOA", data: "ns1.example.net. hostmaster@example.com 0 3600 600 604800 1440", want: "ns1.example.net. hostmaster.example.com. 0 3600 600 604800 1440"},
+		{typ: "SOA", data: "ns1.example.net. john.doe@Example.com 0 3600 600 604800 1440", want: `ns1.example.net. john\.doe.example.com. 0 3600 600 604800 1440`},
+		{typ: "SOA", data: "ns1 hostmaster 0 3600 600 604800 1440", want: "ns1.example.com. hostmaster.example.com. 0 3600 600 604800 1440"},
+		{typ: "SOA", data: "bücher.example. hostmaster.example.com. 0 1 2 3 4", want: "xn--bcher-kva.example. hostmaster.example.com. 0 1 2 3 4"},
+		{typ: "SOA", data: "  0 3600 600 604800 1440", err: "want a name server, a mailbox and five numbers"},
+		{typ: "SOA", data: "ns;1.example.net. h.example.com. 0 1 2 3 4", err: `SOA name server: target "ns;1.example.net."`},
+		{typ: "SOA", data: "ns1.example.net. a b@example.com 0 1 2 3 4", err: "want a name server, a mailbox and five numbers"},
+		{typ: "SOA", data: "ns1.example.net. a;b@example.com 0 1 2 3 4", err: `the local part of "a;b@example.com" holds ';'`},
 	} {
 		zone := tc.zone
 		if zone == "" {
@@ -74,6 +97,9 @@ func TestConfiguredDataMeansWhatItSays(t *testing.T) {
 		}
 		if zone != "example.com" {
 			r.Name = "c"
+		}
+		if tc.typ == "SOA" {
+			r.Name = "@"
 		}
 		got, err := normalizeOne(t, zone, r)
 		switch {
@@ -159,5 +185,16 @@ func TestCheckNames(t *testing.T) {
 		if (msg != "") != tc.warn {
 			t.Errorf("%s %s %s: warning %q, want one: %v", tc.name, tc.typ, tc.data, msg, tc.warn)
 		}
+	}
+}
+
+// A DS record at the apex belongs in the parent zone; BIND refuses it.
+func TestDSNotAtApex(t *testing.T) {
+	_, err := normalizeOne(t, "example.com", &Record{Name: "@", Type: "DS", TTL: 300, Data: "1 8 2 " + strings.Repeat("AB", 32), Pos: "x.js:1"})
+	if !strings.Contains(err, "a DS record belongs in the parent zone") {
+		t.Errorf("DS at the apex: %q", err)
+	}
+	if _, err := normalizeOne(t, "example.com", &Record{Name: "sub", Type: "DS", TTL: 300, Data: "1 8 2 " + strings.Repeat("AB", 32), Pos: "x.js:1"}); err != "" {
+		t.Errorf("DS at a child: %s", err)
 	}
 }
