@@ -209,12 +209,38 @@ func (c *configFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&c.creds, "creds", "creds.json", "the credentials `file` (a leading ! runs a command that prints them)")
 	cmd.Flags().StringArrayVarP(&c.vars, "variable", "v", nil, "set a global variable for dnsconfig.js (`name=value`, repeatable)")
 	cmd.Flags().DurationVar(&c.evalTimeout, "eval-timeout", dsl.DefaultTimeout, "stop evaluating dnsconfig.js after this long (0 = no limit)")
+	// The flags are checked before the command runs (and before any
+	// PreRunE the command sets itself).
+	next := cmd.PreRunE
+	cmd.PreRunE = func(cmd *cobra.Command, args []string) error {
+		if err := c.validate(); err != nil {
+			return err
+		}
+		if next != nil {
+			return next(cmd, args)
+		}
+		return nil
+	}
 }
 
-// engineEvalTimeout is --eval-timeout as engine.Options wants it.
+// validate refuses flag values that parse but mean nothing: a negative
+// --eval-timeout (which would otherwise be taken for no limit at all).
+func (c *configFlags) validate() error {
+	if c.evalTimeout < 0 {
+		return fmt.Errorf("--eval-timeout must be 0 (no limit) or positive, not %s", c.evalTimeout)
+	}
+	return nil
+}
+
+// engineEvalTimeout is --eval-timeout as engine.Options wants it: 0 (no
+// limit) becomes -1. validate refuses negative values; should one get
+// here all the same, it becomes 0, the default limit, never no limit.
 func (c *configFlags) engineEvalTimeout() time.Duration {
-	if c.evalTimeout <= 0 {
+	switch {
+	case c.evalTimeout == 0:
 		return -1 // no limit
+	case c.evalTimeout < 0:
+		return 0 // the engine's default limit
 	}
 	return c.evalTimeout
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -93,6 +94,83 @@ func RedactURL(s string) string {
 		}
 		return sub[1] + sub[2] + ":" + redacted + "@"
 	})
+}
+
+// schemeRE matches the scheme of a URL with an authority ("https://").
+var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
+
+// splitUserinfo splits u, a value meant to be one URL (a setting such as
+// an Endpoint), around its user information: u == head + info + "@" + tail.
+// It does not need u to parse: the user information runs from after
+// "scheme://" or "//" (or from the start of u when it has neither, as in
+// "user:pass@host") to the last '@' before the host. That '@' is the last
+// one before the first '/', '?' or '#' (as in net/url) or, when there is
+// none there, the last '@' of u: a password holding an unescaped '/', '?'
+// or '#' is likelier than an '@' in an endpoint's path, and hiding too much
+// is better than showing a password. ok is false when u has no '@'.
+func splitUserinfo(u string) (head, info, tail string, ok bool) {
+	head = schemeRE.FindString(u)
+	if head == "" && strings.HasPrefix(u, "//") {
+		head = "//"
+	}
+	rest := u[len(head):]
+	end := strings.IndexAny(rest, "/?#")
+	if end < 0 {
+		end = len(rest)
+	}
+	at := strings.LastIndex(rest[:end], "@")
+	if at < 0 {
+		at = strings.LastIndex(rest, "@")
+	}
+	if at < 0 {
+		return "", "", "", false
+	}
+	return head, rest[:at], rest[at+1:], true
+}
+
+// URLSecrets returns what is secret in the user information of u, a value
+// meant to be one URL (a setting such as an Endpoint), for Redact: the
+// password of "user:password@", or the whole user information when it has
+// no password (often a token), as written and, when u parses and the
+// decoded form differs ("p%40ss"), decoded. It works on values that do not
+// parse as URLs ("http://user:pass word@host", "user:pass@host"), which
+// libraries quote in their errors all the same; see splitUserinfo.
+func URLSecrets(u string) []string {
+	var out []string
+	if _, info, _, ok := splitUserinfo(u); ok {
+		if _, pw, hasPW := strings.Cut(info, ":"); hasPW {
+			out = append(out, pw)
+		} else {
+			out = append(out, info)
+		}
+	}
+	if pu, err := url.Parse(u); err == nil && pu.User != nil {
+		if pw, hasPW := pu.User.Password(); hasPW {
+			out = append(out, pw)
+		} else {
+			out = append(out, pu.User.Username())
+		}
+	}
+	out = slices.DeleteFunc(out, func(s string) bool { return s == "" })
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// RedactURLValue returns u, a value meant to be one URL (a setting such as
+// an Endpoint), with its user information hidden as RedactURL hides it
+// ("http://user:<redacted>@host", "https://<redacted>@host"), whether or
+// not u parses: "user:<redacted>@host" for a value without a scheme, the
+// whole password for one holding a space. Use it, not RedactURL, to show
+// such a value; RedactURL is for URLs found in text, whose ends it guesses.
+func RedactURLValue(u string) string {
+	head, info, tail, ok := splitUserinfo(u)
+	if !ok {
+		return RedactURL(u)
+	}
+	if user, _, hasPW := strings.Cut(info, ":"); hasPW {
+		return head + user + ":" + redacted + "@" + tail
+	}
+	return head + redacted + "@" + tail
 }
 
 // Redact returns s with every secret of at least 4 bytes replaced by

@@ -2,6 +2,7 @@ package creds
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -83,6 +84,48 @@ func TestRedact(t *testing.T) {
 	for _, tt := range tests {
 		if got := Redact(tt.in, tt.secrets...); got != tt.want {
 			t.Errorf("Redact(%q, %q) = %q, want %q", tt.in, tt.secrets, got, tt.want)
+		}
+	}
+}
+
+// A value meant to be one URL has its user information hidden whether or
+// not it parses: a password with a space, no scheme at all, an unescaped
+// '/' or '#' in the password.
+func TestURLSecretsAndRedactURLValue(t *testing.T) {
+	tests := []struct {
+		in      string
+		secrets []string
+		shown   string // RedactURLValue
+	}{
+		{"http://user:PASSWORD99@127.0.0.1:1", []string{"PASSWORD99"}, "http://user:<redacted>@127.0.0.1:1"},
+		{"http://user:PASS W0RD@127.0.0.1:1", []string{"PASS W0RD"}, "http://user:<redacted>@127.0.0.1:1"},
+		{"user:PASSW0RD@127.0.0.1:1", []string{"PASSW0RD"}, "user:<redacted>@127.0.0.1:1"},
+		{"//user:PASSW0RD@127.0.0.1:1", []string{"PASSW0RD"}, "//user:<redacted>@127.0.0.1:1"},
+		{"https://TOKEN1234@proxy.example", []string{"TOKEN1234"}, "https://<redacted>@proxy.example"},
+		{"TOKEN1234@proxy.example", []string{"TOKEN1234"}, "<redacted>@proxy.example"},
+		{"http://user:p@ss@host/x@y", []string{"p@ss"}, "http://user:<redacted>@host/x@y"},
+		{"http://user:pa/ss@host", []string{"pa/ss"}, "http://user:<redacted>@host"},
+		{"http://user:pa#ss@host", []string{"pa#ss"}, "http://user:<redacted>@host"},
+		{"http://user:p%40ss@host", []string{"p%40ss", "p@ss"}, "http://user:<redacted>@host"},
+		{"http://user:@host", nil, "http://user:<redacted>@host"},
+		{"http://127.0.0.1:5000", nil, "http://127.0.0.1:5000"},
+		{"", nil, ""},
+	}
+	for _, tt := range tests {
+		got := URLSecrets(tt.in)
+		if !slices.Equal(got, tt.secrets) {
+			t.Errorf("URLSecrets(%q) = %q, want %q", tt.in, got, tt.secrets)
+		}
+		if got := RedactURLValue(tt.in); got != tt.shown {
+			t.Errorf("RedactURLValue(%q) = %q, want %q", tt.in, got, tt.shown)
+		}
+		// As a library quotes it in an error.
+		msg := "Failed to parse uri: " + tt.in
+		red := Redact(msg, URLSecrets(tt.in)...)
+		for _, sec := range tt.secrets {
+			if strings.Contains(red, sec) {
+				t.Errorf("Redact(%q, URLSecrets) = %q: shows %q", msg, red, sec)
+			}
 		}
 	}
 }

@@ -18,7 +18,8 @@
 // SOA is kept as found unless dnsconfig.js sets one with SOA(), and its
 // serial is raised (YYYYMMDDnn) whenever the zone's content changes; a
 // zone without one gets a default SOA. Comments and directives of hand-written files are not preserved
-// once dnsctl rewrites them.
+// once dnsctl rewrites them. A zone file may hold at most MaxZoneRecords
+// records, those its $GENERATE lines make included.
 //
 // DNSControl's default_soa and default_ns settings are not supported: they
 // are per-domain metadata of SERVICE()/DnsProvider() in dnsconfig.js, not
@@ -30,6 +31,7 @@
 package bind
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -307,16 +309,32 @@ func (p *Provider) read(zone string) ([]*model.Record, fileState, error) {
 	return recs, st, err
 }
 
+// MaxZoneRecords bounds the records read from one zone file, each record
+// a $GENERATE line makes counted (one line of 30 bytes makes 65,536): past
+// it ReadZone stops with an error naming the line, before memory grows
+// further. No zone a BIND server or Route 53 serves comes near it.
+const MaxZoneRecords = 2_000_000
+
+// maxZoneRecords is MaxZoneRecords (tests lower it).
+var maxZoneRecords = MaxZoneRecords
+
 // ReadZone parses zone-file text for zone (the origin of relative names);
 // path names the file in errors ("bind: zones/example.com.zone:12: ...").
 // Records come back canonical, in file order, without duplicates; $INCLUDE
-// is refused.
+// is refused. A file holding more than MaxZoneRecords records (duplicates
+// and the records of $GENERATE ranges included) is an error at the line
+// where the limit was passed.
 func ReadZone(r io.Reader, zone, path string) ([]*model.Record, error) {
-	zp := dns.NewZoneParser(r, dns.Fqdn(zone), path)
+	lines := newLineCounter(r)
+	zp := dns.NewZoneParser(lines, dns.Fqdn(zone), path)
 	zp.SetDefaultTTL(3600)
 	var recs []*model.Record
 	seen := map[string]bool{}
+	read := 0
 	for rr, ok := zp.Next(); ok; rr, ok = zp.Next() {
+		if read++; read > maxZoneRecords {
+			return nil, fmt.Errorf("bind: %s:%d: more than %d records in one zone file ($GENERATE counts every record it makes); stopped reading, the zone is not used", path, lines.line, maxZoneRecords)
+		}
 		rec := model.FromRR(rr)
 		if u, ok := rr.(*dns.RFC3597); ok {
 			// A type miekg does not know, in RFC 3597 generic syntax;
@@ -339,6 +357,52 @@ func ReadZone(r io.Reader, zone, path string) ([]*model.Record, error) {
 		return nil, parseError(err, path)
 	}
 	return recs, nil
+}
+
+// lineCounter hands the zone parser the bytes of a reader one at a time
+// and counts lines as the parser does: line is the line of the last byte
+// read, a newline belonging to the line it ends. When the parser returns a
+// record, it has read through the newline that ends it (the newline of
+// the $GENERATE line, for a generated record).
+type lineCounter struct {
+	br   io.ByteReader
+	line int
+	eol  bool // the last byte read was a newline
+}
+
+func newLineCounter(r io.Reader) *lineCounter {
+	br, ok := r.(io.ByteReader)
+	if !ok {
+		br = bufio.NewReaderSize(r, 4096)
+	}
+	return &lineCounter{br: br, line: 1}
+}
+
+func (c *lineCounter) ReadByte() (byte, error) {
+	b, err := c.br.ReadByte()
+	if err != nil {
+		return b, err
+	}
+	if c.eol {
+		c.line++
+	}
+	c.eol = b == '\n'
+	return b, nil
+}
+
+// Read makes lineCounter an io.Reader; the parser reads with ReadByte.
+func (c *lineCounter) Read(p []byte) (int, error) {
+	for i := range p {
+		b, err := c.ReadByte()
+		if err != nil {
+			if i > 0 && err == io.EOF {
+				return i, nil
+			}
+			return i, err
+		}
+		p[i] = b
+	}
+	return len(p), nil
 }
 
 // checkWritable makes sure rec reads back unchanged once written, so that

@@ -3,6 +3,7 @@ package bind
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -416,6 +417,56 @@ func TestParseErrors(t *testing.T) {
 	writeFile(t, path, "$INCLUDE /etc/passwd\n")
 	if _, err := p.Records(context.Background(), "example.com"); err == nil || strings.Contains(err.Error(), "root") {
 		t.Errorf("$INCLUDE: %v", err)
+	}
+}
+
+// A zone file may not make more than MaxZoneRecords records ($GENERATE
+// ranges and duplicates counted): reading stops at the line that passes
+// the limit (here lowered to 10).
+func TestZoneRecordLimit(t *testing.T) {
+	defer func(old int) { maxZoneRecords = old }(maxZoneRecords)
+	maxZoneRecords = 10
+	lines := func(prefix string, n int, format string) string {
+		var b strings.Builder
+		b.WriteString(prefix)
+		for i := range n {
+			fmt.Fprintf(&b, format, i)
+		}
+		return b.String()
+	}
+	tooMany := "bind: z.zone:%d: more than 10 records in one zone file ($GENERATE counts every record it makes); stopped reading, the zone is not used"
+	tests := []struct {
+		name string
+		text string
+		recs int // records read, when no error
+		line int // line of the error, 0 for none
+	}{
+		{name: "at the limit", text: lines("$TTL 300\n", 10, "h%d A 192.0.2.1\n"), recs: 10},
+		{name: "one over", text: lines("$TTL 300\n", 11, "h%d A 192.0.2.1\n"), line: 12},
+		{name: "one over without a final newline", text: strings.TrimSuffix(lines("$TTL 300\n\n", 11, "h%d A 192.0.2.1\n"), "\n"), line: 13},
+		{name: "duplicates count", text: lines("", 11, "h A 192.0.2.1 ; %d\n"), line: 11},
+		{name: "$GENERATE within the limit", text: "$TTL 300\n$GENERATE 1-8 h$ A 192.0.2.$\na A 192.0.2.1\nb A 192.0.2.1\n", recs: 10},
+		{name: "$GENERATE over the limit", text: "$TTL 300\na A 192.0.2.1\n\n$GENERATE 0-65535 h$ A 192.0.2.1\nb A 192.0.2.1\n", line: 4},
+		{name: "many $GENERATE lines stop at the first over", text: lines("$TTL 300\n", 200, "$GENERATE 0-65535 h$-%d A 192.0.2.1\n"), line: 2},
+		{name: "$GENERATE then records over the limit", text: "$GENERATE 1-9 h$ A 192.0.2.1\na A 192.0.2.1\n; comment\nb A 192.0.2.1\n", line: 4},
+		{name: "a record over several lines", text: lines("", 10, "h%d A 192.0.2.1\n") + "@ SOA ns1 host (\n 1 2 3\n 4 5 )\n", line: 13},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recs, err := ReadZone(strings.NewReader(tt.text), "example.com", "z.zone")
+			if tt.line == 0 {
+				if err != nil || len(recs) != tt.recs {
+					t.Fatalf("ReadZone = %d records, %v; want %d records", len(recs), err, tt.recs)
+				}
+				return
+			}
+			if want := fmt.Sprintf(tooMany, tt.line); err == nil || err.Error() != want {
+				t.Fatalf("ReadZone error\n got: %v\nwant: %s", err, want)
+			}
+			if recs != nil {
+				t.Errorf("ReadZone returned %d records with its error", len(recs))
+			}
+		})
 	}
 }
 

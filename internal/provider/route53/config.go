@@ -246,7 +246,7 @@ func (c *Config) validate() error {
 		problems = append(problems, fmt.Sprintf("RoleArn %q is not an ARN (arn:aws:iam::123456789012:role/NAME)", c.RoleArn))
 	}
 	if c.Endpoint != "" && !strings.HasPrefix(c.Endpoint, "http://") && !strings.HasPrefix(c.Endpoint, "https://") {
-		problems = append(problems, fmt.Sprintf("Endpoint %q must be a URL starting with http:// or https://", creds.RedactURL(c.Endpoint)))
+		problems = append(problems, fmt.Sprintf("Endpoint %q must be a URL starting with http:// or https://", creds.RedactURLValue(c.Endpoint)))
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("%s", strings.Join(problems, "; "))

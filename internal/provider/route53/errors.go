@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/url"
 	"regexp"
 	"strings"
 	"syscall"
@@ -137,22 +136,14 @@ func (p *Provider) scrub(s string) string {
 }
 
 func (p *Provider) secrets() []string {
-	out := []string{p.cfg.SecretKey, p.cfg.Token, p.cfg.ExternalId, endpointPassword(p.cfg.Endpoint)}
+	out := []string{p.cfg.SecretKey, p.cfg.Token, p.cfg.ExternalId}
+	// The Endpoint's user information, whether or not the URL parses: the
+	// SDK quotes an Endpoint it cannot parse ("Failed to parse uri: ...").
+	out = append(out, creds.URLSecrets(p.cfg.Endpoint)...)
 	p.credMu.Lock()
 	out = append(out, p.seenSecrets...)
 	p.credMu.Unlock()
 	return out
-}
-
-// endpointPassword returns the password of the user information of the
-// Endpoint URL e, if it has one.
-func endpointPassword(e string) string {
-	u, err := url.Parse(e)
-	if err != nil || u.User == nil {
-		return ""
-	}
-	pw, _ := u.User.Password()
-	return pw
 }
 
 // errorClass says how a failed call may be retried.
@@ -381,7 +372,7 @@ func (p *Provider) secretSource() string {
 
 func (p *Provider) endpointDescription(service string) string {
 	if p.cfg.Endpoint != "" {
-		return "Endpoint " + creds.RedactURL(p.cfg.Endpoint)
+		return "Endpoint " + creds.RedactURLValue(p.cfg.Endpoint)
 	}
 	return service + " endpoint"
 }

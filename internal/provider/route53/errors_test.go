@@ -1,6 +1,7 @@
 package route53
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"os"
@@ -372,13 +373,24 @@ func TestEndpointPasswordRedacted(t *testing.T) {
 		endpoint string
 		in       string // error text from below the provider
 		want     string // substring of the public error
+		secret   string // must not show; "PASSWORD99" if empty
 	}{
-		{"http://user:PASSWORD99@127.0.0.1:1", "dial failed", "Endpoint http://user:<redacted>@127.0.0.1:1)"},
-		{"http://user:PASSWORD99@127.0.0.1:1", `Get "http://user:PASSWORD99@127.0.0.1:1/2013-04-01/hostedzone"`, `Get "http://user:<redacted>@127.0.0.1:1/2013-04-01/hostedzone"`},
-		{"https://PASSWORD99@proxy.example", "refused", "Endpoint https://<redacted>@proxy.example)"},
-		{"http://user:PASSWORD99@127.0.0.1:1", "the proxy said PASSWORD99 is wrong", "the proxy said <redacted> is wrong"},
+		{"http://user:PASSWORD99@127.0.0.1:1", "dial failed", "Endpoint http://user:<redacted>@127.0.0.1:1)", ""},
+		{"http://user:PASSWORD99@127.0.0.1:1", `Get "http://user:PASSWORD99@127.0.0.1:1/2013-04-01/hostedzone"`, `Get "http://user:<redacted>@127.0.0.1:1/2013-04-01/hostedzone"`, ""},
+		{"https://PASSWORD99@proxy.example", "refused", "Endpoint https://<redacted>@proxy.example)", ""},
+		{"http://user:PASSWORD99@127.0.0.1:1", "the proxy said PASSWORD99 is wrong", "the proxy said <redacted> is wrong", ""},
+		// A token alone (user information without a password) is secret too.
+		{"https://PASSWORD99@proxy.example", "the proxy said PASSWORD99 is wrong", "the proxy said <redacted> is wrong", ""},
+		// An Endpoint that does not parse as a URL: the SDK quotes it whole.
+		{"http://user:PASS W0RD@127.0.0.1:1", "failed to resolve service endpoint, Failed to parse uri: http://user:PASS W0RD@127.0.0.1:1",
+			"Failed to parse uri: http://user:<redacted>@127.0.0.1:1", "PASS W0RD"},
+		{"http://user:PASS W0RD@127.0.0.1:1", "dial failed", "Endpoint http://user:<redacted>@127.0.0.1:1)", "PASS W0RD"},
+		{"http://user:PASS/W0RD@127.0.0.1:1", "Failed to parse uri: http://user:PASS/W0RD@127.0.0.1:1",
+			"Failed to parse uri: http://user:<redacted>@127.0.0.1:1", "PASS/W0RD"},
+		{"user:PASSW0RD@127.0.0.1:1", "Failed to parse uri: user:PASSW0RD@127.0.0.1:1", "Failed to parse uri: user:<redacted>@127.0.0.1:1", "PASSW0RD"},
 	}
 	for _, tt := range tests {
+		secret := cmp.Or(tt.secret, "PASSWORD99")
 		p := newProvider(Config{EntryName: "r53", Endpoint: tt.endpoint, RateLimit: 5, RetryTimeout: DefaultRetryTimeout}, nil, nil, nil)
 		in := &smithyhttp.RequestSendError{Err: errors.New(tt.in)}
 		err := p.public(p.translate("route53:ListHostedZones", "", in))
@@ -386,13 +398,21 @@ func TestEndpointPasswordRedacted(t *testing.T) {
 			t.Errorf("Endpoint %s, error %q:\n got %v\nwant it to contain %q", tt.endpoint, tt.in, err, tt.want)
 			continue
 		}
-		if strings.Contains(err.Error(), "PASSWORD99") {
+		if strings.Contains(err.Error(), secret) {
 			t.Errorf("leaks the Endpoint's credentials: %v", err)
 		}
 	}
-	// A malformed Endpoint is refused without showing its password.
-	_, err := ParseConfig("r53", map[string]string{"Endpoint": "ftp://user:PASSWORD99@host"})
-	if err == nil || strings.Contains(err.Error(), "PASSWORD99") || !strings.Contains(err.Error(), "ftp://user:<redacted>@host") {
-		t.Errorf("ParseConfig: %v", err)
+	// A malformed Endpoint is refused without showing its password, with
+	// or without a scheme.
+	for _, tt := range []struct{ endpoint, shown, secret string }{
+		{"ftp://user:PASSWORD99@host", "ftp://user:<redacted>@host", "PASSWORD99"},
+		{"user:PASSW0RD@127.0.0.1:1", "user:<redacted>@127.0.0.1:1", "PASSW0RD"},
+		{"ftp://user:PASS W0RD@host", "ftp://user:<redacted>@host", "PASS W0RD"},
+		{"TOKEN1234@host", "<redacted>@host", "TOKEN1234"},
+	} {
+		_, err := ParseConfig("r53", map[string]string{"Endpoint": tt.endpoint})
+		if err == nil || strings.Contains(err.Error(), tt.secret) || !strings.Contains(err.Error(), `Endpoint "`+tt.shown+`" must be a URL`) {
+			t.Errorf("ParseConfig(Endpoint %q): %v", tt.endpoint, err)
+		}
 	}
 }

@@ -25,9 +25,10 @@ type listLimits struct {
 }
 
 // pager guards one paginated listing: it refuses a truncated answer
-// without a marker for the next page, a marker seen before in the same
-// listing (the endpoint would send the same pages forever), and a listing
-// longer than its caps. Every loop over pages in this package goes through
+// without a marker for the next page, a truncated answer with no items (an
+// endpoint advancing its marker over empty pages forever), a marker seen
+// before in the same listing (the endpoint would send the same pages
+// forever), and a listing longer than its caps. Every loop over pages in this package goes through
 // one, so none can loop forever or grow without bound.
 type pager struct {
 	action   string // IAM action of the call, e.g. "route53:ListHostedZones"
@@ -67,6 +68,12 @@ func (pg *pager) next(n int, truncated bool, marker string) (bool, error) {
 		return false, pg.errorf("more than %d %s in %d pages; stopped, the listing is incomplete (Route 53 never lists that many: is Endpoint a misbehaving proxy or emulator?)", pg.maxItems, pg.what, pg.pages)
 	case !truncated:
 		return false, nil
+	case n == 0:
+		// Route 53 never answers an empty page with more to follow; an
+		// endpoint that does could advance its marker forever, each page
+		// costing a request and nothing else bounding the listing but the
+		// page cap (hours at the API's rate).
+		return false, pg.errorf("page %d is empty but says more follow; the listing is incomplete", pg.pages)
 	case pg.pages >= pg.maxPages:
 		return false, pg.errorf("still truncated after %d pages (%d %s); stopped, the listing is incomplete (Route 53 never lists that many: is Endpoint a misbehaving proxy or emulator?)", pg.pages, pg.items, pg.what)
 	case marker == "":

@@ -102,6 +102,20 @@ func endlessZones(n int) faultproxy.Handler {
 	})
 }
 
+// endlessEmpty returns a ListHostedZones handler whose first page holds one
+// zone and every later page none, each with a fresh marker and truncated:
+// a listing that advances forever and returns nothing more.
+func endlessEmpty() faultproxy.Handler {
+	return xmlHandler(func(q map[string]string) string {
+		page, _ := strconv.Atoi(strings.TrimPrefix(q["marker"], "M"))
+		var zones []string
+		if page == 0 {
+			zones = []string{"a.example/Z1"}
+		}
+		return zonesXML(false, zones, true, fmt.Sprintf("M%d", page+1))
+	})
+}
+
 // oneZone answers ListHostedZones with x.example (Z2) alone, complete.
 var oneZone = byMarker(map[string][2]string{"": {"x.example/Z2", ""}})
 
@@ -153,6 +167,20 @@ func TestPagersStopOnBadMarkers(t *testing.T) {
 			calls:  map[string]int{"ListHostedZones": 3},
 		},
 		{
+			name:  "ListHostedZones with empty pages and fresh markers forever",
+			stubs: map[string]faultproxy.Handler{"ListHostedZones": endlessEmpty()},
+			run:   "list",
+			want:  `route53: route53:ListHostedZones: page 2 is empty but says more follow; the listing is incomplete`,
+			calls: map[string]int{"ListHostedZones": 2},
+		},
+		{
+			name:  "ListHostedZones whose first page is empty but truncated",
+			stubs: map[string]faultproxy.Handler{"ListHostedZones": byMarker(map[string][2]string{"": {"", "M1"}})},
+			run:   "list",
+			want:  `route53: route53:ListHostedZones: page 1 is empty but says more follow; the listing is incomplete`,
+			calls: map[string]int{"ListHostedZones": 1},
+		},
+		{
 			name:  "pages that advance are all read",
 			stubs: map[string]faultproxy.Handler{"ListHostedZones": byMarker(map[string][2]string{"": {"a.example/Z1", "M1"}, "M1": {"b.example/Z2", "M2"}, "M2": {"c.example/Z3", ""}})},
 			run:   "list",
@@ -191,6 +219,36 @@ func TestPagersStopOnBadMarkers(t *testing.T) {
 			run:   "x.example",
 			want:  `route53: route53:ListHostedZonesByName (x.example): paging did not advance: page 2 gives the next-page marker "x.example. Z3" again, so the listing would never end; the listing is incomplete`,
 			calls: map[string]int{"ListHostedZonesByName": 2},
+		},
+		{
+			name: "ListHostedZonesByName with empty pages and fresh markers forever",
+			stubs: map[string]faultproxy.Handler{
+				"ListHostedZones": byMarker(map[string][2]string{"": {"o.example/Z9", "M1"}}),
+				"ListHostedZonesByName": xmlHandler(func(q map[string]string) string {
+					if q["hostedzoneid"] == "" { // the first page
+						return zonesXML(true, []string{"x.example/Z2"}, true, "x.example. Z3")
+					}
+					return zonesXML(true, nil, true, "x.example. "+q["hostedzoneid"]+"X")
+				}),
+			},
+			run:   "x.example",
+			want:  `route53: route53:ListHostedZonesByName (x.example): page 2 is empty but says more follow; the listing is incomplete`,
+			calls: map[string]int{"ListHostedZonesByName": 2},
+		},
+		{
+			name: "ListResourceRecordSets with empty pages and fresh markers forever",
+			stubs: map[string]faultproxy.Handler{
+				"ListHostedZones": oneZone,
+				"ListResourceRecordSets": xmlHandler(func(q map[string]string) string {
+					if q["name"] == "" { // the first page
+						return rrsetsXML([]string{"a.x.example."}, true, "n.x.example.")
+					}
+					return rrsetsXML(nil, true, "n"+q["name"])
+				}),
+			},
+			run:   "x.example",
+			want:  `route53: route53:ListResourceRecordSets (x.example): page 2 is empty but says more follow; the listing is incomplete`,
+			calls: map[string]int{"ListResourceRecordSets": 2},
 		},
 		{
 			name: "ListResourceRecordSets repeats its marker",
