@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -14,24 +13,6 @@ import (
 	"testing"
 	"time"
 )
-
-// syncBuffer is a bytes.Buffer safe to read while a process writes to it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestInterruptBeforeAnythingIsSent interrupts dnsctl (SIGINT as Ctrl-C
 // does, or SIGTERM) while it evaluates an endless dnsconfig.js, and while
@@ -67,8 +48,8 @@ func TestInterruptBeforeAnythingIsSent(t *testing.T) {
 		}
 	}
 
-	evaluating := func(_, stderr *syncBuffer) bool { return strings.Contains(stderr.String(), "looping\n") }
-	reading := func(_, _ *syncBuffer) bool {
+	evaluating := func(_, stderr *syncBuf) bool { return strings.Contains(stderr.String(), "looping\n") }
+	reading := func(_, _ *syncBuf) bool {
 		select {
 		case <-asked:
 			return true
@@ -83,7 +64,7 @@ func TestInterruptBeforeAnythingIsSent(t *testing.T) {
 		name    string
 		args    []string
 		sig     syscall.Signal
-		ready   func(stdout, stderr *syncBuffer) bool
+		ready   func(stdout, stderr *syncBuf) bool
 		stderr  string // all of it, once the "looping" line is taken out
 		stdouts []string
 	}{
@@ -102,7 +83,7 @@ func TestInterruptBeforeAnythingIsSent(t *testing.T) {
 			cmd.Dir = dir
 			cmd.Env = append(os.Environ(), "AWS_CONFIG_FILE="+filepath.Join(dir, ".aws-config"),
 				"AWS_SHARED_CREDENTIALS_FILE="+filepath.Join(dir, ".aws-credentials"), "AWS_EC2_METADATA_DISABLED=true")
-			var stdout, stderr syncBuffer
+			var stdout, stderr syncBuf
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
