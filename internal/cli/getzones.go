@@ -133,18 +133,15 @@ func findZone(ctx context.Context, impl any, z string) (ref, id string, err erro
 	if f, ok := impl.(provider.ZoneFinder); ok {
 		return f.FindZone(ctx, z)
 	}
-	name, tag, tagged := strings.Cut(z, "!")
-	if name, err = model.CanonicalZone(name); err != nil {
-		return "", "", fmt.Errorf("zone %q: %w", z, err)
-	}
-	if !tagged {
-		return name, "", nil
-	}
-	if strings.TrimSpace(tag) == "" {
+	if _, tag, tagged := strings.Cut(z, "!"); tagged && strings.TrimSpace(tag) == "" {
 		return "", "", fmt.Errorf("zone %q: the tag after \"!\" is empty", z)
 	}
-	if tag, err = model.CanonicalTag(tag); err != nil {
+	name, tag, err := model.ParseZoneRef(z)
+	if err != nil {
 		return "", "", fmt.Errorf("zone %q: %w", z, err)
+	}
+	if tag == "" {
+		return name, "", nil
 	}
 	return name + "!" + tag, "", nil
 }

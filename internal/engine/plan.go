@@ -513,9 +513,8 @@ func (e *Engine) CreateZones(ctx context.Context, report func(domain, providerNa
 // records and the addresses of in-zone name servers go in too, since a
 // zone file without them does not load.
 func (e *Engine) newZonePlan(ctx context.Context, d *model.Domain, p *DNSProvider) (*diff.Plan, error) {
-	empty := &diff.Plan{Zone: d.UniqueName()}
 	if !p.Caps.ZoneFiles {
-		return empty, nil
+		return &diff.Plan{Zone: d.UniqueName()}, nil
 	}
 	ns, own, err := e.nameservers(ctx, d)
 	if err != nil {

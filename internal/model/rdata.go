@@ -34,7 +34,6 @@ func CanonicalData(typ, data, zone string) (string, error) {
 // exactly what it says (checkConfigured) and it must encode in a DNS
 // message (checkWire).
 func canonicalData(typ, data, zone string, configured bool) (string, error) {
-	wire := configured
 	switch typ {
 	case "A":
 		a, err := netip.ParseAddr(strings.TrimSpace(data))
@@ -53,7 +52,7 @@ func canonicalData(typ, data, zone string, configured bool) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if wire && typ != AliasType {
+		if configured && typ != AliasType {
 			if err := checkWireName(t); err != nil {
 				return "", err
 			}
@@ -72,7 +71,7 @@ func canonicalData(typ, data, zone string, configured bool) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if wire {
+		if configured {
 			if err := checkWireName(t); err != nil {
 				return "", err
 			}
@@ -83,7 +82,7 @@ func canonicalData(typ, data, zone string, configured bool) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if wire {
+		if configured {
 			if err := checkTXTSize(v); err != nil {
 				return "", err
 			}
@@ -96,7 +95,7 @@ func canonicalData(typ, data, zone string, configured bool) (string, error) {
 		// A provider's SOA is kept as the provider gives it.
 		return strings.Join(strings.Fields(data), " "), nil
 	}
-	return parseGeneric(typ, data, zone, wire)
+	return parseGeneric(typ, data, zone, configured)
 }
 
 // parseGeneric canonicalises data of any type miekg/dns knows; with

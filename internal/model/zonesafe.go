@@ -157,12 +157,8 @@ func checkSvcParams(kv []dns.SVCBKeyValue) error {
 				return fmt.Errorf("alpn lists an empty protocol name")
 			}
 		case *dns.SVCBMandatory:
-			for _, k := range v.Code {
-				if k.String() == "" {
-					v.Code = nil // the parser could not read a name
-				}
-			}
-			if len(v.Code) == 0 {
+			// A key the parser could not read has no name.
+			if len(v.Code) == 0 || slices.ContainsFunc(v.Code, func(k dns.SVCBKey) bool { return k.String() == "" }) {
 				return fmt.Errorf("mandatory lists no parameter; name each by its lower-case name (alpn, port, ipv4hint…), or keyNNNNN for keys without one")
 			}
 			seen := map[dns.SVCBKey]bool{}
@@ -193,10 +189,13 @@ func checkSvcParams(kv []dns.SVCBKeyValue) error {
 // Underscores are the usual cause. DNSControl and Route 53 accept such
 // names, so this is a warning for providers that serve zone files.
 func CheckNamesProblems(r *Record, zone string) string {
+	refused := func(what, why string) string {
+		return fmt.Sprintf("%s is not a host name (%s), so BIND refuses to load a zone file holding this %s record (check-names); rename it or set check-names ignore in named.conf", what, why, r.Type)
+	}
 	switch r.Type {
 	case "A", "AAAA", "MX":
 		if l := badHostLabel(r.Name, true); l != "" {
-			return fmt.Sprintf("%s is not a host name (%s), so BIND refuses to load a zone file holding this %s record (check-names); rename it or set check-names ignore in named.conf", r.Name, l, r.Type)
+			return refused(r.Name, l)
 		}
 	}
 	var target string
@@ -215,18 +214,20 @@ func CheckNamesProblems(r *Record, zone string) string {
 		if f := strings.Fields(r.Data); len(f) > 0 {
 			target = f[0]
 		}
-	case "SRV", "SVCB", "HTTPS":
-		f := strings.Fields(r.Data)
-		i := map[string]int{"SRV": 3, "SVCB": 1, "HTTPS": 1}[r.Type]
-		if len(f) > i {
-			target = f[i]
+	case "SRV":
+		if f := strings.Fields(r.Data); len(f) > 3 {
+			target = f[3]
+		}
+	case "SVCB", "HTTPS":
+		if f := strings.Fields(r.Data); len(f) > 1 {
+			target = f[1]
 		}
 	}
 	if target == "" || target == "." {
 		return ""
 	}
 	if l := badHostLabel(strings.TrimSuffix(target, "."), false); l != "" {
-		return fmt.Sprintf("the target %s is not a host name (%s), so BIND refuses to load a zone file holding this %s record (check-names); rename it or set check-names ignore in named.conf", target, l, r.Type)
+		return refused("the target "+target, l)
 	}
 	return ""
 }

@@ -40,12 +40,15 @@ func writeAtomic(path string, data []byte) error {
 	case exists && !old.Mode().IsRegular():
 		return fmt.Errorf("%s is not a regular file (%s); refusing to replace it", target, old.Mode().Type())
 	}
-	// The caller holds the directory's lock: a temporary file of this
-	// name is what a killed run left behind.
-	removeStaleTemps(dir, func(name string) bool {
-		n, ok := strings.CutPrefix(name, "."+base+".tmp")
-		return ok && strings.Trim(n, "0123456789") == ""
-	})
+	if target != path {
+		// A link led outside the directories the lock's sweep covers
+		// (sweepTemps). The caller holds the lock: a temporary file of
+		// this name beside the target is what a killed run left behind.
+		removeStaleTemps(dir, func(name string) bool {
+			n, ok := strings.CutPrefix(name, "."+base+".tmp")
+			return ok && strings.Trim(n, "0123456789") == ""
+		})
+	}
 
 	perm := fs.FileMode(0o666) // less the umask
 	if exists {

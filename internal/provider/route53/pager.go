@@ -28,8 +28,9 @@ type listLimits struct {
 // without a marker for the next page, a truncated answer with no items (an
 // endpoint advancing its marker over empty pages forever), a marker seen
 // before in the same listing (the endpoint would send the same pages
-// forever), and a listing longer than its caps. Every loop over pages in this package goes through
-// one, so none can loop forever or grow without bound.
+// forever), and a listing longer than its caps. Every loop over pages in
+// this package goes through one, so none can loop forever or grow without
+// bound.
 type pager struct {
 	action   string // IAM action of the call, e.g. "route53:ListHostedZones"
 	zone     string // the zone listed, if any, for messages
