@@ -201,9 +201,7 @@ func CheckNamesProblems(r *Record, zone string) string {
 	var target string
 	switch r.Type {
 	case "MX":
-		if f := strings.Fields(r.Data); len(f) == 2 {
-			target = f[1]
-		}
+		_, target, _ = strings.Cut(r.Data, " ") // canonical: "priority target"
 	case "NS":
 		target = r.Data
 	case "PTR":
@@ -236,10 +234,12 @@ func CheckNamesProblems(r *Record, zone string) string {
 // label (RFC 952/1123: letters, digits and '-', not first or last), or
 // returns "".
 func badHostLabel(name string, wildcard bool) string {
-	for i, l := range strings.Split(name, ".") {
-		if i == 0 && wildcard && l == "*" {
-			continue
-		}
+	if wildcard {
+		name = strings.TrimPrefix(name, "*.")
+	}
+	for rest := name; rest != ""; {
+		var l string
+		l, rest, _ = strings.Cut(rest, ".")
 		for j := 0; j < len(l); j++ {
 			c := l[j]
 			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {

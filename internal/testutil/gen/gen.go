@@ -32,6 +32,10 @@ func Write(w io.Writer, o Options) error {
 	}
 	for d := 0; d < o.Domains; d++ {
 		fmt.Fprintf(&b, "D(\"zone%d.example\", REG, DnsProvider(DSP), DefaultTTL(300),\n", d)
+		if o.Provider == "bind" {
+			// A zone file BIND loads has name servers.
+			b.WriteString("  NAMESERVER(\"ns1.example.net.\"),\n")
+		}
 		for i := 0; i < o.Records; i++ {
 			v := i
 			if every > 0 && i%every == 0 {
