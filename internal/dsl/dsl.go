@@ -16,11 +16,13 @@ package dsl
 
 import (
 	"context"
-	_ "embed" // the JavaScript prelude is embedded
+	"embed"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -31,8 +33,12 @@ import (
 	"github.com/dnsctl/dnsctl/internal/model"
 )
 
-//go:embed prelude.js
-var preludeSource string
+// preludeFS holds the JavaScript prelude: prelude.js, then any
+// prelude_*.js in name order. Each file evaluates to a function that is
+// called once with the host object (see prelude.js).
+//
+//go:embed prelude*.js
+var preludeFS embed.FS
 
 // preludeName is the file name the prelude runs under; stack frames from it
 // are skipped when looking for the user's position.
@@ -284,22 +290,55 @@ func (ev *evaluator) install() error {
 			return fmt.Errorf("defining %s: %w", name, err)
 		}
 	}
-	prg, err := compile(preludeName, preludeSource)
+	files, err := preludeFiles()
 	if err != nil {
-		return fmt.Errorf("prelude: %w", err)
+		return err
 	}
-	v, err := ev.vm.RunProgram(prg)
-	if err != nil {
-		return fmt.Errorf("prelude: %w", err)
-	}
-	setup, ok := goja.AssertFunction(v)
-	if !ok {
-		return errors.New("prelude: does not evaluate to a function")
-	}
-	if _, err := setup(goja.Undefined(), ev.hostObject()); err != nil {
-		return fmt.Errorf("prelude: %w", err)
+	host := ev.hostObject()
+	for _, f := range files {
+		prg, err := compile(preludeName, f.src)
+		if err != nil {
+			return fmt.Errorf("prelude %s: %w", f.name, err)
+		}
+		v, err := ev.vm.RunProgram(prg)
+		if err != nil {
+			return fmt.Errorf("prelude %s: %w", f.name, err)
+		}
+		setup, ok := goja.AssertFunction(v)
+		if !ok {
+			return fmt.Errorf("prelude %s: does not evaluate to a function", f.name)
+		}
+		if _, err := setup(goja.Undefined(), host); err != nil {
+			return fmt.Errorf("prelude %s: %w", f.name, err)
+		}
 	}
 	return nil
+}
+
+type preludeFile struct{ name, src string }
+
+// preludeFiles returns the prelude's files in the order they run:
+// prelude.js first, then prelude_*.js by name.
+func preludeFiles() ([]preludeFile, error) {
+	entries, err := fs.Glob(preludeFS, "prelude*.js")
+	if err != nil {
+		return nil, fmt.Errorf("prelude: %w", err)
+	}
+	sort.Slice(entries, func(i, j int) bool {
+		if (entries[i] == "prelude.js") != (entries[j] == "prelude.js") {
+			return entries[i] == "prelude.js"
+		}
+		return entries[i] < entries[j]
+	})
+	out := make([]preludeFile, 0, len(entries))
+	for _, name := range entries {
+		b, err := preludeFS.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("prelude: %w", err)
+		}
+		out = append(out, preludeFile{name, string(b)})
+	}
+	return out, nil
 }
 
 // compile parses and compiles one file, reporting syntax errors as
