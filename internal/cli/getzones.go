@@ -74,7 +74,7 @@ func runGetZones(ctx context.Context, g *globals, credsPath, format, out string,
 	if err != nil {
 		return fmt.Errorf("get-zones: %s: %w", key, err)
 	}
-	impl, warnings, err := engine.NewProvider(ctx, info, key, entry)
+	impl, warnings, err := engine.NewProvider(ctx, info, key, entry, nil)
 	if err != nil {
 		return fmt.Errorf("get-zones: %s: %w", key, err)
 	}
