@@ -139,11 +139,11 @@ func (ev *evaluator) require(pos, path string) goja.Value {
 		ev.fail(pos, "require", "%v", err)
 	}
 	ev.read += int64(len(src))
-	if strings.EqualFold(filepath.Ext(path), ".json") {
-		parse, _ := goja.AssertFunction(ev.vm.Get("JSON").ToObject(ev.vm).Get("parse"))
-		v, err := parse(goja.Undefined(), ev.vm.ToValue(string(src)))
+	if isDataFile(path) {
+		v, err := parseData(ev.vm, path, string(src))
 		if err != nil {
-			ev.fail(pos, "require", "%s: %s", path, describeErr(err))
+			// The error's own position says where; add who required it.
+			panic(ev.vm.NewGoError(&Error{Pos: err.(*Error).Pos, Msg: err.(*Error).Msg + " (required at " + pos + ")"}))
 		}
 		return v
 	}
