@@ -97,7 +97,7 @@ func EvaluateContext(ctx context.Context, path string, vars map[string]string, l
 	if err != nil {
 		return nil, fmt.Errorf("reading configuration: %w", err)
 	}
-	return evaluate(path, src, vars, options{ctx: ctx, timeout: lim.Timeout})
+	return evaluate(path, src, vars, options{ctx: ctx, timeout: lim.Timeout, allowFetch: lim.AllowFetch})
 }
 
 // EvaluateSource is the same for in-memory source (name is used in
@@ -122,6 +122,8 @@ type options struct {
 	maxFile, maxTotal, maxHeap int64
 	// abandonAfter replaces the package's abandonAfter when positive.
 	abandonAfter time.Duration
+	// allowFetch defines fetch and lets FETCH make requests (--allow-fetch).
+	allowFetch bool
 	// globals are extra values the script sees (tests define built-ins
 	// that behave like goja's uninterruptible ones).
 	globals map[string]any
