@@ -8,12 +8,15 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/dnsctl/dnsctl/internal/testutil/dnsserver"
 )
 
 // TestLoaderScripts runs the sessions under testdata/loader, which need an
 // HTTP server for FETCH: $FETCH_URL serves /records.json (a JSON list of
 // {name, ip}) and /echo (the method, a header and the body it got);
-// $DEAD_URL refuses connections.
+// $DEAD_URL refuses connections; $SPF_DNS is a DNS server publishing
+// SPF records.
 func TestLoaderScripts(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
@@ -29,6 +32,11 @@ func TestLoaderScripts(t *testing.T) {
 	t.Cleanup(srv.Close)
 	dead := httptest.NewServer(http.NotFoundHandler())
 	dead.Close()
+	// $SPF_DNS publishes SPF records for SPF_BUILDER's lookups.
+	dnsSrv := dnsserver.Start(t, map[string][][]string{
+		"_spf.mail.example":  {{"v=spf1 ip4:192.0.2.0/25 ip4:192.0.2.128/25 ~all"}},
+		"spf.vendor.example": {{"v=spf1 ip4:203.0.113.0/24 -all"}},
+	})
 	testscript.Run(t, testscript.Params{
 		Dir:           "testdata/loader",
 		UpdateScripts: *update,
@@ -39,6 +47,7 @@ func TestLoaderScripts(t *testing.T) {
 			env.Setenv("TODAY", time.Now().UTC().Format("20060102"))
 			env.Setenv("FETCH_URL", srv.URL)
 			env.Setenv("DEAD_URL", dead.URL)
+			env.Setenv("SPF_DNS", dnsSrv.Addr)
 			loadZoneFilesAtEnd(env)
 			return nil
 		},
