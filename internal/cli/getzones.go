@@ -173,7 +173,7 @@ func runCreateDomains(ctx context.Context, g *globals, f *configFlags, domains, 
 		return err
 	}
 	e, err := loadEngine(ctx, g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars,
-		Domains: domains, Providers: providers, EvalTimeout: f.engineEvalTimeout()})
+		Domains: domains, Providers: providers, EvalTimeout: f.engineEvalTimeout(), AllowFetch: f.allowFetch})
 	if err != nil {
 		return err
 	}

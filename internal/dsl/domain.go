@@ -52,6 +52,7 @@ func (ev *evaluator) builtins() map[string]any {
 		"PANIC":        ev.jsPanic,
 		"require":      ev.jsRequire,
 		"require_glob": ev.jsRequireGlob,
+		"glob":         ev.jsGlob,
 		"console":      ev.console(),
 	}
 	for _, rt := range recordTypes {

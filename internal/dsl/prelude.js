@@ -264,7 +264,7 @@
         'ADGUARDHOME_A_PASSTHROUGH', 'ADGUARDHOME_AAAA_PASSTHROUGH', 'LUA',
         'IMPORT_TRANSFORM', 'IMPORT_TRANSFORM_STRIP', 'IGNORE_EXTERNAL_DNS', 'ENSURE_ABSENT_REC',
         'M365_BUILDER', 'LOC_BUILDER_DD', 'LOC_BUILDER_DMM_STR', 'LOC_BUILDER_DMS_STR', 'LOC_BUILDER_STR',
-        'FETCH', 'REVCOMPAT',
+        'REVCOMPAT',
     ].forEach(function (name) {
         g[name] = function () {
             host.fail(name, 'this DNSControl function is not supported by dnsctl');

@@ -45,6 +45,8 @@ type Options struct {
 	// EvalTimeout is the time limit of evaluating the configuration: 0
 	// means dsl.DefaultTimeout, a negative value no limit.
 	EvalTimeout time.Duration
+	// AllowFetch lets the configuration make HTTP requests (FETCH).
+	AllowFetch bool
 }
 
 // Engine is a loaded, validated configuration with its providers.
@@ -82,7 +84,7 @@ type Registrar struct {
 // once when ctx ends (its error then wraps context.Canceled) and at its
 // time limit (dsl.ErrTimeLimit).
 func Load(ctx context.Context, opts Options) (*Engine, error) {
-	limits := dsl.Limits{Timeout: opts.EvalTimeout}
+	limits := dsl.Limits{Timeout: opts.EvalTimeout, AllowFetch: opts.AllowFetch}
 	switch {
 	case opts.EvalTimeout == 0:
 		limits.Timeout = dsl.DefaultTimeout
