@@ -137,6 +137,21 @@ func (ev *evaluator) elements(v goja.Value) ([]goja.Value, bool) {
 	return vals, true
 }
 
+// domainElements is elements for the arguments of D(), D_EXTEND() and
+// DEFAULTS(): a hole ([a, , b]) is nil, so it can be skipped.
+func (ev *evaluator) domainElements(v goja.Value) ([]goja.Value, bool) {
+	o, ok := v.(*goja.Object)
+	if !ok || o.ClassName() != "Array" {
+		return nil, false
+	}
+	n := o.Get("length").ToInteger()
+	vals := make([]goja.Value, n)
+	for i := range vals {
+		vals[i] = o.Get(strconv.Itoa(i))
+	}
+	return vals, true
+}
+
 // isPlainObject reports whether v is an ordinary object (metadata).
 func isPlainObject(v goja.Value) (*goja.Object, bool) {
 	o, ok := v.(*goja.Object)
@@ -164,9 +179,11 @@ func (ev *evaluator) applyDomainArg(pos, fn string, ds *domainState, v goja.Valu
 		ev.applyItem(pos, fn, ds, it, n)
 		return
 	}
-	if vals, ok := ev.elements(v); ok {
+	if vals, ok := ev.domainElements(v); ok {
 		for _, e := range vals {
-			ev.applyDomainArg(pos, fn, ds, e, n)
+			if e != nil { // a hole ([a, , b]) is skipped, as in DNSControl
+				ev.applyDomainArg(pos, fn, ds, e, n)
+			}
 		}
 		return
 	}
