@@ -191,7 +191,7 @@
         o = optionsOf(fn, o, false, '{label: "office", x: 51.5008, y: -0.1246, alt: 6}');
         ['x', 'y'].forEach(function (k) {
             if (typeof o[k] !== 'number' || !isFinite(o[k])) {
-                host.fail(fn, k + ' must be a number of decimal degrees (x the latitude, y the longitude), got ' + String(o[k]));
+                host.fail(fn, k + ' must be a number of decimal degrees (x the latitude, y the longitude), got ' + JSON.stringify(o[k]));
             }
         });
         if (Math.abs(o.x) > 90 || Math.abs(o.y) > 180) {

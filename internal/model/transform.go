@@ -49,7 +49,7 @@ func DecodeTransformTable(s string) ([]AddrRule, error) {
 	for i, row := range strings.Split(s, ";") {
 		f := strings.Split(row, "~")
 		if len(f) != 4 {
-			return nil, fmt.Errorf("address table row %d has %d fields; each row needs low, high, newBase and newIP (%q)", i+1, len(f), strings.TrimSpace(row))
+			return nil, fmt.Errorf("row %d has %d fields; each row needs low, high, newBase and newIP (%q)", i+1, len(f), strings.TrimSpace(row))
 		}
 		for j := range f {
 			f[j] = strings.TrimSpace(f[j])
@@ -57,22 +57,22 @@ func DecodeTransformTable(s string) ([]AddrRule, error) {
 		var r AddrRule
 		var err error
 		if r.Low, err = parseIPv4(f[0], "low"); err != nil {
-			return nil, fmt.Errorf("address table row %d: %w", i+1, err)
+			return nil, fmt.Errorf("row %d: %w", i+1, err)
 		}
 		if r.High, err = parseIPv4(f[1], "high"); err != nil {
-			return nil, fmt.Errorf("address table row %d: %w", i+1, err)
+			return nil, fmt.Errorf("row %d: %w", i+1, err)
 		}
 		if r.NewBases, err = parseIPv4List(f[2], "newBase"); err != nil {
-			return nil, fmt.Errorf("address table row %d: %w", i+1, err)
+			return nil, fmt.Errorf("row %d: %w", i+1, err)
 		}
 		if r.NewIPs, err = parseIPv4List(f[3], "newIP"); err != nil {
-			return nil, fmt.Errorf("address table row %d: %w", i+1, err)
+			return nil, fmt.Errorf("row %d: %w", i+1, err)
 		}
 		if r.High.Less(r.Low) {
-			return nil, fmt.Errorf("address table row %d: low %s is above high %s", i+1, r.Low, r.High)
+			return nil, fmt.Errorf("row %d: low %s is above high %s", i+1, r.Low, r.High)
 		}
 		if len(r.NewBases) > 0 && len(r.NewIPs) > 0 {
-			return nil, fmt.Errorf("address table row %d: give newBase or newIP, not both", i+1)
+			return nil, fmt.Errorf("row %d: give newBase or newIP, not both", i+1)
 		}
 		out = append(out, r)
 	}
