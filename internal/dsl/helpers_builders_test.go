@@ -253,3 +253,52 @@ D_EXTEND("sub.example.com", [ , A("d", "192.0.2.4")]);`)
 		t.Errorf("explicit undefined: %v", err)
 	}
 }
+
+// TestTransformsNormalised evaluates DNSControl's address-transform
+// configurations (pkg/js/parse_tests/006-transforms and
+// 007-importTransformTTL) and normalises them: the records are those its
+// zone files and IR show.
+func TestTransformsNormalised(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      map[string]string
+	}{
+		{"006-transforms", `var TRANSFORM_INT = [{low: "0.0.0.0", high: "1.1.1.0", newBase: "2.2.2.2"},
+  {low: "1.1.1.1", high: IP("2.2.2.2"), newIP: ["3.3.3.3", "4.4.4.4", IP("5.5.5.5")]}];
+D("foo.com", "none", A("@", "1.2.3.4", {transform: TRANSFORM_INT}));`, map[string]string{
+			"foo.com": "foo.com A 300 3.3.3.3\nfoo.com A 300 4.4.4.4\nfoo.com A 300 5.5.5.5",
+		}},
+		{"007-importTransformTTL", `D("foo1.com", "reg", A("bar", "1.1.1.1"), A("foo", "5.5.5.5"));
+var TRANSFORM_BASE = [{low: "1.1.1.0", high: "1.1.1.100", newBase: "4.4.4.100"}, {low: "5.5.5.2", high: "5.5.5.100", newBase: "6.6.6.0"}, ];
+D("inny", "reg", IMPORT_TRANSFORM(TRANSFORM_BASE, "foo1.com", 60));
+var TRANSFORM_NEWIP = [{low: "5.5.5.0", high: "6.0.0.0", newIP: "7.7.7.7"}];
+D("com.inny", "reg", IMPORT_TRANSFORM_STRIP(TRANSFORM_NEWIP, "foo1.com", 99, "com"));
+D("zero.ttl", "reg", DefaultTTL(900), IMPORT_TRANSFORM(TRANSFORM_NEWIP, "foo1.com", 0));`, map[string]string{
+			"foo1.com": "bar.foo1.com A 300 1.1.1.1\nfoo.foo1.com A 300 5.5.5.5",
+			"inny":     "bar.foo1.com.inny A 60 4.4.4.101\nfoo.foo1.com.inny A 60 6.6.6.3",
+			"com.inny": "bar.foo1.com.inny A 99 1.1.1.1\nfoo.foo1.com.inny A 99 7.7.7.7",
+			// ttl 0: the global default, not DefaultTTL (as DNSControl).
+			"zero.ttl": "bar.foo1.com.zero.ttl A 300 1.1.1.1\nfoo.foo1.com.zero.ttl A 300 7.7.7.7",
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg, err := evalHelpers(t, tc.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ps := model.Normalize(cfg); ps.Err() != nil {
+				t.Fatal(ps.Error())
+			}
+			for _, d := range cfg.Domains {
+				var got []string
+				for _, r := range d.Records {
+					got = append(got, r.Name+" "+r.Type+" "+u(uint64(r.TTL))+" "+r.Data)
+				}
+				if want := tc.want[d.Name]; strings.Join(got, "\n") != want {
+					t.Errorf("%s:\n%s\nwant\n%s", d.Name, strings.Join(got, "\n"), want)
+				}
+			}
+		})
+	}
+}

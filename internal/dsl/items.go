@@ -346,6 +346,13 @@ func (ev *evaluator) applyRecordArg(pos, fn string, m *recordMods, v goja.Value,
 			// Route 53's settings come from R53_* modifiers only; as
 			// in DNSControl, a plain object's {weight: "5"} means
 			// nothing to it (and must not pass for R53_WEIGHT).
+			if k == model.MetaTransform {
+				if _, table := ev.elements(o.Get(k)); table {
+					// An address table, as DNSControl encodes it.
+					m.setMeta(k, ev.transformTable(&args{ev: ev, fn: fn, pos: pos}, o.Get(k), "transform"))
+					continue
+				}
+			}
 			if !routing.Reserved(k) {
 				m.setMeta(k, metaValue(o.Get(k)))
 				continue
