@@ -302,3 +302,26 @@ D("zero.ttl", "reg", DefaultTTL(900), IMPORT_TRANSFORM(TRANSFORM_NEWIP, "foo1.co
 		})
 	}
 }
+
+// TestDExtendClassless checks that D_EXTEND of an RFC 2317 name adds to the
+// enclosing zone itself, as DNSControl's D_EXTEND does, and to a
+// classless D() of that name likewise.
+func TestDExtendClassless(t *testing.T) {
+	cfg, err := evalHelpers(t, `D(REV("192.0.2.0/24"), "none");
+D_EXTEND(REV("192.0.2.128/25"), PTR("130", "a.example."), NS("@", "ns.example."));
+D(REV("198.51.100.0/26"), "none");
+D_EXTEND(REV("198.51.100.0/26"), PTR("5", "b.example."));`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range cfg.Domains {
+		for _, r := range d.Records {
+			got = append(got, d.Name+" "+r.Name+" "+r.Type)
+		}
+	}
+	want := "2.0.192.in-addr.arpa 130 PTR\n2.0.192.in-addr.arpa @ NS\n0/26.100.51.198.in-addr.arpa 5 PTR"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
