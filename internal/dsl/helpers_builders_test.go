@@ -325,3 +325,25 @@ D_EXTEND(REV("198.51.100.0/26"), PTR("5", "b.example."));`)
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+// TestRecordModifierArrays checks that an array among the modifiers of a
+// record function is metadata, as DNSControl takes it: the TTL in it has
+// no effect (with a warning), strings are kept under their index. The
+// builders of the prelude still pass their modifiers in arrays.
+func TestRecordModifierArrays(t *testing.T) {
+	cfg, err := evalHelpers(t, "D(\"example.com\", \"none\",\n  A(\"a\", \"192.0.2.1\", [TTL(600), \"x\", , CAA_CRITICAL]),\n  CAA_BUILDER({issue: \"letsencrypt.org\", issue_critical: true, ttl: 900}));")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "a A 300 192.0.2.1\n@ CAA 900 128 issue \"letsencrypt.org\""
+	if got := strings.Join(recordLines(cfg), "\n"); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if m := cfg.Domains[0].Records[0].Meta; m["1"] != "x" || len(m) != 1 {
+		t.Errorf("meta %v", m)
+	}
+	if len(cfg.Warnings) != 1 || cfg.Warnings[0].Pos != "dnsconfig.js:2" ||
+		cfg.Warnings[0].Msg != "A: argument 3 is an array, which DNSControl takes as metadata: TTL(...), CAA_CRITICAL(...) in it has no effect, as in DNSControl; pass modifiers as separate arguments" {
+		t.Errorf("warnings %v", cfg.Warnings)
+	}
+}

@@ -336,6 +336,11 @@ func (ev *evaluator) applyRecordArg(pos, fn string, m *recordMods, v goja.Value,
 		return
 	}
 	if vals, ok := ev.elements(v); ok {
+		if !ev.fromPrelude() {
+			// DNSControl takes an array of record modifiers as metadata.
+			ev.recordArrayAsMeta(pos, fn, m, v, n)
+			return
+		}
 		for _, e := range vals {
 			ev.applyRecordArg(pos, fn, m, e, n)
 		}
@@ -343,9 +348,6 @@ func (ev *evaluator) applyRecordArg(pos, fn string, m *recordMods, v goja.Value,
 	}
 	if o, ok := isPlainObject(v); ok {
 		for _, k := range o.Keys() {
-			// Route 53's settings come from R53_* modifiers only; as
-			// in DNSControl, a plain object's {weight: "5"} means
-			// nothing to it (and must not pass for R53_WEIGHT).
 			if k == model.MetaTransform {
 				if _, table := ev.elements(o.Get(k)); table {
 					// An address table, as DNSControl encodes it.
@@ -353,6 +355,9 @@ func (ev *evaluator) applyRecordArg(pos, fn string, m *recordMods, v goja.Value,
 					continue
 				}
 			}
+			// Route 53's settings come from R53_* modifiers only; as
+			// in DNSControl, a plain object's {weight: "5"} means
+			// nothing to it (and must not pass for R53_WEIGHT).
 			if !routing.Reserved(k) {
 				m.setMeta(k, metaValue(o.Get(k)))
 				continue

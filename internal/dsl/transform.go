@@ -303,3 +303,52 @@ func extendSub(name, zone string) string {
 	}
 	return strings.TrimSuffix(strings.TrimSuffix(name, zone), ".")
 }
+
+// fromPrelude reports whether the innermost JavaScript caller of the
+// running built-in is the prelude (a builder) rather than the user's
+// configuration.
+func (ev *evaluator) fromPrelude() bool {
+	ev.frames = ev.vm.CaptureCallStack(0, ev.frames[:0])
+	for i := range ev.frames {
+		if n := ev.frames[i].SrcName(); n != "<native>" && n != "" {
+			return n == preludeName
+		}
+	}
+	return false
+}
+
+// recordArrayAsMeta applies an array given to a record function in the
+// user's configuration as DNSControl does: as a metadata object whose keys
+// are the indexes. The modifiers in it (TTL(...), CAA_CRITICAL, functions)
+// are dropped, with a warning, as DNSControl drops them; holes, undefined
+// and null are nothing; other values become metadata under their index.
+// (An object or array in it, which DNSControl cannot load, is merged as
+// metadata.)
+func (ev *evaluator) recordArrayAsMeta(pos, fn string, m *recordMods, v goja.Value, n int) {
+	var dropped []string
+	var walk func(v goja.Value)
+	walk = func(v goja.Value) {
+		vals, _ := ev.domainElements(v)
+		for i, e := range vals {
+			_, isFunc := goja.AssertFunction(e)
+			_, isItem := asItem(e)
+			_, isObj := isPlainObject(e)
+			_, isArr := ev.elements(e)
+			switch {
+			case e == nil || goja.IsUndefined(e) || goja.IsNull(e):
+			case isItem || isFunc:
+				dropped = append(dropped, kindOf(e))
+			case isArr:
+				walk(e)
+			case isObj:
+				ev.applyRecordArg(pos, fn, m, e, n)
+			default:
+				m.setMeta(strconv.Itoa(i), e.String())
+			}
+		}
+	}
+	walk(v)
+	if len(dropped) > 0 {
+		ev.warn(pos, fn, "argument %d is an array, which DNSControl takes as metadata: %s in it has no effect, as in DNSControl; pass modifiers as separate arguments", n, strings.Join(dropped, ", "))
+	}
+}
