@@ -142,6 +142,12 @@ func TestHelperWarnings(t *testing.T) {
 		{"REV 2317", "var a = REV(\"192.0.2.0/24\");\nvar b = REV(\"192.0.2.128/25\");\nvar c = REV(\"192.0.2.0/26\");",
 			`dnsconfig.js:2: REV: "192.0.2.128/25" gives the RFC 2317 name 128/25.2.0.192.in-addr.arpa, DNSControl v4's default (v5 will give the RFC 4183 form); call REVCOMPAT("rfc2317") or REVCOMPAT("rfc4183") before REV() to choose`},
 		{"REVCOMPAT silences", "REVCOMPAT(\"rfc2317\");\nvar b = REV(\"192.0.2.128/25\");", ``},
+		{"record modifier on a domain", "D(\"example.com\", \"none\",\n  TTL(300), CAA_CRITICAL);",
+			"dnsconfig.js:1: D: argument 3 is TTL(...), which modifies a record; given to a domain it has no effect, as in DNSControl\n" +
+				"dnsconfig.js:1: D: argument 4 is CAA_CRITICAL(...), which modifies a record; given to a domain it has no effect, as in DNSControl"},
+		{"domain modifier on a record", "D(\"example.com\", \"none\",\n  A(\"@\", \"192.0.2.1\", NO_PURGE, DefaultTTL(60)));",
+			"dnsconfig.js:2: A: argument 3 is NO_PURGE(...), which modifies a domain; given to a record it has no effect, as in DNSControl\n" +
+				"dnsconfig.js:2: A: argument 4 is DefaultTTL(...), which modifies a domain; given to a record it has no effect, as in DNSControl"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -218,7 +218,9 @@ func (ev *evaluator) applyItem(pos, fn string, ds *domainState, it *item, n int)
 	case it.domain != nil:
 		it.domain(ds)
 	default:
-		ev.fail(pos, fn, "argument %d is %s, which modifies a record; it cannot be applied to a domain", n, it.fn+"(...)")
+		// DNSControl applies it to the domain object, where it changes
+		// nothing.
+		ev.warn(pos, fn, "argument %d is %s, which modifies a record; given to a domain it has no effect, as in DNSControl", n, it.fn+"(...)")
 	}
 }
 
@@ -330,6 +332,10 @@ func (ev *evaluator) applyRecordArg(pos, fn string, m *recordMods, v goja.Value,
 		case it.noop:
 		case it.record != nil:
 			it.record(m)
+		case inertOnRecord[it.fn]:
+			// DNSControl applies it to the record object, where it
+			// changes nothing.
+			ev.warn(pos, fn, "argument %d is %s, which modifies a domain; given to a record it has no effect, as in DNSControl", n, kindOf(v))
 		default:
 			ev.fail(pos, fn, "argument %d is %s, which is not a record modifier", n, kindOf(v))
 		}

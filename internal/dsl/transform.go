@@ -352,3 +352,10 @@ func (ev *evaluator) recordArrayAsMeta(pos, fn string, m *recordMods, v goja.Val
 		ev.warn(pos, fn, "argument %d is an array, which DNSControl takes as metadata: %s in it has no effect, as in DNSControl; pass modifiers as separate arguments", n, strings.Join(dropped, ", "))
 	}
 }
+
+// inertOnRecord lists the domain modifiers DNSControl accepts among a
+// record's modifiers without effect (others fail there in DNSControl too).
+var inertOnRecord = map[string]bool{
+	"NO_PURGE": true, "PURGE": true, "AUTODNSSEC_ON": true, "AUTODNSSEC_OFF": true,
+	"DefaultTTL": true, "DnsProvider": true, "DISABLE_IGNORE_SAFETY_CHECK": true,
+}
