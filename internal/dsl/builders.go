@@ -31,6 +31,10 @@ func (ev *evaluator) hostObject() goja.Value {
 		ev.fail("", c.Argument(0).String(), "%s", c.Argument(1).String())
 		return nil
 	})
+	_ = h.Set("warn", func(c goja.FunctionCall) goja.Value {
+		ev.warn("", c.Argument(0).String(), "%s", c.Argument(1).String())
+		return goja.Undefined()
+	})
 	_ = h.Set("seconds", func(c goja.FunctionCall) goja.Value {
 		return ev.vm.ToValue(ev.ttlValue("", c.Argument(0).String(), c.Argument(1).String(), c.Argument(2)))
 	})

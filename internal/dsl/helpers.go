@@ -14,7 +14,6 @@ import (
 
 	"github.com/dop251/goja"
 
-	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
@@ -28,20 +27,6 @@ func (ev *evaluator) jsIP(c goja.FunctionCall) goja.Value {
 	}
 	b := ip.As4()
 	return ev.vm.ToValue(int64(b[0])<<24 | int64(b[1])<<16 | int64(b[2])<<8 | int64(b[3]))
-}
-
-// jsREV implements REV("1.2.3.0/24"): the reverse-lookup zone name, with
-// a trailing dot as in DNSControl ("3.2.1.in-addr.arpa."). D() and
-// D_EXTEND() drop the dot; PTR() takes it as the fully qualified name of
-// the record.
-func (ev *evaluator) jsREV(c goja.FunctionCall) goja.Value {
-	a := args{ev: ev, fn: "REV", pos: ev.userPos(), v: c.Arguments}
-	s := a.str(0, "address or prefix")
-	name, err := model.ReverseName(s)
-	if err != nil {
-		a.fail("%v", err)
-	}
-	return ev.vm.ToValue(name + ".")
 }
 
 // jsHash implements HASH(algorithm, text): the hex digest (SHA1, SHA256 or SHA512).

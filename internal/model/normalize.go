@@ -19,7 +19,7 @@ func Normalize(cfg *Config) Problems {
 	for _, d := range cfg.Domains {
 		ps = append(ps, NormalizeDomain(d)...)
 	}
-	return ps
+	return append(ps, applyTransforms(cfg)...)
 }
 
 // NormalizeDomain canonicalises one domain in place (see Normalize).
@@ -173,6 +173,8 @@ func normalizeRecord(r *Record, zone string) error {
 			return fmt.Errorf("R53_ALIAS type %q is not one Route 53 aliases can serve (A, AAAA, CNAME, MX, TXT, PTR, SPF, SRV, NAPTR, CAA)", r.Meta["alias_type"])
 		}
 		r.Meta["alias_type"] = at
+	case ImportTransformType:
+		return checkImportTransform(r) // carried out by applyTransforms
 	case "SOA":
 		if name != zone {
 			return fmt.Errorf("SOA records belong at the zone apex")
