@@ -161,6 +161,7 @@ func (ev *evaluator) hostObject() goja.Value {
 	_ = h.Set("dkimQP", func(c goja.FunctionCall) goja.Value {
 		return ev.vm.ToValue(dkimQuotedPrintable(c.Argument(0).String()))
 	})
+	_ = h.Set("record", ev.hostRecord)
 	return h
 }
 

@@ -150,6 +150,9 @@ type evaluator struct {
 	ctx context.Context
 	// read counts the bytes read through require and require_glob.
 	read int64
+	// foreignMetaWarned says the warning about metadata of providers
+	// dnsctl does not have was given (it is given once).
+	foreignMetaWarned bool
 }
 
 // domainState is a D() under construction.

@@ -264,6 +264,10 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 		}
 	}
 	desired := desiredRecords(d, ns, own, existing)
+	if err := model.ResolveECHIgnore(desired, existing); err != nil {
+		pp.Err = err
+		return pp
+	}
 	if prep, ok := p.Impl.(provider.Preparer); ok {
 		if err := prep.Prepare(ctx, d.UniqueName(), desired); err != nil {
 			pp.Err = err
