@@ -444,7 +444,10 @@ func describeThrown(v goja.Value) (s string) {
 			s = "exception (its message could not be rendered)"
 		}
 	}()
-	return v.String()
+	if s = v.String(); strings.TrimSpace(s) == "" {
+		return "exception with an empty message"
+	}
+	return s
 }
 
 // userPos returns "file:line" of the innermost call made from the user's
