@@ -20,6 +20,8 @@ func TestDNSControlTypesCanonical(t *testing.T) {
 		{typ: "RP", data: "a;b. .", err: `holds ';'`},
 		{typ: "DHCID", data: "AAIBY2/AuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA=", want: "AAIBY2/AuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA="},
 		{typ: "DHCID", data: "not base64!", err: "DHCID data"},
+		{typ: "DHCID", data: "", err: "the DHCID digest is empty"},
+		{typ: "DNSKEY", data: "257 3 13", err: "DNSKEY data"},
 		{typ: "DNAME", data: "Example.NET.", want: "example.net."},
 		{typ: "DNAME", data: "other", want: "other.example.com."},
 		{typ: "DNSKEY", data: "257 3 13 AABBCCDD", want: "257 3 13 AABBCCDD"},
