@@ -63,7 +63,7 @@ func (ev *evaluator) noteForeignMeta(pos, fn, k string) {
 			pos = ev.userPos()
 		}
 		ev.cfg.Warnings = append(ev.cfg.Warnings, model.Problem{Pos: pos, Warning: true,
-			Msg: fmt.Sprintf("%s: %q is a setting of DNS provider type %s, which dnsctl does not have; ROUTE53 and BIND ignore it and such settings (this is said once)", fn, k, o.provider)})
+			Msg: fmt.Sprintf("%s: %q is a setting of DNS provider type %s, which dnsctl does not have; ROUTE53 and BIND ignore it, and all such settings (said once)", fn, k, o.provider)})
 		return
 	}
 }
