@@ -258,10 +258,6 @@
     // DNSControl functions dnsctl does not provide fail with a clear message
     // rather than a ReferenceError.
     [
-        'ALIAS', 'AZURE_ALIAS', 'AKAMAICDN', 'AKAMAITLC', 'CLOUDNS_WR', 'DHCID', 'DNAME', 'DNSKEY',
-        'OPENPGPKEY', 'SMIMEA', 'URL', 'URL301', 'FRAME', 'NS1_URLFWD', 'PORKBUN_URLFWD', 'BUNNY_DNS_RDR',
-        'CF_REDIRECT', 'CF_TEMP_REDIRECT', 'CF_SINGLE_REDIRECT', 'CF_WORKER_ROUTE',
-        'ADGUARDHOME_A_PASSTHROUGH', 'ADGUARDHOME_AAAA_PASSTHROUGH', 'LUA',
         'IGNORE_EXTERNAL_DNS', 'ENSURE_ABSENT_REC',
     ].forEach(function (name) {
         g[name] = function () {

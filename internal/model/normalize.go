@@ -336,7 +336,7 @@ func ValidateDomain(d *Domain, supports map[string]TypeSupport) Problems {
 		for _, r := range d.Records {
 			if !reported[r.Type] && !sup.Supports(r.Type) {
 				reported[r.Type] = true
-				bad(r, false, "provider %s does not support %s records", dp.Name, r.Type)
+				bad(r, false, "provider %s does not support %s records%s", dp.Name, r.Type, foreignHint(r.Type))
 			}
 			if r.SetID != "" && !reported["setid"] && !sup.SupportsSetID() {
 				reported["setid"] = true

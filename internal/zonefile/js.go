@@ -346,6 +346,15 @@ func jsRecord(r *model.Record, zone string, def uint32) *jsRec {
 		disabled = true
 	}
 
+	if r.Type == "SMIMEA" {
+		// SMIMEA() adds "._smimecert" to the name it is given.
+		if short, ok := strings.CutSuffix(label, "._smimecert"); ok && short != "" {
+			name = jsString(short)
+		} else {
+			note("%s %s is not at a name ending in ._smimecert, where SMIMEA() puts its records", label, r.Type)
+			disabled = true
+		}
+	}
 	call := r.Type + "(" + name + ", " + args
 	for _, m := range mods {
 		call += ", " + m
@@ -358,13 +367,13 @@ func jsRecord(r *model.Record, zone string, def uint32) *jsRec {
 }
 
 // jsFunctions are the record types with a dnsconfig.js record function in
-// dnsctl. DNSControl's DNAME() is not one of them: DNAME records are
-// written commented out.
+// dnsctl.
 var jsFunctions = map[string]bool{
 	"A": true, "AAAA": true, "CNAME": true, "NS": true, "PTR": true,
 	"MX": true, "SRV": true, "CAA": true, "SSHFP": true, "TLSA": true, "DS": true,
 	"NAPTR": true, "HTTPS": true, "SVCB": true, "LOC": true, "TXT": true, "SPF": true,
 	"SOA": true, model.AliasType: true,
+	"DNAME": true, "RP": true, "DHCID": true, "DNSKEY": true, "OPENPGPKEY": true, "SMIMEA": true,
 }
 
 // jsArgs renders the arguments of r's record function after the name.
@@ -398,11 +407,16 @@ func jsArgs(r *model.Record, zone string) (string, error) {
 		return nil
 	}
 	switch r.Type {
-	case "A", "AAAA", "CNAME", "NS", "PTR", "DNAME":
+	case "A", "AAAA", "CNAME", "NS", "PTR", "DNAME", "DHCID", "OPENPGPKEY":
 		if err := need(1); err != nil {
 			return "", err
 		}
 		return jsString(d), nil
+	case "RP":
+		if err := need(2); err != nil {
+			return "", err
+		}
+		return jsString(f[0]) + ", " + jsString(f[1]), nil
 	case model.AliasType:
 		if err := need(1); err != nil {
 			return "", err
@@ -426,8 +440,8 @@ func jsArgs(r *model.Record, zone string) (string, error) {
 			return "", err
 		}
 		return strings.Join(n, ", ") + ", " + jsString(f[3]), nil
-	case "SSHFP", "TLSA", "DS":
-		bits := map[string][]int{"SSHFP": {8, 8}, "TLSA": {8, 8, 8}, "DS": {16, 8, 8}}[r.Type]
+	case "SSHFP", "TLSA", "DS", "SMIMEA", "DNSKEY":
+		bits := map[string][]int{"SSHFP": {8, 8}, "TLSA": {8, 8, 8}, "DS": {16, 8, 8}, "SMIMEA": {8, 8, 8}, "DNSKEY": {16, 8, 8}}[r.Type]
 		if err := need(len(bits) + 1); err != nil {
 			return "", err
 		}

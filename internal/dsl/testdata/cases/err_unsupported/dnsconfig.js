@@ -1,3 +1,3 @@
 var REG = NewRegistrar("none");
 D("example.com", REG,
-  CF_REDIRECT("example.com/*", "https://www.example.com/$1"));
+  A("@", REVCOMPAT("192.0.2.0/24")));
