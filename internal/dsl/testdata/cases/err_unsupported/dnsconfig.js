@@ -1,3 +1,3 @@
 var REG = NewRegistrar("none");
 D("example.com", REG,
-  A("@", REVCOMPAT("192.0.2.0/24")));
+  ENSURE_ABSENT_REC(A("@", "192.0.2.1")));
