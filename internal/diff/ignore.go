@@ -240,3 +240,13 @@ func field(data string, i int) string {
 	}
 	return data
 }
+
+// IgnoreMatches reports whether rule matches r, a record of zone, as
+// Compute matches it.
+func IgnoreMatches(rule model.Ignore, r *model.Record, zone string) (bool, error) {
+	set, err := compileIgnores([]model.Ignore{rule})
+	if err != nil {
+		return false, err
+	}
+	return set.match(r, zone) != nil, nil
+}
