@@ -106,7 +106,7 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		p.new = append(p.new, r)
 	}
 	if len(conflicts) > 0 {
-		return nil, fmt.Errorf("%s\nremove the record or the rule, or add DISABLE_IGNORE_SAFETY_CHECK to D() to manage such records while the rule keeps the others it matches", strings.Join(conflicts, "\n"))
+		return nil, fmt.Errorf("%s; remove the record or the rule, or add DISABLE_IGNORE_SAFETY_CHECK to D() to manage such records while the rule keeps the others it matches", strings.Join(conflicts, "; "))
 	}
 	var ext *externalDNS
 	if opts.ExternalDNS {
