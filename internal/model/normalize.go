@@ -395,8 +395,9 @@ func checkZoneFile(d *Domain, provider string) Problems {
 			warn(r.Pos, msg)
 		}
 	}
-	// With NO_PURGE or IGNORE the file may keep records of its own.
-	if d.KeepUnknown || len(d.Ignores) > 0 {
+	// With NO_PURGE, IGNORE or IGNORE_EXTERNAL_DNS the file may keep
+	// records of its own.
+	if d.KeepUnknown || len(d.Ignores) > 0 || d.IgnoreExternalDNS {
 		return ps
 	}
 	if !apexNS {
