@@ -102,7 +102,8 @@ func TestIgnoreMatching(t *testing.T) {
 // and then crashes on, are refused with a reason.
 func TestIgnorePatternErrors(t *testing.T) {
 	for _, c := range []struct{ pattern, want string }{
-		{"[abc", "unexpected end of input"},
+		{"[abc", "the '[' at offset 0 is never closed"},
+		{"a[b]c[", "the '[' at offset 5 is never closed"},
 		{"b{", "the '{' at offset 1 is never closed"},
 		{"b{}", "only empty alternatives"},
 		{"-{,}", "only empty alternatives"},

@@ -100,7 +100,7 @@ func checkBraces(p string) error {
 		altLength int
 	}
 	var stack []group
-	inClass := false
+	inClass, classAt := false, 0
 	for i := 0; i < len(p); i++ {
 		c := p[i]
 		if len(stack) > 0 && c != ',' && c != '}' {
@@ -115,7 +115,7 @@ func checkBraces(p string) error {
 				inClass = false
 			}
 		case c == '[':
-			inClass = true
+			inClass, classAt = true, i
 		case c == '{':
 			stack = append(stack, group{at: i})
 		case c == ',' && len(stack) > 0:
@@ -135,6 +135,9 @@ func checkBraces(p string) error {
 				stack[len(stack)-1].altLength++
 			}
 		}
+	}
+	if inClass {
+		return fmt.Errorf("the '[' at offset %d is never closed%s", classAt, patternHint)
 	}
 	if len(stack) > 0 {
 		return fmt.Errorf("the '{' at offset %d is never closed%s", stack[len(stack)-1].at, patternHint)
