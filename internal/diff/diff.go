@@ -76,11 +76,9 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 	}
 	apexNS := model.Key{Name: zone, Type: "NS"}
 
-	type pair struct {
-		old, new []*model.Record
-		// wanted: the configuration declares the set.
-		wanted bool
-	}
+	// A set the configuration declares is one whose pair has new
+	// records (until held records are merged in, after the loops).
+	type pair struct{ old, new []*model.Record }
 	sets := make(map[model.Key]*pair, len(desired))
 	wantApexNS := false
 	var wantSOA *model.Record
@@ -100,7 +98,7 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		}
 		p := sets[k]
 		if p == nil {
-			p = &pair{wanted: true}
+			p = &pair{}
 			sets[k] = p
 		}
 		p.new = append(p.new, r)
@@ -143,7 +141,7 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 			continue
 		}
 		p := sets[k]
-		if (p == nil || !p.wanted) && opts.KeepUnknown && !absent[absentKey{k, r.Data}] {
+		if (p == nil || len(p.new) == 0) && opts.KeepUnknown && !absent[absentKey{k, r.Data}] {
 			hold(k, r)
 			continue
 		}
