@@ -259,6 +259,9 @@ func (ev *evaluator) addRecord(ds *domainState, it *item) {
 	if r.TTL == 0 {
 		r.TTL = defaultTTL
 	}
+	if ev.handsoffRecord(ds, it, r) {
+		return
+	}
 	ds.d.Records = append(ds.d.Records, r)
 }
 

@@ -430,7 +430,7 @@ var DNS = NewDnsProvider("dns");
 D("example.com", REG, DnsProvider(DNS),
   DnsProvider("undeclared"),
   IGNORE("{a,b"),
-  IGNORE_TARGET("x}"),
+  IGNORE_TARGET("[x"),
   A("foo.example.com", "192.0.2.1"),
   A("bar.example.com", "192.0.2.1", DISABLE_REPEATED_DOMAIN_CHECK),
   TXT("huge", "h".repeat(70000)),
@@ -442,8 +442,8 @@ END);
 `
 	want := []string{
 		`ERROR: dnsconfig.js:4: example.com: DnsProvider("undeclared"): no DNS provider of that name is declared`,
-		`ERROR: dnsconfig.js:5: example.com: IGNORE label "{a,b": unbalanced '{'`,
-		`ERROR: dnsconfig.js:6: example.com: IGNORE target "x}": unbalanced '}'`,
+		`ERROR: dnsconfig.js:5: example.com: IGNORE label pattern "{a,b": the '{' at offset 0 is never closed`,
+		`ERROR: dnsconfig.js:6: example.com: IGNORE target pattern "[x": the '[' at offset 0 is never closed`,
 		`ERROR: dnsconfig.js:7: example.com: A foo.example.com: the name repeats the domain`,
 		`ERROR: dnsconfig.js:9: example.com: TXT huge: the text is 70000 bytes`,
 		`ERROR: dnsconfig.js:10: example.com: DS ds: DS data "1 13 2 zz": cannot be encoded`,

@@ -274,12 +274,9 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 			return pp
 		}
 	}
-	plan, err := diff.Compute(d.Name, existing, desired, diff.Options{
-		KeepUnknown:  d.KeepUnknown,
-		Ignores:      d.Ignores,
-		MetaKeys:     p.Caps.MetaKeys,
-		OneTTLPerSet: p.Caps.OneTTLPerSet,
-	})
+	opts := diff.DomainOptions(d)
+	opts.MetaKeys, opts.OneTTLPerSet = p.Caps.MetaKeys, p.Caps.OneTTLPerSet
+	plan, err := diff.Compute(d.Name, existing, desired, opts)
 	if err != nil {
 		pp.Err = err
 		return pp

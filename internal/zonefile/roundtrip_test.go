@@ -180,7 +180,9 @@ func TestJSRoundTrip(t *testing.T) {
 				js := buf.String()
 				for _, w := range append(c.want,
 					`IGNORE("hinfo", "HINFO")`,
-					`IGNORE("t", "TXT", "\"\\\\200\\\\201\"")`,
+					// IGNORE targets are TXT text, not data; '?' stands
+					// for a byte a JavaScript string cannot hold.
+					`IGNORE("t", "TXT", "??")`,
 					// Routing policies.
 					`R53_ALIAS("dual", "A", "lb.example.net.", R53_ZONE("Z2FDTNDATAQYW2"), R53_EVALUATE_TARGET_HEALTH(true), R53_FAILOVER("PRIMARY", "primary"))`,
 					`R53_ALIAS("dual", "A", "lb2.example.net.", R53_ZONE("Z2FDTNDATAQYW2"), R53_FAILOVER("SECONDARY", "secondary"))`,
