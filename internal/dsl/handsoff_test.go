@@ -44,9 +44,16 @@ D("b.com", R, gone, END);`,
 			wantErr: "dnsconfig.js:1: ENSURE_ABSENT_REC: takes no arguments",
 		},
 		{
-			name:    "ensure absent is a record modifier",
-			src:     `var R = NewRegistrar("r"); D("a.com", R, ENSURE_ABSENT_REC());`,
-			wantErr: "which modifies a record",
+			name: "ensure absent is a record modifier: on a domain it only warns",
+			src:  `var R = NewRegistrar("r"); D("a.com", R, ENSURE_ABSENT_REC());`,
+			check: func(t *testing.T, cfg *model.Config) {
+				if got := cfg.Warnings.Error(); !strings.Contains(got, "dnsconfig.js:1: D: argument 3 is ENSURE_ABSENT_REC(...), which modifies a record") {
+					t.Errorf("warnings %q", got)
+				}
+				if len(cfg.Domains[0].Absent) != 0 {
+					t.Errorf("absent records: %v", cfg.Domains[0].Absent)
+				}
+			},
 		},
 		{
 			name: "external dns prefix: the last one given wins",
