@@ -80,44 +80,82 @@ func runGetZones(ctx context.Context, g *globals, verb, credsPath, format, out s
 			zones = zones[1:]
 		}
 	}
-	info, err := provider.Lookup(strings.ToUpper(entry.Type))
+	src, err := openZoneSource(ctx, g, verb, key, entry)
 	if err != nil {
-		return fmt.Errorf("%s: %s: %w", verb, key, err)
-	}
-	impl, warnings, err := engine.NewProvider(ctx, info, key, entry)
-	if err != nil {
-		return fmt.Errorf("%s: %s: %w", verb, key, err)
-	}
-	for _, w := range warnings {
-		safe.Fprintf(g.stderr, "WARNING: get-zones: %s: %s\n", key, w)
-	}
-	p, ok := impl.(provider.DNS)
-	if !ok || !info.DNS {
-		return fmt.Errorf("%s: %s (TYPE %s) is not a DNS provider", verb, key, info.Type)
+		return err
 	}
 	if len(zones) == 1 && zones[0] == "all" {
-		zl, ok := impl.(provider.ZoneLister)
-		if !ok {
-			return fmt.Errorf("%s: %s (TYPE %s) cannot list its zones; name them instead of \"all\"", verb, key, info.Type)
+		if zones, err = src.list(ctx, verb); err != nil {
+			return err
 		}
-		if zones, err = zl.ListZones(ctx); err != nil {
-			return fmt.Errorf("%s: listing zones of %s: %w", verb, key, err)
-		}
-		slices.Sort(zones)
 	}
 	var buf bytes.Buffer
 	if format == formatNameOnly {
 		for _, z := range zones {
 			safe.Fprintf(&buf, "%s\n", z)
 		}
-		zones = nil
+	} else if err := src.export(ctx, verb, format, zones, &buf); err != nil {
+		return err
 	}
+	if out != "" {
+		return writeOutput(out, buf.Bytes())
+	}
+	_, err = g.stdout.Write(buf.Bytes())
+	return err
+}
+
+// zoneSource is the DNS provider of a creds.json entry, opened to read
+// zones from (get-zones, check-creds, init).
+type zoneSource struct {
+	key  string
+	info provider.Info
+	impl any
+	dns  provider.DNS
+}
+
+// openZoneSource builds the provider of the entry key; its warnings go to
+// standard error.
+func openZoneSource(ctx context.Context, g *globals, verb, key string, entry creds.Entry) (*zoneSource, error) {
+	info, err := provider.Lookup(strings.ToUpper(entry.Type))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", verb, key, err)
+	}
+	impl, warnings, err := engine.NewProvider(ctx, info, key, entry)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", verb, key, err)
+	}
+	for _, w := range warnings {
+		safe.Fprintf(g.stderr, "WARNING: %s: %s: %s\n", verb, key, w)
+	}
+	p, ok := impl.(provider.DNS)
+	if !ok || !info.DNS {
+		return nil, fmt.Errorf("%s: %s (TYPE %s) is not a DNS provider", verb, key, info.Type)
+	}
+	return &zoneSource{key: key, info: info, impl: impl, dns: p}, nil
+}
+
+// list returns the references of every zone of the account, sorted.
+func (s *zoneSource) list(ctx context.Context, verb string) ([]string, error) {
+	zl, ok := s.impl.(provider.ZoneLister)
+	if !ok {
+		return nil, fmt.Errorf("%s: %s (TYPE %s) cannot list its zones; name them instead of \"all\"", verb, s.key, s.info.Type)
+	}
+	zones, err := zl.ListZones(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: listing zones of %s: %w", verb, s.key, err)
+	}
+	slices.Sort(zones)
+	return zones, nil
+}
+
+// export writes zones to w in format (one of zonefile.Formats()).
+func (s *zoneSource) export(ctx context.Context, verb, format string, zones []string, w *bytes.Buffer) error {
 	for _, z := range zones {
-		ref, id, err := findZone(ctx, impl, z)
+		ref, id, err := findZone(ctx, s.impl, z)
 		if err != nil {
 			return fmt.Errorf("%s: %w", verb, err)
 		}
-		recs, err := p.Records(ctx, ref)
+		recs, err := s.dns.Records(ctx, ref)
 		if err != nil {
 			return fmt.Errorf("%s: %s: %w", verb, ref, err)
 		}
@@ -125,21 +163,17 @@ func runGetZones(ctx context.Context, g *globals, verb, credsPath, format, out s
 		if format == "js" || format == "djs" {
 			// The provider's own name servers, which the draft leaves to
 			// dnsctl (the other apex NS become records).
-			if ns, err = p.Nameservers(ctx, ref); err != nil {
+			if ns, err = s.dns.Nameservers(ctx, ref); err != nil {
 				return fmt.Errorf("%s: %s: %w", verb, ref, err)
 			}
 		}
 		model.SortRecords(recs)
-		zf := zonefile.Zone{Ref: ref, ZoneID: id, CredKey: key, Nameservers: ns, Records: recs}
-		if err := zonefile.Write(&buf, format, zf); err != nil {
+		zf := zonefile.Zone{Ref: ref, ZoneID: id, CredKey: s.key, Nameservers: ns, Records: recs}
+		if err := zonefile.Write(w, format, zf); err != nil {
 			return fmt.Errorf("%s: %s: %w", verb, ref, err)
 		}
 	}
-	if out != "" {
-		return writeOutput(out, buf.Bytes())
-	}
-	_, err = g.stdout.Write(buf.Bytes())
-	return err
+	return nil
 }
 
 // findZone resolves a zone named on the command line (or listed by "all")
