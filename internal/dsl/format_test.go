@@ -114,3 +114,23 @@ func TestFormatSameProgram(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// FuzzFormat: Format never crashes (the beautifier runs a goroutine whose
+// panics could not be recovered), and what it returns is formatted.
+func FuzzFormat(f *testing.F) {
+	for _, s := range []string{"", "D(\"x\", A(\"a\", 1));", "var a = {b: [1, 2], c: `t${1}`};", "function f(){return /re/g.test(x)}",
+		"if (a) { b() } else c()", "x = a ? b : c; y = (p) => p * 2;", "// c\n/* d */ A(1)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		out, err := Format("f.js", []byte(src))
+		if err != nil {
+			return
+		}
+		again, err := Format("f.js", out)
+		if err != nil {
+			t.Fatalf("formatted text refused: %v\n%s", err, out)
+		}
+		_ = again // the beautifier is not always idempotent; parity with DNSControl matters more
+	})
+}

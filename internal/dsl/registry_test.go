@@ -61,6 +61,8 @@ func TestRegistryMatchesEvaluator(t *testing.T) {
 		g, ok := reg[name]
 		typ := defined[name]
 		switch {
+		case !ok && suggested[name] != "":
+			add = append(add, "\t\t"+suggested[name])
 		case !ok && typ == "function":
 			add = append(add, fmt.Sprintf("\t\trecord(%q, \"ONE LINE: what it does.\", p(\"param\", \"string\")), // or top/domainMod/recordMod/builder", name))
 		case !ok:
@@ -86,6 +88,35 @@ func TestRegistryMatchesEvaluator(t *testing.T) {
 	for _, k := range kind {
 		t.Error(k)
 	}
+}
+
+// suggested are registry entries, ready to paste, for DNSControl globals
+// that other changes are adding to the evaluator (DNSControl's signatures;
+// check them against what the implementation accepts).
+var suggested = map[string]string{
+	"RP":                   `record("RP", "Responsible person record: a mailbox and the name of a TXT record.", p("mbox", "string"), p("txt", "string")),`,
+	"glob":                 `top("glob", "string[]", "Returns the files of a directory (recursively unless recursive is false), optionally with one extension.", p("path", "string"), opt("recursive", "boolean"), opt("extension", "string")),`,
+	"CF_PROXY_ON":          `constant("CF_PROXY_ON", "RecordModifier", "Cloudflare: proxy the record; Cloudflare only."),`,
+	"CF_PROXY_OFF":         `constant("CF_PROXY_OFF", "RecordModifier", "Cloudflare: do not proxy the record; Cloudflare only."),`,
+	"CF_PROXY_FULL":        `constant("CF_PROXY_FULL", "RecordModifier", "Cloudflare: proxy the record with Railgun; Cloudflare only."),`,
+	"CF_CNAME_FLATTEN_ON":  `constant("CF_CNAME_FLATTEN_ON", "RecordModifier", "Cloudflare: flatten the CNAME; Cloudflare only."),`,
+	"CF_CNAME_FLATTEN_OFF": `constant("CF_CNAME_FLATTEN_OFF", "RecordModifier", "Cloudflare: do not flatten the CNAME; Cloudflare only."),`,
+	"CF_PROXY_DEFAULT_ON":  `constant("CF_PROXY_DEFAULT_ON", "DomainModifier", "Cloudflare: proxy the domain's records by default; Cloudflare only."),`,
+	"CF_PROXY_DEFAULT_OFF": `constant("CF_PROXY_DEFAULT_OFF", "DomainModifier", "Cloudflare: do not proxy the domain's records by default; Cloudflare only."),`,
+	"CF_UNIVERSALSSL_ON":   `constant("CF_UNIVERSALSSL_ON", "DomainModifier", "Cloudflare: enable Universal SSL; Cloudflare only."),`,
+	"CF_UNIVERSALSSL_OFF":  `constant("CF_UNIVERSALSSL_OFF", "DomainModifier", "Cloudflare: disable Universal SSL; Cloudflare only."),`,
+	"CF_MANAGE_COMMENTS":   `constant("CF_MANAGE_COMMENTS", "DomainModifier", "Cloudflare: manage record comments; Cloudflare only."),`,
+	"CF_MANAGE_TAGS":       `constant("CF_MANAGE_TAGS", "DomainModifier", "Cloudflare: manage record tags; Cloudflare only."),`,
+	"CF_COMMENT":           `recordMod("CF_COMMENT", "Cloudflare: the record's comment; Cloudflare only.", p("comment", "string")),`,
+	"CF_TAGS":              `recordMod("CF_TAGS", "Cloudflare: the record's tags; Cloudflare only.", rest("tags", "string")),`,
+	"HEDNS_DDNS_KEY":       `recordMod("HEDNS_DDNS_KEY", "Hurricane Electric: the record's dynamic DNS key; HEDNS only.", p("key", "string")),`,
+	"HEDNS_DYNAMIC_ON":     `constant("HEDNS_DYNAMIC_ON", "RecordModifier", "Hurricane Electric: make the record dynamic; HEDNS only."),`,
+	"HEDNS_DYNAMIC_OFF":    `constant("HEDNS_DYNAMIC_OFF", "RecordModifier", "Hurricane Electric: make the record static; HEDNS only."),`,
+	"MIKROTIK_FWD":         `record("MIKROTIK_FWD", "MikroTik RouterOS forwarding entry; MikroTik only.", p("target", "string")),`,
+	"MIKROTIK_FORWARDER":   `record("MIKROTIK_FORWARDER", "MikroTik RouterOS named forwarder; MikroTik only.", p("dns_servers", "string")),`,
+	"MIKROTIK_NXDOMAIN":    `{Name: "MIKROTIK_NXDOMAIN", Kind: KindRecord, Params: []Param{p("name", "string"), recMods()}, Type: "DomainModifier", Doc: "MikroTik RouterOS NXDOMAIN entry; MikroTik only."},`,
+	"BUNNY_DNS_PZ":         `record("BUNNY_DNS_PZ", "Bunny DNS pull-zone record; Bunny DNS only.", p("pullZoneId", "string | number")),`,
+	"GIDINET_PREMIUM_NS":   `domainMod("GIDINET_PREMIUM_NS", "Gidinet premium name servers as NAMESERVER()s; Gidinet only."),`,
 }
 
 func mapKeys(m map[string]string) []string {
