@@ -188,8 +188,8 @@ func initConfig(ctx context.Context, src *zoneSource, domains, existing []string
 		}
 		d, _ := json.Marshal(ref)
 		k, _ := json.Marshal(src.key)
-		fmt.Fprintf(&body, "var %s = NewDnsProvider(%s);\nvar REG_CHANGEME = NewRegistrar(\"none\");\n\nD(%s, REG_CHANGEME,\n\tDnsProvider(%s),\n%s\t// Records, for example:\n\t// A(\"@\", \"192.0.2.1\"),\n\t// MX(\"@\", 10, \"mail.example.net.\"),\nEND);\n\n",
-			dsp, k, d, dsp, ns)
+		body.WriteString(fmt.Sprintf("var %s = NewDnsProvider(%s);\nvar REG_CHANGEME = NewRegistrar(\"none\");\n\nD(%s, REG_CHANGEME,\n\tDnsProvider(%s),\n%s\t// Records, for example:\n\t// A(\"@\", \"192.0.2.1\"),\n\t// MX(\"@\", 10, \"mail.example.net.\"),\nEND);\n\n",
+			dsp, k, d, dsp, ns))
 	}
 	// Each exported zone declares the provider and registrar variables;
 	// the file declares them once.

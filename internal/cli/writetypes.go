@@ -35,7 +35,8 @@ configuration. Reference it from dnsconfig.js with
 			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 				return fmt.Errorf("write-types: %w", err)
 			}
-			safe.Fprintf(g.stdout, "Successfully wrote %s\n", path)
+			// On standard error, as DNSControl (which uses Go's built-in print).
+			safe.Fprintf(g.stderr, "Successfully wrote %s\n", path)
 			return nil
 		},
 	}
