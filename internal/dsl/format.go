@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/ditashi/jsbeautifier-go/jsbeautifier"
@@ -124,7 +125,15 @@ func dumpAST(b *strings.Builder, v reflect.Value, depth int) {
 		}
 		b.WriteString("]")
 	case reflect.Map:
-		b.WriteString(fmt.Sprintf("map[%d]", v.Len()))
+		b.WriteString("map[" + strconv.Itoa(v.Len()) + "]")
+	case reflect.String:
+		b.WriteString(strconv.Quote(v.String()))
+	case reflect.Bool:
+		b.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		b.WriteString(strconv.FormatInt(v.Int(), 10))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		b.WriteString(strconv.FormatUint(v.Uint(), 10))
 	default:
 		fmt.Fprintf(b, "%#v", v.Interface())
 	}
