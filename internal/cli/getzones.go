@@ -120,7 +120,7 @@ func openZoneSource(ctx context.Context, g *globals, verb, key string, entry cre
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", verb, key, err)
 	}
-	impl, warnings, err := engine.NewProvider(ctx, info, key, entry)
+	impl, warnings, err := engine.NewProvider(ctx, info, key, entry, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", verb, key, err)
 	}
@@ -223,7 +223,7 @@ func runCreateDomains(ctx context.Context, g *globals, f *configFlags, domains, 
 		return err
 	}
 	e, err := loadEngine(ctx, g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars,
-		Domains: domains, Providers: providers, EvalTimeout: f.engineEvalTimeout()})
+		Domains: domains, Providers: providers, EvalTimeout: f.engineEvalTimeout(), AllowFetch: f.allowFetch})
 	if err != nil {
 		return err
 	}

@@ -112,6 +112,8 @@ func Registry() []Global {
 			p("path", "string")),
 		top("require_glob", "void", "Runs every .js file of a directory (and of its subdirectories unless recursive is false).",
 			p("path", "string"), opt("recursive", "boolean")),
+		top("glob", "string[]", "Returns the files of a directory with an extension (default .js), recursively unless recursive is false.",
+			p("path", "string"), opt("recursive", "boolean"), opt("extension", "string")),
 		top("getConfiguredDomains", "string[]", "Returns the names of the domains declared so far."),
 		top("CLI_DEFAULTS", "void", "Defines each global variable the command line (-v name=value) did not set.",
 			p("defaults", "Record<string, unknown>")),

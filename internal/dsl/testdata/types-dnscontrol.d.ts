@@ -49,6 +49,9 @@ declare function require(path: string): any;
 /** Runs every .js file of a directory (and of its subdirectories unless recursive is false). (top-level) */
 declare function require_glob(path: string, recursive?: boolean): void;
 
+/** Returns the files of a directory with an extension (default .js), recursively unless recursive is false. (top-level) */
+declare function glob(path: string, recursive?: boolean, extension?: string): string[];
+
 /** Returns the names of the domains declared so far. (top-level) */
 declare function getConfiguredDomains(): string[];
 
