@@ -35,20 +35,30 @@ configuration changes nothing. What dnsconfig.js cannot write is kept
 commented out, with an IGNORE() that leaves it as it is.`,
 		Args: cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return runGetZones(cmd.Context(), g, credsPath, format, out, args)
+			return runGetZones(cmd.Context(), g, "get-zones", credsPath, format, out, args)
 		},
 	}
 	cmd.Flags().StringVar(&credsPath, "creds", "creds.json", "the credentials `file`")
-	cmd.Flags().StringVar(&format, "format", "zone", "output format: "+strings.Join(zonefile.Formats(), ", "))
+	cmd.Flags().StringVar(&format, "format", "zone", "output format: "+strings.Join(getZonesFormats(), ", "))
 	cmd.Flags().StringVar(&out, "out", "", "write to `file` instead of standard output")
 	_ = cmd.RegisterFlagCompletionFunc("format", // fails only for an undefined flag
-		cobra.FixedCompletions(zonefile.Formats(), cobra.ShellCompDirectiveNoFileComp))
+		cobra.FixedCompletions(getZonesFormats(), cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
-func runGetZones(ctx context.Context, g *globals, credsPath, format, out string, args []string) error {
-	if !slices.Contains(zonefile.Formats(), format) {
-		return fmt.Errorf("get-zones: unknown --format %q (use one of %s)", format, strings.Join(zonefile.Formats(), ", "))
+// formatNameOnly is get-zones' format that lists the zones' names, one a
+// line, without reading their records (DNSControl's "nameonly", which
+// check-creds uses).
+const formatNameOnly = "nameonly"
+
+// getZonesFormats are the values of get-zones --format.
+func getZonesFormats() []string { return append(zonefile.Formats(), formatNameOnly) }
+
+// runGetZones runs get-zones (verb names the command in errors: check-creds
+// runs it too).
+func runGetZones(ctx context.Context, g *globals, verb, credsPath, format, out string, args []string) error {
+	if !slices.Contains(getZonesFormats(), format) {
+		return fmt.Errorf("%s: unknown --format %q (use one of %s)", verb, format, strings.Join(getZonesFormats(), ", "))
 	}
 	cf, err := creds.LoadContext(ctx, credsPath)
 	if err != nil {
@@ -57,12 +67,12 @@ func runGetZones(ctx context.Context, g *globals, credsPath, format, out string,
 	key, zones := args[0], args[1:]
 	entry, err := cf.Lookup(key)
 	if err != nil {
-		return fmt.Errorf("get-zones: %w", err)
+		return fmt.Errorf("%s: %w", verb, err)
 	}
 	if len(zones) > 1 {
 		if t := zones[0]; t == "-" || isProviderType(t) {
 			if t != "-" && entry.Type != "" && !strings.EqualFold(t, entry.Type) {
-				return fmt.Errorf("get-zones: %q is of TYPE %s, not %s", key, entry.Type, t)
+				return fmt.Errorf("%s: %q is of TYPE %s, not %s", verb, key, entry.Type, t)
 			}
 			if entry.Type == "" && t != "-" {
 				entry.Type = strings.ToUpper(t)
@@ -70,60 +80,100 @@ func runGetZones(ctx context.Context, g *globals, credsPath, format, out string,
 			zones = zones[1:]
 		}
 	}
-	info, err := provider.Lookup(strings.ToUpper(entry.Type))
+	src, err := openZoneSource(ctx, g, verb, key, entry)
 	if err != nil {
-		return fmt.Errorf("get-zones: %s: %w", key, err)
-	}
-	impl, warnings, err := engine.NewProvider(ctx, info, key, entry, nil)
-	if err != nil {
-		return fmt.Errorf("get-zones: %s: %w", key, err)
-	}
-	for _, w := range warnings {
-		safe.Fprintf(g.stderr, "WARNING: get-zones: %s: %s\n", key, w)
-	}
-	p, ok := impl.(provider.DNS)
-	if !ok || !info.DNS {
-		return fmt.Errorf("get-zones: %s (TYPE %s) is not a DNS provider", key, info.Type)
+		return err
 	}
 	if len(zones) == 1 && zones[0] == "all" {
-		zl, ok := impl.(provider.ZoneLister)
-		if !ok {
-			return fmt.Errorf("get-zones: %s (TYPE %s) cannot list its zones; name them instead of \"all\"", key, info.Type)
+		if zones, err = src.list(ctx, verb); err != nil {
+			return err
 		}
-		if zones, err = zl.ListZones(ctx); err != nil {
-			return fmt.Errorf("get-zones: listing zones of %s: %w", key, err)
-		}
-		slices.Sort(zones)
 	}
 	var buf bytes.Buffer
-	for _, z := range zones {
-		ref, id, err := findZone(ctx, impl, z)
-		if err != nil {
-			return fmt.Errorf("get-zones: %w", err)
+	if format == formatNameOnly {
+		for _, z := range zones {
+			safe.Fprintf(&buf, "%s\n", z)
 		}
-		recs, err := p.Records(ctx, ref)
-		if err != nil {
-			return fmt.Errorf("get-zones: %s: %w", ref, err)
-		}
-		var ns []string
-		if format == "js" || format == "djs" {
-			// The provider's own name servers, which the draft leaves to
-			// dnsctl (the other apex NS become records).
-			if ns, err = p.Nameservers(ctx, ref); err != nil {
-				return fmt.Errorf("get-zones: %s: %w", ref, err)
-			}
-		}
-		model.SortRecords(recs)
-		zf := zonefile.Zone{Ref: ref, ZoneID: id, CredKey: key, Nameservers: ns, Records: recs}
-		if err := zonefile.Write(&buf, format, zf); err != nil {
-			return fmt.Errorf("get-zones: %s: %w", ref, err)
-		}
+	} else if err := src.export(ctx, verb, format, zones, &buf); err != nil {
+		return err
 	}
 	if out != "" {
 		return writeOutput(out, buf.Bytes())
 	}
 	_, err = g.stdout.Write(buf.Bytes())
 	return err
+}
+
+// zoneSource is the DNS provider of a creds.json entry, opened to read
+// zones from (get-zones, check-creds, init).
+type zoneSource struct {
+	key  string
+	info provider.Info
+	impl any
+	dns  provider.DNS
+}
+
+// openZoneSource builds the provider of the entry key; its warnings go to
+// standard error.
+func openZoneSource(ctx context.Context, g *globals, verb, key string, entry creds.Entry) (*zoneSource, error) {
+	info, err := provider.Lookup(strings.ToUpper(entry.Type))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", verb, key, err)
+	}
+	impl, warnings, err := engine.NewProvider(ctx, info, key, entry, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w", verb, key, err)
+	}
+	for _, w := range warnings {
+		safe.Fprintf(g.stderr, "WARNING: %s: %s: %s\n", verb, key, w)
+	}
+	p, ok := impl.(provider.DNS)
+	if !ok || !info.DNS {
+		return nil, fmt.Errorf("%s: %s (TYPE %s) is not a DNS provider", verb, key, info.Type)
+	}
+	return &zoneSource{key: key, info: info, impl: impl, dns: p}, nil
+}
+
+// list returns the references of every zone of the account, sorted.
+func (s *zoneSource) list(ctx context.Context, verb string) ([]string, error) {
+	zl, ok := s.impl.(provider.ZoneLister)
+	if !ok {
+		return nil, fmt.Errorf("%s: %s (TYPE %s) cannot list its zones; name them instead of \"all\"", verb, s.key, s.info.Type)
+	}
+	zones, err := zl.ListZones(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: listing zones of %s: %w", verb, s.key, err)
+	}
+	slices.Sort(zones)
+	return zones, nil
+}
+
+// export writes zones to w in format (one of zonefile.Formats()).
+func (s *zoneSource) export(ctx context.Context, verb, format string, zones []string, w *bytes.Buffer) error {
+	for _, z := range zones {
+		ref, id, err := findZone(ctx, s.impl, z)
+		if err != nil {
+			return fmt.Errorf("%s: %w", verb, err)
+		}
+		recs, err := s.dns.Records(ctx, ref)
+		if err != nil {
+			return fmt.Errorf("%s: %s: %w", verb, ref, err)
+		}
+		var ns []string
+		if format == "js" || format == "djs" {
+			// The provider's own name servers, which the draft leaves to
+			// dnsctl (the other apex NS become records).
+			if ns, err = s.dns.Nameservers(ctx, ref); err != nil {
+				return fmt.Errorf("%s: %s: %w", verb, ref, err)
+			}
+		}
+		model.SortRecords(recs)
+		zf := zonefile.Zone{Ref: ref, ZoneID: id, CredKey: s.key, Nameservers: ns, Records: recs}
+		if err := zonefile.Write(w, format, zf); err != nil {
+			return fmt.Errorf("%s: %s: %w", verb, ref, err)
+		}
+	}
+	return nil
 }
 
 // findZone resolves a zone named on the command line (or listed by "all")

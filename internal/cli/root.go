@@ -193,6 +193,9 @@ flight (a second Ctrl-C quits at once).`,
 		newCreateDomainsCmd(g),
 		newVersionCmd(g),
 	)
+	root.AddCommand(newPPreviewCmd(g, false), newPPreviewCmd(g, true), newCheckCredsCmd(g),
+		newFmtCmd(g), newWriteTypesCmd(g), newInitCmd(g))
+	addAlias(root, "get-zones", "get-zone") // DNSControl's legacy name
 	return root
 }
 
