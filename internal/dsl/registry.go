@@ -182,6 +182,7 @@ func Registry() []Global {
 		record("R53_ALIAS", "Route 53 alias to another record set or an AWS resource; R53_ZONE() names a target zone.",
 			p("type", "string"), p("target", "string")),
 		record("DHCID", "DHCP identifier record.", p("digest", "string")),
+		record("RP", "Responsible person record: a mailbox and the name of a TXT record.", p("mbox", "string"), p("txt", "string")),
 		record("DNAME", "Delegation name record (a whole subtree).", p("target", "string")),
 		record("DNSKEY", "DNS public key record.", p("flags", "number"), p("protocol", "number"), p("algorithm", "number"), p("publicKey", "string")),
 		record("OPENPGPKEY", "OpenPGP public key record.", p("target", "string")),
@@ -254,5 +255,27 @@ func Registry() []Global {
 
 		// Declared by TypeScript's own library.
 		{Name: "console", Kind: KindBuiltin, Doc: "console.log prints to standard error while evaluating."},
+		// Records and settings of other DNSControl providers (inert here).
+		record("BUNNY_DNS_PZ", "Bunny DNS pull-zone record; Bunny DNS only.", p("pullZoneId", "string | number")),
+		constant("CF_CNAME_FLATTEN_OFF", "RecordModifier", "Cloudflare: do not flatten the CNAME; Cloudflare only."),
+		constant("CF_CNAME_FLATTEN_ON", "RecordModifier", "Cloudflare: flatten the CNAME; Cloudflare only."),
+		recordMod("CF_COMMENT", "Cloudflare: the record's comment; Cloudflare only.", p("comment", "string")),
+		constant("CF_MANAGE_COMMENTS", "DomainModifier", "Cloudflare: manage record comments; Cloudflare only."),
+		constant("CF_MANAGE_TAGS", "DomainModifier", "Cloudflare: manage record tags; Cloudflare only."),
+		constant("CF_PROXY_DEFAULT_OFF", "DomainModifier", "Cloudflare: do not proxy the domain's records by default; Cloudflare only."),
+		constant("CF_PROXY_DEFAULT_ON", "DomainModifier", "Cloudflare: proxy the domain's records by default; Cloudflare only."),
+		constant("CF_PROXY_FULL", "RecordModifier", "Cloudflare: proxy the record with Railgun; Cloudflare only."),
+		constant("CF_PROXY_OFF", "RecordModifier", "Cloudflare: do not proxy the record; Cloudflare only."),
+		constant("CF_PROXY_ON", "RecordModifier", "Cloudflare: proxy the record; Cloudflare only."),
+		recordMod("CF_TAGS", "Cloudflare: the record's tags; Cloudflare only.", rest("tags", "string")),
+		constant("CF_UNIVERSALSSL_OFF", "DomainModifier", "Cloudflare: disable Universal SSL; Cloudflare only."),
+		constant("CF_UNIVERSALSSL_ON", "DomainModifier", "Cloudflare: enable Universal SSL; Cloudflare only."),
+		domainMod("GIDINET_PREMIUM_NS", "Gidinet premium name servers as NAMESERVER()s; Gidinet only."),
+		recordMod("HEDNS_DDNS_KEY", "Hurricane Electric: the record's dynamic DNS key; HEDNS only.", p("key", "string")),
+		constant("HEDNS_DYNAMIC_OFF", "RecordModifier", "Hurricane Electric: make the record static; HEDNS only."),
+		constant("HEDNS_DYNAMIC_ON", "RecordModifier", "Hurricane Electric: make the record dynamic; HEDNS only."),
+		record("MIKROTIK_FORWARDER", "MikroTik RouterOS named forwarder; MikroTik only.", p("dns_servers", "string")),
+		record("MIKROTIK_FWD", "MikroTik RouterOS forwarding entry; MikroTik only.", p("target", "string")),
+		{Name: "MIKROTIK_NXDOMAIN", Kind: KindRecord, Params: []Param{p("name", "string"), recMods()}, Type: "DomainModifier", Doc: "MikroTik RouterOS NXDOMAIN entry; MikroTik only."},
 	}
 }

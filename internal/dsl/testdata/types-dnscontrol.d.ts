@@ -190,6 +190,9 @@ declare function R53_ALIAS(name: string, type: string, target: string, ...modifi
 /** DHCP identifier record. (record) */
 declare function DHCID(name: string, digest: string, ...modifiers: RecordModifier[]): DomainModifier;
 
+/** Responsible person record: a mailbox and the name of a TXT record. (record) */
+declare function RP(name: string, mbox: string, txt: string, ...modifiers: RecordModifier[]): DomainModifier;
+
 /** Delegation name record (a whole subtree). (record) */
 declare function DNAME(name: string, target: string, ...modifiers: RecordModifier[]): DomainModifier;
 
@@ -333,3 +336,66 @@ declare const DISABLE_REPEATED_DOMAIN_CHECK: RecordModifier;
 
 /** Allows a record that an IGNORE_NAME rule also matches. (constant) */
 declare const IGNORE_NAME_DISABLE_SAFETY_CHECK: RecordModifier;
+
+/** Bunny DNS pull-zone record; Bunny DNS only. (record) */
+declare function BUNNY_DNS_PZ(name: string, pullZoneId: string | number, ...modifiers: RecordModifier[]): DomainModifier;
+
+/** Cloudflare: do not flatten the CNAME; Cloudflare only. (constant) */
+declare const CF_CNAME_FLATTEN_OFF: RecordModifier;
+
+/** Cloudflare: flatten the CNAME; Cloudflare only. (constant) */
+declare const CF_CNAME_FLATTEN_ON: RecordModifier;
+
+/** Cloudflare: the record's comment; Cloudflare only. (record modifier) */
+declare function CF_COMMENT(comment: string): RecordModifier;
+
+/** Cloudflare: manage record comments; Cloudflare only. (constant) */
+declare const CF_MANAGE_COMMENTS: DomainModifier;
+
+/** Cloudflare: manage record tags; Cloudflare only. (constant) */
+declare const CF_MANAGE_TAGS: DomainModifier;
+
+/** Cloudflare: do not proxy the domain's records by default; Cloudflare only. (constant) */
+declare const CF_PROXY_DEFAULT_OFF: DomainModifier;
+
+/** Cloudflare: proxy the domain's records by default; Cloudflare only. (constant) */
+declare const CF_PROXY_DEFAULT_ON: DomainModifier;
+
+/** Cloudflare: proxy the record with Railgun; Cloudflare only. (constant) */
+declare const CF_PROXY_FULL: RecordModifier;
+
+/** Cloudflare: do not proxy the record; Cloudflare only. (constant) */
+declare const CF_PROXY_OFF: RecordModifier;
+
+/** Cloudflare: proxy the record; Cloudflare only. (constant) */
+declare const CF_PROXY_ON: RecordModifier;
+
+/** Cloudflare: the record's tags; Cloudflare only. (record modifier) */
+declare function CF_TAGS(...tags: string[]): RecordModifier;
+
+/** Cloudflare: disable Universal SSL; Cloudflare only. (constant) */
+declare const CF_UNIVERSALSSL_OFF: DomainModifier;
+
+/** Cloudflare: enable Universal SSL; Cloudflare only. (constant) */
+declare const CF_UNIVERSALSSL_ON: DomainModifier;
+
+/** Gidinet premium name servers as NAMESERVER()s; Gidinet only. (domain modifier) */
+declare function GIDINET_PREMIUM_NS(): DomainModifier;
+
+/** Hurricane Electric: the record's dynamic DNS key; HEDNS only. (record modifier) */
+declare function HEDNS_DDNS_KEY(key: string): RecordModifier;
+
+/** Hurricane Electric: make the record static; HEDNS only. (constant) */
+declare const HEDNS_DYNAMIC_OFF: RecordModifier;
+
+/** Hurricane Electric: make the record dynamic; HEDNS only. (constant) */
+declare const HEDNS_DYNAMIC_ON: RecordModifier;
+
+/** MikroTik RouterOS named forwarder; MikroTik only. (record) */
+declare function MIKROTIK_FORWARDER(name: string, dns_servers: string, ...modifiers: RecordModifier[]): DomainModifier;
+
+/** MikroTik RouterOS forwarding entry; MikroTik only. (record) */
+declare function MIKROTIK_FWD(name: string, target: string, ...modifiers: RecordModifier[]): DomainModifier;
+
+/** MikroTik RouterOS NXDOMAIN entry; MikroTik only. (record) */
+declare function MIKROTIK_NXDOMAIN(name: string, ...modifiers: RecordModifier[]): DomainModifier;
