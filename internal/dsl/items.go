@@ -118,8 +118,21 @@ func kindOf(v goja.Value) string {
 	return "an object"
 }
 
-// elements returns the elements of a JavaScript array, or nil, false.
+// elements returns the elements of a JavaScript array (a hole is
+// undefined), or nil, false.
 func (ev *evaluator) elements(v goja.Value) ([]goja.Value, bool) {
+	return arrayElements(v, goja.Undefined())
+}
+
+// domainElements is elements for the arguments of D(), D_EXTEND() and
+// DEFAULTS(): a hole ([a, , b]) is nil, so it can be skipped.
+func (ev *evaluator) domainElements(v goja.Value) ([]goja.Value, bool) {
+	return arrayElements(v, nil)
+}
+
+// arrayElements returns the elements of a JavaScript array, with hole in
+// place of the missing ones, or nil, false when v is no array.
+func arrayElements(v, hole goja.Value) ([]goja.Value, bool) {
 	o, ok := v.(*goja.Object)
 	if !ok || o.ClassName() != "Array" {
 		return nil, false
@@ -129,25 +142,9 @@ func (ev *evaluator) elements(v goja.Value) ([]goja.Value, bool) {
 	n := o.Get("length").ToInteger()
 	vals := make([]goja.Value, n)
 	for i := range vals {
-		vals[i] = o.Get(strconv.Itoa(i))
-		if vals[i] == nil {
-			vals[i] = goja.Undefined()
+		if vals[i] = o.Get(strconv.Itoa(i)); vals[i] == nil {
+			vals[i] = hole
 		}
-	}
-	return vals, true
-}
-
-// domainElements is elements for the arguments of D(), D_EXTEND() and
-// DEFAULTS(): a hole ([a, , b]) is nil, so it can be skipped.
-func (ev *evaluator) domainElements(v goja.Value) ([]goja.Value, bool) {
-	o, ok := v.(*goja.Object)
-	if !ok || o.ClassName() != "Array" {
-		return nil, false
-	}
-	n := o.Get("length").ToInteger()
-	vals := make([]goja.Value, n)
-	for i := range vals {
-		vals[i] = o.Get(strconv.Itoa(i))
 	}
 	return vals, true
 }
