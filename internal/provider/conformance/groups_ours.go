@@ -1,0 +1,89 @@
+package conformance
+
+// ourGroups are groups DNSControl's suite does not have: what its
+// configuration check refuses although Route 53 serves it (several
+// CNAMEs at a name, each with a routing policy), the types dnsctl's
+// Route 53 serves beyond DNSControl's capability flags (DS, NAPTR), the
+// other routing policies, NO_PURGE, and language features the suite
+// reaches only through the harness (TXT string lists, IGNORE globs).
+func ourGroups() []Group {
+	const hc = `"abcdef11-2222-3333-4444-555555fedcba"`
+	return []Group{
+		// DNSControl's check refuses two CNAMEs at one name ("cannot have
+		// multiple CNAMEs with same name", pkg/normalize/validate.go); its
+		// suite reaches Route 53 only by building the records itself.
+		{Name: "R53 weighted CNAMEs", Ours: true, Only: []string{"ROUTE53"}, States: []State{
+			{Name: "two weighted CNAMEs", JS: `CNAME("files", "blue.example.net.", R53_WEIGHT(1, "files-blue")), CNAME("files", "green.example.net.", R53_WEIGHT(0, "files-green"))`},
+			{Name: "change a target", JS: `CNAME("files", "blue.example.net.", R53_WEIGHT(1, "files-blue")), CNAME("files", "green2.example.net.", R53_WEIGHT(0, "files-green"))`},
+			{Name: "change a TTL and a weight", JS: `CNAME("files", "blue.example.net.", TTL(60), R53_WEIGHT(2, "files-blue")), CNAME("files", "green2.example.net.", TTL(60), R53_WEIGHT(0, "files-green"))`},
+			{Name: "delete one", JS: `CNAME("files", "blue.example.net.", TTL(60), R53_WEIGHT(2, "files-blue"))`},
+			{Name: "add one under a new identifier", JS: `CNAME("files", "blue.example.net.", TTL(60), R53_WEIGHT(2, "files-blue")), CNAME("files", "red.example.net.", TTL(60), R53_WEIGHT(1, "files-red"))`},
+			{Name: "weighted to a plain CNAME", JS: `CNAME("files", "plain.example.net.")`},
+			{Name: "plain back to weighted", JS: `CNAME("files", "north.example.net.", R53_WEIGHT(3, "files-north")), CNAME("files", "south.example.net.", R53_WEIGHT(4, "files-south"))`},
+			{Name: "weighted CNAMEs to weighted A records", JS: `A("files", "192.0.2.31", R53_WEIGHT(3, "files-north")), A("files", "192.0.2.32", R53_WEIGHT(4, "files-south"))`},
+		}},
+		{Name: "R53 weighted aliases", Ours: true, Requires: []string{"CanUseRoute53Alias"}, States: []State{
+			{Name: "weighted aliases to two names", JS: `A("blue", "192.0.2.1"), A("green", "192.0.2.2"),
+				R53_ALIAS("lb", "A", "blue." + DOMAIN + ".", R53_WEIGHT(9, "lb-blue")),
+				R53_ALIAS("lb", "A", "green." + DOMAIN + ".", R53_WEIGHT(1, "lb-green"))`},
+			{Name: "shift the weights", JS: `A("blue", "192.0.2.1"), A("green", "192.0.2.2"),
+				R53_ALIAS("lb", "A", "blue." + DOMAIN + ".", R53_WEIGHT(1, "lb-blue")),
+				R53_ALIAS("lb", "A", "green." + DOMAIN + ".", R53_WEIGHT(9, "lb-green"))`},
+			{Name: "evaluate target health on one", JS: `A("blue", "192.0.2.1"), A("green", "192.0.2.2"),
+				R53_ALIAS("lb", "A", "blue." + DOMAIN + ".", R53_WEIGHT(1, "lb-blue"), R53_EVALUATE_TARGET_HEALTH(true)),
+				R53_ALIAS("lb", "A", "green." + DOMAIN + ".", R53_WEIGHT(9, "lb-green"))`},
+		}},
+		{Name: "R53 routing policies", Ours: true, Only: []string{"ROUTE53"}, States: []State{
+			{Name: "failover, latency, geo, multivalue", JS: `
+				A("www", "192.0.2.1", TTL(60), R53_FAILOVER("PRIMARY", "www-a"), R53_HEALTH_CHECK_ID(` + hc + `)),
+				A("www", "192.0.2.2", TTL(60), R53_FAILOVER("SECONDARY", "www-b")),
+				CNAME("lat", "us.example.net.", R53_LATENCY("us-east-1", "use1")),
+				CNAME("lat", "eu.example.net.", R53_LATENCY("eu-west-1", "euw1")),
+				TXT("geo", "hello europe", R53_GEO("EU", "eu")),
+				TXT("geo", "hello", R53_GEO("*", "default")),
+				A("mv", "192.0.2.10", R53_MULTIVALUE("mv-1")),
+				A("mv", "192.0.2.11", R53_MULTIVALUE("mv-2"))`},
+			{Name: "change inside each policy", JS: `
+				A("www", "192.0.2.3", TTL(60), R53_FAILOVER("PRIMARY", "www-a"), R53_HEALTH_CHECK_ID(` + hc + `)),
+				A("www", "192.0.2.2", TTL(60), R53_FAILOVER("SECONDARY", "www-b")),
+				CNAME("lat", "us2.example.net.", R53_LATENCY("us-east-1", "use1")),
+				CNAME("lat", "eu.example.net.", R53_LATENCY("eu-west-1", "euw1")),
+				TXT("geo", "hallo", R53_GEO("DE", "de")),
+				TXT("geo", "hello", R53_GEO("*", "default")),
+				A("mv", "192.0.2.10", R53_MULTIVALUE("mv-1")),
+				A("mv", "192.0.2.12", R53_MULTIVALUE("mv-3"))`},
+			{Name: "policies to plain records", JS: `A("www", "192.0.2.3"), CNAME("lat", "us2.example.net."), TXT("geo", "hello"), A("mv", "192.0.2.10"), A("mv", "192.0.2.12")`},
+		}},
+		{Name: "R53 DS at a delegation", Ours: true, Only: []string{"ROUTE53"}, States: []State{
+			{Name: "NS and DS at a child", JS: `NS("child", "ns1.example.net."), DS("child", 1, 13, 1, "da39a3ee5e6b4b0d3255bfef95601890afd80709")`},
+			{Name: "change the DS", JS: `NS("child", "ns1.example.net."), DS("child", 8857, 8, 2, "4b9b6b073edd97feb5bc12dc4e1b32d2c6af7ae23a293936ceb87bb10494ec44")`},
+			{Name: "two DS", JS: `NS("child", "ns1.example.net."), DS("child", 8857, 8, 2, "4b9b6b073edd97feb5bc12dc4e1b32d2c6af7ae23a293936ceb87bb10494ec44"),
+				DS("child", 1501, 13, 1, "ee02c885b5b4ed64899f2d43eb2b8e6619bdb50c")`},
+		}},
+		{Name: "R53 NAPTR", Ours: true, Only: []string{"ROUTE53"}, States: naptrStates()},
+		{Name: "TXT string lists", Ours: true, States: []State{
+			{Name: "two strings", JS: `TXT("multi", ["first part", "second part"])`},
+			{Name: "three strings", JS: `TXT("multi", ["first part", "second part", "third \"quoted\" part"])`},
+			{Name: "one string", JS: `TXT("multi", "first part")`},
+			{Name: "a long string and a short one", JS: `TXT("multi", ["x".repeat(300), "short"])`},
+		}},
+		{Name: "wildcards below the apex", Ours: true, States: []State{
+			{Name: "wildcards of several types", JS: `A("www", "192.0.2.2"), CNAME("*.sub", "www." + DOMAIN + "."), TXT("*", "wild"), MX("*.mail", 10, "www." + DOMAIN + ".")`},
+			{Name: "change them", JS: `A("www", "192.0.2.2"), CNAME("*.sub", "other.example.net."), TXT("*", "wilder"), MX("*.mail", 20, "www." + DOMAIN + ".")`},
+		}},
+		{Name: "IGNORE_NAME with types", Ours: true, States: []State{
+			{Name: "create some records", JS: `A("host1", "192.0.2.1"), TXT("host1", "one"), A("host2", "192.0.2.2"), A("db", "192.0.2.5"), A("cache", "192.0.2.6")`},
+			{Name: "ignore the A records of host?", JS: `TXT("host1", "one"), A("db", "192.0.2.5"), A("cache", "192.0.2.6"), IGNORE_NAME("host?", "A")`, NoChanges: true},
+			{Name: "ignore {db,cache}", JS: `A("host1", "192.0.2.1"), TXT("host1", "one"), A("host2", "192.0.2.2"), IGNORE_NAME("{db,cache}")`, NoChanges: true},
+			{Name: "verify", JS: `A("host1", "192.0.2.1"), TXT("host1", "one"), A("host2", "192.0.2.2"), A("db", "192.0.2.5"), A("cache", "192.0.2.6")`, NoChanges: true},
+			{Name: "change around an ignored name", JS: `A("host1", "192.0.2.9"), TXT("host1", "one"), A("db", "192.0.2.5"), A("cache", "192.0.2.6"), IGNORE_NAME("host2")`},
+			{Name: "verify the change", JS: `A("host1", "192.0.2.9"), TXT("host1", "one"), A("host2", "192.0.2.2"), A("db", "192.0.2.5"), A("cache", "192.0.2.6")`, NoChanges: true},
+		}},
+		{Name: "NO_PURGE keeps what is not declared", Ours: true, States: []State{
+			{Name: "create some records", JS: `A("foo", "192.0.2.1"), TXT("foo", "keep me"), A("bar", "192.0.2.2")`},
+			{Name: "declare one set only", JS: `A("bar", "192.0.2.2"), NO_PURGE`, NoChanges: true},
+			{Name: "add a record", JS: `A("baz", "192.0.2.3"), NO_PURGE`},
+			{Name: "verify", JS: `A("foo", "192.0.2.1"), TXT("foo", "keep me"), A("bar", "192.0.2.2"), A("baz", "192.0.2.3")`, NoChanges: true},
+		}},
+	}
+}
