@@ -60,7 +60,6 @@ func ourGroups() []Group {
 			{Name: "two DS", JS: `NS("child", "ns1.example.net."), DS("child", 8857, 8, 2, "4b9b6b073edd97feb5bc12dc4e1b32d2c6af7ae23a293936ceb87bb10494ec44"),
 				DS("child", 1501, 13, 1, "ee02c885b5b4ed64899f2d43eb2b8e6619bdb50c")`},
 		}},
-		{Name: "R53 NAPTR", Ours: true, Only: []string{"ROUTE53"}, States: naptrStates()},
 		{Name: "TXT string lists", Ours: true, States: []State{
 			{Name: "two strings", JS: `TXT("multi", ["first part", "second part"])`},
 			{Name: "three strings", JS: `TXT("multi", ["first part", "second part", "third \"quoted\" part"])`},

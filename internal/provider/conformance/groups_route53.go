@@ -3,8 +3,8 @@ package conformance
 // route53Groups: R53_ALIAS and weighted routing, as DNSControl tests them.
 func route53Groups() []Group {
 	const (
-		c18 = `CNAME("dev-system18", "ec2-54-91-33-155.compute-1.amazonaws.com.")`
-		c19 = `CNAME("dev-system19", "ec2-54-91-99-999.compute-1.amazonaws.com.")`
+		c18  = `CNAME("dev-system18", "ec2-54-91-33-155.compute-1.amazonaws.com.")`
+		c19  = `CNAME("dev-system19", "ec2-54-91-99-999.compute-1.amazonaws.com.")`
 		to18 = `R53_ALIAS("dev-system", "CNAME", "dev-system18." + DOMAIN + ".", R53_EVALUATE_TARGET_HEALTH(false))`
 		to19 = `R53_ALIAS("dev-system", "CNAME", "dev-system19." + DOMAIN + ".", R53_EVALUATE_TARGET_HEALTH(false))`
 	)
@@ -22,7 +22,7 @@ func route53Groups() []Group {
 			{Name: "add an alias to 18", JS: c18 + ", " + c19 + ", " + to18},
 			{Name: "change the alias to 19", JS: c18 + ", " + c19 + ", " + to19},
 			{Name: "remove the alias", JS: c18 + ", " + c19},
-			{Name: "add the alias back", JS: c18 + ", " + c19 + ", " + to19},
+			{Name: "add the alias back", JS: c18 + ", " + c19 + ", " + to19, Pending: &motoRecreate},
 			// Route 53 checks an alias's target when the alias is created
 			// or changed, not when the target goes; DNSControl sends this.
 			{Name: "remove the CNAMEs", JS: to19, Pending: &Pending{Branch: "i9-r53",
@@ -35,7 +35,7 @@ func route53Groups() []Group {
 		// the test runs); dnsctl must refuse it too, at preview.
 		{Name: "R53_ALIAS_Loop", Requires: alias, States: []State{
 			{Name: "a loop is refused", JS: `R53_ALIAS("test-islandora", "CNAME", "test-islandora." + DOMAIN + ".", R53_EVALUATE_TARGET_HEALTH(false))`,
-				Refused: "test-islandora"},
+				Refused: "alias loop"},
 		}},
 		{Name: "R53_alias pre-existing", Requires: alias, States: []State{
 			{Name: "create some records", JS: to18 + ", " + c18},

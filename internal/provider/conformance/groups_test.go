@@ -76,6 +76,7 @@ func TestGroupsRoute53(t *testing.T) {
 			"RateLimit":    "1000",
 			"RetryTimeout": (20 * time.Second).String(),
 		},
-		Zone: "example.com",
+		Zone:        "example.com",
+		BeforeGroup: func(t *testing.T) { srv.Reset(t) },
 	}, conformance.Groups())
 }

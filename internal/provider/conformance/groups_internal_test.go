@@ -1,0 +1,121 @@
+package conformance
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestGroupsWellFormed checks the suite's data: what would make a group
+// silently never run, or a pending mark impossible to act on.
+func TestGroupsWellFormed(t *testing.T) {
+	known := map[string]bool{}
+	for _, caps := range Capabilities {
+		for _, c := range caps {
+			known[c] = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, g := range Groups() {
+		if g.Name == "" || seen[g.Name] {
+			t.Errorf("group name %q is empty or not unique", g.Name)
+		}
+		seen[g.Name] = true
+		if len(g.States) == 0 {
+			t.Errorf("%s: no states", g.Name)
+		}
+		runs := false
+		for typ := range Capabilities {
+			if g.skipReason(typ) == "" {
+				runs = true
+			}
+		}
+		if !runs {
+			t.Errorf("%s: applies to no provider (Requires %v, Only %v, Not %v)", g.Name, g.Requires, g.Only, g.Not)
+		}
+		for _, c := range g.Requires {
+			if !known[c] {
+				t.Errorf("%s: requires unknown capability %q", g.Name, c)
+			}
+		}
+		for _, p := range g.Pending {
+			checkPending(t, g.Name, p)
+		}
+		for i, st := range g.States {
+			where := g.Name + "/" + st.Name
+			if st.Name == "" {
+				t.Errorf("%s: state %d has no name", g.Name, i)
+			}
+			if st.Refused != "" && st.NoChanges {
+				t.Errorf("%s: a refused state cannot also expect no changes", where)
+			}
+			if st.JS == "" && st.NoChanges {
+				t.Errorf("%s: an empty zone with no changes expected", where)
+			}
+			if st.Pending == nil {
+				continue
+			}
+			checkPending(t, where, *st.Pending)
+			if st.NoChanges {
+				continue
+			}
+			for _, later := range g.States[i+1:] {
+				if later.Pending == nil {
+					t.Errorf("%s: a pending state that changes the zone is followed by %q, which is not pending", where, later.Name)
+				}
+			}
+		}
+	}
+}
+
+func checkPending(t *testing.T, where string, p Pending) {
+	t.Helper()
+	if _, ok := branches[p.Branch]; !ok {
+		t.Errorf("%s: pending on unknown branch %q (known: %s)", where, p.Branch, strings.Join(BranchNames(), ", "))
+	}
+	if strings.TrimSpace(p.Reason) == "" {
+		t.Errorf("%s: pending without a reason", where)
+	}
+	for _, typ := range p.Providers {
+		if _, ok := Capabilities[typ]; !ok {
+			t.Errorf("%s: pending on unknown provider type %q", where, typ)
+		}
+	}
+}
+
+// TestGating checks that groups are gated as DNSControl gates them.
+func TestGating(t *testing.T) {
+	tests := []struct {
+		group Group
+		typ   string
+		runs  bool
+	}{
+		{Group{Requires: []string{"CanUseLOC"}}, "BIND", true},
+		{Group{Requires: []string{"CanUseLOC"}}, "ROUTE53", false},
+		{Group{Requires: []string{"CanUseRoute53Alias"}}, "ROUTE53", true},
+		{Group{Requires: []string{"CanUseRoute53Alias"}}, "BIND", false},
+		{Group{Only: []string{"ROUTE53"}}, "BIND", false},
+		{Group{Not: []string{"BIND"}}, "BIND", false},
+		{Group{Not: []string{"BIND"}}, "ROUTE53", true},
+		{Group{}, "BIND", true},
+	}
+	for _, tt := range tests {
+		if got := tt.group.skipReason(tt.typ) == ""; got != tt.runs {
+			t.Errorf("%+v at %s: runs = %v, want %v", tt.group, tt.typ, got, tt.runs)
+		}
+	}
+}
+
+func TestJSString(t *testing.T) {
+	tests := map[string]string{
+		`plain`:       `"plain"`,
+		`in"side`:     `"in\"side"`,
+		`back\slash`:  `"back\\slash"`,
+		"line\nbreak": `"line\u000abreak"`,
+		"ööö":         `"ööö"`,
+	}
+	for in, want := range tests {
+		if got := jsString(in); got != want {
+			t.Errorf("jsString(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
