@@ -33,6 +33,16 @@ func ourGroups() []Group {
 				R53_ALIAS("lb", "A", "blue." + DOMAIN + ".", R53_WEIGHT(1, "lb-blue"), R53_EVALUATE_TARGET_HEALTH(true)),
 				R53_ALIAS("lb", "A", "green." + DOMAIN + ".", R53_WEIGHT(9, "lb-green"))`},
 		}},
+		{Name: "R53 aliases outside the zone", Ours: true, Requires: []string{"CanUseRoute53Alias"}, States: []State{
+			{Name: "apex alias, CloudFront alias", JS: `A("www", "192.0.2.10"), AAAA("www", "2001:db8::10"),
+				R53_ALIAS("@", "A", "www." + DOMAIN + "."), R53_ALIAS("@", "AAAA", "www." + DOMAIN + "."),
+				R53_ALIAS("cdn", "A", "d111111abcdef8.cloudfront.net.", R53_ZONE("Z2FDTNDATAQYW2"))`},
+			{Name: "another distribution, one apex alias gone", JS: `A("www", "192.0.2.10"), AAAA("www", "2001:db8::10"),
+				R53_ALIAS("@", "A", "www." + DOMAIN + "."),
+				R53_ALIAS("cdn", "A", "d222222abcdef8.cloudfront.net.", R53_ZONE("Z2FDTNDATAQYW2"))`},
+			{Name: "alias to a plain A record", JS: `A("www", "192.0.2.10"), AAAA("www", "2001:db8::10"), A("@", "192.0.2.10"),
+				R53_ALIAS("cdn", "A", "d222222abcdef8.cloudfront.net.", R53_ZONE("Z2FDTNDATAQYW2"))`},
+		}},
 		{Name: "R53 routing policies", Ours: true, Only: []string{"ROUTE53"}, States: []State{
 			{Name: "failover, latency, geo, multivalue", JS: `
 				A("www", "192.0.2.1", TTL(60), R53_FAILOVER("PRIMARY", "www-a"), R53_HEALTH_CHECK_ID(` + hc + `)),
