@@ -43,6 +43,22 @@ func ourGroups() []Group {
 			{Name: "alias to a plain A record", JS: `A("www", "192.0.2.10"), AAAA("www", "2001:db8::10"), A("@", "192.0.2.10"),
 				R53_ALIAS("cdn", "A", "d222222abcdef8.cloudfront.net.", R53_ZONE("Z2FDTNDATAQYW2"))`},
 		}},
+		{Name: "R53 weighted CNAME beside a weighted alias", Ours: true, Only: []string{"ROUTE53"}, States: []State{
+			{Name: "a CNAME and an alias of type CNAME, weighted", JS: `CNAME("t", "x.example.net."),
+				CNAME("mix", "a.example.net.", R53_WEIGHT(1, "m-a")), R53_ALIAS("mix", "CNAME", "t." + DOMAIN + ".", R53_WEIGHT(1, "m-b"))`},
+			{Name: "change the CNAME's TTL only", JS: `CNAME("t", "x.example.net."),
+				CNAME("mix", "a.example.net.", TTL(60), R53_WEIGHT(1, "m-a")), R53_ALIAS("mix", "CNAME", "t." + DOMAIN + ".", R53_WEIGHT(1, "m-b"))`},
+		}},
+		{Name: "capitals in names and targets", Ours: true, States: []State{
+			{Name: "capitals everywhere", JS: `CNAME("WWW", "Target.Example.NET."), MX("@", 10, "MX.Example.NET."), SRV("_SIP._TCP", 1, 2, 3, "SIP.Example.NET.")`},
+			{Name: "the same in lower case", JS: `CNAME("www", "target.example.net."), MX("@", 10, "mx.example.net."), SRV("_sip._tcp", 1, 2, 3, "sip.example.net.")`, NoChanges: true},
+		}},
+		{Name: "IGNORE with Unicode names", Ours: true, States: []State{
+			{Name: "create", JS: `A("bücher", "192.0.2.1"), A("www", "192.0.2.2")`},
+			{Name: "ignore by the Unicode name", JS: `A("www", "192.0.2.2"), IGNORE_NAME("bücher")`, NoChanges: true},
+			{Name: "a CNAME to a Unicode target", JS: `CNAME("c", "bücher.example.net."), A("www", "192.0.2.2"), IGNORE_NAME("bücher")`},
+			{Name: "ignore by the Unicode target", JS: `A("www", "192.0.2.2"), IGNORE_NAME("bücher"), IGNORE_TARGET("bücher.example.net.", "CNAME")`, NoChanges: true},
+		}},
 		{Name: "R53 routing policies", Ours: true, Only: []string{"ROUTE53"}, States: []State{
 			{Name: "failover, latency, geo, multivalue", JS: `
 				A("www", "192.0.2.1", TTL(60), R53_FAILOVER("PRIMARY", "www-a"), R53_HEALTH_CHECK_ID(` + hc + `)),
@@ -75,6 +91,29 @@ func ourGroups() []Group {
 			{Name: "three strings", JS: `TXT("multi", ["first part", "second part", "third \"quoted\" part"])`},
 			{Name: "one string", JS: `TXT("multi", "first part")`},
 			{Name: "a long string and a short one", JS: `TXT("multi", ["x".repeat(300), "short"])`},
+		}},
+		{Name: "everyday mail and delegation records", Ours: true, States: []State{
+			{Name: "SPF, DKIM, DMARC, a delegation with glue, CAA iodef", JS: `
+				MX("@", 10, "mx1." + DOMAIN + "."), A("mx1", "192.0.2.25"),
+				TXT("@", "v=spf1 include:_spf.example.net ip4:192.0.2.0/24 -all"),
+				TXT("s1._domainkey", "v=DKIM1; k=rsa; p=" + "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA".repeat(9)),
+				TXT("_dmarc", "v=DMARC1; p=quarantine; rua=mailto:dmarc@" + DOMAIN),
+				NS("sub", "ns1.sub." + DOMAIN + "."), NS("sub", "ns2.example.net."), A("ns1.sub", "192.0.2.53"),
+				CAA("@", "iodef", "mailto:security@" + DOMAIN)`},
+			{Name: "rotate the DKIM key, tighten DMARC, move the glue", JS: `
+				MX("@", 10, "mx1." + DOMAIN + "."), A("mx1", "192.0.2.25"),
+				TXT("@", "v=spf1 include:_spf.example.net ip4:192.0.2.0/24 -all"),
+				TXT("s2._domainkey", "v=DKIM1; k=rsa; p=" + "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEB".repeat(9)),
+				TXT("_dmarc", "v=DMARC1; p=reject; rua=mailto:dmarc@" + DOMAIN),
+				NS("sub", "ns1.sub." + DOMAIN + "."), NS("sub", "ns2.example.net."), A("ns1.sub", "192.0.2.54"),
+				CAA("@", "iodef", "mailto:security@" + DOMAIN)`},
+		}},
+		{Name: "TXT case and punctuation", Ours: true, States: []State{
+			{Name: "mixed case is kept", JS: `TXT("caps", "MiXeD Case Value")`},
+			{Name: "case changes are changes", JS: `TXT("caps", "mixed case value")`},
+			// DNSControl leaves this one out of its suite ("many APIs don't allow it").
+			{Name: "frequently difficult characters", JS: `TXT("fooex", "!^.*$@#%^&()([][{}{<></:;-_=+\\")`},
+			{Name: "non-ASCII text", JS: `TXT("utf8", "café ☕ 中文")`},
 		}},
 		{Name: "wildcards below the apex", Ours: true, States: []State{
 			{Name: "wildcards of several types", JS: `A("www", "192.0.2.2"), CNAME("*.sub", "www." + DOMAIN + "."), TXT("*", "wild"), MX("*.mail", 10, "www." + DOMAIN + ".")`},
