@@ -133,16 +133,17 @@ func (g Group) pendingOn(typ string) []Pending {
 	return out
 }
 
-// Count summarises the suite for a provider type: groups and states that
-// run, and those pending.
+// Count summarises the suite for a provider type.
 type Count struct {
-	Groups, States               int
-	PendingGroups, PendingStates int
+	// Groups and States run.
+	Groups, States int
+	// PendingGroups are skipped whole, with their PendingGroupStates.
+	PendingGroups, PendingGroupStates int
+	// PendingStates are skipped states of groups that run.
+	PendingStates int
 }
 
-// CountFor counts the groups and states of the suite that apply to typ:
-// those that run, and those pending (a pending state of a group that runs
-// counts as a pending state only).
+// CountFor counts the groups and states of the suite that apply to typ.
 func CountFor(groups []Group, typ string) Count {
 	var c Count
 	for _, g := range groups {
@@ -151,7 +152,7 @@ func CountFor(groups []Group, typ string) Count {
 		}
 		if len(g.pendingOn(typ)) > 0 {
 			c.PendingGroups++
-			c.PendingStates += len(g.States)
+			c.PendingGroupStates += len(g.States)
 			continue
 		}
 		c.Groups++

@@ -119,3 +119,24 @@ func TestJSString(t *testing.T) {
 		}
 	}
 }
+
+// TestSuiteCounts prints, with -v, how many groups and states of the suite
+// run or wait at each provider (the figures docs/conformance.md quotes).
+func TestSuiteCounts(t *testing.T) {
+	groups := Groups()
+	ours := 0
+	for _, g := range groups {
+		if g.Ours {
+			ours++
+		}
+	}
+	t.Logf("suite: %d groups (%d ported from DNSControl, %d of our own)", len(groups), len(groups)-ours, ours)
+	for _, typ := range []string{"BIND", "ROUTE53"} {
+		c := CountFor(groups, typ)
+		if c.Groups == 0 {
+			t.Errorf("%s: no group runs", typ)
+		}
+		t.Logf("%s: %d groups run (%d states); pending: %d whole groups (%d states) and %d states of running groups",
+			typ, c.Groups, c.States, c.PendingGroups, c.PendingGroupStates, c.PendingStates)
+	}
+}

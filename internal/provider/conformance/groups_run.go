@@ -97,8 +97,8 @@ func RunGroups(t *testing.T, tg Target, groups []Group) {
 		})
 	}
 	c := CountFor(groups, tg.Type)
-	t.Logf("%s: %d groups (%d states) run, %d groups (%d states) pending, in %v",
-		tg.Type, c.Groups, c.States, c.PendingGroups, c.PendingStates, time.Since(start).Round(time.Millisecond))
+	t.Logf("%s: %d groups (%d states) run in %v; pending: %d groups (%d states), %d more states",
+		tg.Type, c.Groups, c.States, time.Since(start).Round(time.Millisecond), c.PendingGroups, c.PendingGroupStates, c.PendingStates)
 }
 
 type runner struct {
