@@ -115,6 +115,16 @@ func ourGroups() []Group {
 			{Name: "frequently difficult characters", JS: `TXT("fooex", "!^.*$@#%^&()([][{}{<></:;-_=+\\")`},
 			{Name: "non-ASCII text", JS: `TXT("utf8", "café ☕ 中文")`},
 		}},
+		{Name: "HTTPS and SVCB parameters", Ours: true, Requires: []string{"CanUseHTTPS", "CanUseSVCB"}, States: []State{
+			{Name: "address hints and a port", JS: `HTTPS("svc", 1, ".", "alpn=h2,h3 ipv4hint=192.0.2.1,192.0.2.2 ipv6hint=2001:db8::1 port=8443")`},
+			{Name: "mandatory keys", JS: `HTTPS("svc", 1, ".", "mandatory=alpn alpn=h2 no-default-alpn")`},
+			{Name: "alias mode", JS: `HTTPS("svc", 0, "target.example.net.", "")`},
+			{Name: "an SVCB with a numbered key", JS: `SVCB("_8443._foo.api", 1, "api.example.net.", "key65333=ex1 port=53")`},
+		}},
+		{Name: "IDN targets", Ours: true, States: []State{
+			{Name: "Unicode in MX, NS and SRV targets", JS: `MX("@", 10, "mx.bücher.example."), NS("sub", "ns.bücher.example."), SRV("_x._tcp", 1, 1, 1, "srv.bücher.example.")`},
+			{Name: "the same in punycode", JS: `MX("@", 10, "mx.xn--bcher-kva.example."), NS("sub", "ns.xn--bcher-kva.example."), SRV("_x._tcp", 1, 1, 1, "srv.xn--bcher-kva.example.")`, NoChanges: true},
+		}},
 		{Name: "wildcards below the apex", Ours: true, States: []State{
 			{Name: "wildcards of several types", JS: `A("www", "192.0.2.2"), CNAME("*.sub", "www." + DOMAIN + "."), TXT("*", "wild"), MX("*.mail", 10, "www." + DOMAIN + ".")`},
 			{Name: "change them", JS: `A("www", "192.0.2.2"), CNAME("*.sub", "other.example.net."), TXT("*", "wilder"), MX("*.mail", 20, "www." + DOMAIN + ".")`},
