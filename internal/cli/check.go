@@ -22,7 +22,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 				return err
 			}
 			e, err := loadEngine(cmd.Context(), g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars, SkipCreds: true,
-				EvalTimeout: f.engineEvalTimeout()})
+				EvalTimeout: f.engineEvalTimeout(), AllowFetch: f.allowFetch})
 			if err != nil {
 				return err
 			}
@@ -56,7 +56,7 @@ func newPrintIRCmd(g *globals) *cobra.Command {
 				return err
 			}
 			e, err := loadEngine(cmd.Context(), g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars, SkipCreds: true,
-				EvalTimeout: f.engineEvalTimeout()})
+				EvalTimeout: f.engineEvalTimeout(), AllowFetch: f.allowFetch})
 			if err != nil {
 				return err
 			}

@@ -74,7 +74,7 @@ func runGetZones(ctx context.Context, g *globals, credsPath, format, out string,
 	if err != nil {
 		return fmt.Errorf("get-zones: %s: %w", key, err)
 	}
-	impl, warnings, err := engine.NewProvider(ctx, info, key, entry)
+	impl, warnings, err := engine.NewProvider(ctx, info, key, entry, nil)
 	if err != nil {
 		return fmt.Errorf("get-zones: %s: %w", key, err)
 	}
@@ -173,7 +173,7 @@ func runCreateDomains(ctx context.Context, g *globals, f *configFlags, domains, 
 		return err
 	}
 	e, err := loadEngine(ctx, g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars,
-		Domains: domains, Providers: providers, EvalTimeout: f.engineEvalTimeout()})
+		Domains: domains, Providers: providers, EvalTimeout: f.engineEvalTimeout(), AllowFetch: f.allowFetch})
 	if err != nil {
 		return err
 	}

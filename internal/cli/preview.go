@@ -97,7 +97,7 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 	}
 	e, err := loadEngine(ctx, g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars,
 		Domains: f.domains, Providers: f.providers, MaxChange: f.maxChange, NoPopulate: f.noPopulate, Wait: f.wait,
-		EvalTimeout: f.engineEvalTimeout()})
+		EvalTimeout: f.engineEvalTimeout(), AllowFetch: f.allowFetch})
 	if err != nil {
 		return err
 	}

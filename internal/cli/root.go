@@ -202,6 +202,7 @@ type configFlags struct {
 	creds       string
 	vars        []string
 	evalTimeout time.Duration
+	allowFetch  bool
 }
 
 func (c *configFlags) register(cmd *cobra.Command) {
@@ -209,6 +210,7 @@ func (c *configFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&c.creds, "creds", "creds.json", "the credentials `file` (a leading ! runs a command that prints them)")
 	cmd.Flags().StringArrayVarP(&c.vars, "variable", "v", nil, "set a global variable for dnsconfig.js (`name=value`, repeatable)")
 	cmd.Flags().DurationVar(&c.evalTimeout, "eval-timeout", dsl.DefaultTimeout, "stop evaluating dnsconfig.js after this long (0 = no limit)")
+	cmd.Flags().BoolVar(&c.allowFetch, "allow-fetch", false, "let dnsconfig.js make HTTP requests with FETCH() (as DNSControl)")
 	// The flags are checked before the command runs (and before any
 	// PreRunE the command sets itself).
 	next := cmd.PreRunE

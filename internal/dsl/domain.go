@@ -47,11 +47,11 @@ func (ev *evaluator) builtins() map[string]any {
 		// Builders and helpers.
 		"SPF_BUILDER":  ev.jsSPFBuilder,
 		"IP":           ev.jsIP,
-		"REV":          ev.jsREV,
 		"HASH":         ev.jsHash,
 		"PANIC":        ev.jsPanic,
 		"require":      ev.jsRequire,
 		"require_glob": ev.jsRequireGlob,
+		"glob":         ev.jsGlob,
 		"console":      ev.console(),
 	}
 	for _, rt := range recordTypes {
@@ -72,6 +72,7 @@ func (ev *evaluator) builtins() map[string]any {
 	b["AUTODNSSEC_OFF"] = domainMeta("AUTODNSSEC_OFF", "autodnssec", "off")
 	b["DISABLE_IGNORE_SAFETY_CHECK"] = domainMeta("DISABLE_IGNORE_SAFETY_CHECK", "ignore_safety_check", "off")
 	b["CAA_CRITICAL"] = ev.value(&item{fn: "CAA_CRITICAL", record: func(m *recordMods) { m.caa |= 128 }})
+	ev.helperBuiltins(b)
 	return b
 }
 
@@ -235,7 +236,7 @@ func (ev *evaluator) jsDExtend(c goja.FunctionCall) goja.Value {
 		a.fail("%s was not declared with D() (D_EXTEND must follow the D of the domain or of a parent domain)", uniqueName(name, tag))
 	}
 	saved := best.sub
-	best.sub = strings.TrimSuffix(strings.TrimSuffix(name, best.d.Name), ".")
+	best.sub = extendSub(name, best.d.Name)
 	defer func() { best.sub = saved }()
 	for i := 1; i < len(a.v); i++ {
 		ev.applyDomainArg(a.pos, "D_EXTEND", best, a.v[i], i+1)
@@ -300,6 +301,12 @@ func (ev *evaluator) jsDnsProvider(c goja.FunctionCall) goja.Value {
 // domain (and in later D_EXTENDs of it) without TTL() get ttl.
 func (ev *evaluator) jsDefaultTTL(c goja.FunctionCall) goja.Value {
 	a := args{ev: ev, fn: "DefaultTTL", pos: ev.userPos(), v: c.Arguments}
+	if v := a.at(0); ignoredDefaultTTL(v) {
+		// DNSControl stores such a value as the default, and it is lost on
+		// the way to its Go side: records after it get the global default.
+		ev.warn(a.pos, "DefaultTTL", "needs a number of seconds or a duration such as \"1h\", got %s; as in DNSControl, records after it get the default TTL, %d", kindOf(v), defaultTTL)
+		return ev.value(&item{fn: "DefaultTTL", pos: a.pos, domain: func(ds *domainState) { ds.defaultTTL = 0 }})
+	}
 	ttl := a.ttl(0, "ttl")
 	return ev.value(&item{fn: "DefaultTTL", pos: a.pos, domain: func(ds *domainState) { ds.defaultTTL = ttl }})
 }

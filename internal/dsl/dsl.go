@@ -31,6 +31,7 @@ import (
 	"github.com/dop251/goja/parser"
 
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/spf"
 )
 
 // preludeFS holds the JavaScript prelude: prelude.js, then any
@@ -97,7 +98,7 @@ func EvaluateContext(ctx context.Context, path string, vars map[string]string, l
 	if err != nil {
 		return nil, fmt.Errorf("reading configuration: %w", err)
 	}
-	return evaluate(path, src, vars, options{ctx: ctx, timeout: lim.Timeout})
+	return evaluate(path, src, vars, options{ctx: ctx, timeout: lim.Timeout, allowFetch: lim.AllowFetch})
 }
 
 // EvaluateSource is the same for in-memory source (name is used in
@@ -122,6 +123,13 @@ type options struct {
 	maxFile, maxTotal, maxHeap int64
 	// abandonAfter replaces the package's abandonAfter when positive.
 	abandonAfter time.Duration
+	// allowFetch defines fetch and lets FETCH make requests (--allow-fetch).
+	allowFetch bool
+	// spfDir is where spfcache.json is read and spfcache.updated.json
+	// written ("" is the working directory); spfServers replace the
+	// system's resolvers for SPF lookups.
+	spfDir     string
+	spfServers []string
 	// globals are extra values the script sees (tests define built-ins
 	// that behave like goja's uninterruptible ones).
 	globals map[string]any
@@ -150,6 +158,8 @@ type evaluator struct {
 	ctx context.Context
 	// read counts the bytes read through require and require_glob.
 	read int64
+	// spf is the SPF cache, once SPF_BUILDER flattens (spfbuilder.go).
+	spf *spf.Cache
 }
 
 // domainState is a D() under construction.
@@ -279,6 +289,9 @@ func run(ctx context.Context, name string, src []byte, vars map[string]string, o
 	}
 	for _, ds := range ev.order {
 		ev.cfg.Domains = append(ev.cfg.Domains, ds.d)
+	}
+	if err := ev.finishSPF(); err != nil {
+		return nil, err
 	}
 	return ev.cfg, nil
 }

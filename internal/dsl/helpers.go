@@ -7,16 +7,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"io"
-	"io/fs"
 	"net/netip"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/dop251/goja"
 
-	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
@@ -30,20 +27,6 @@ func (ev *evaluator) jsIP(c goja.FunctionCall) goja.Value {
 	}
 	b := ip.As4()
 	return ev.vm.ToValue(int64(b[0])<<24 | int64(b[1])<<16 | int64(b[2])<<8 | int64(b[3]))
-}
-
-// jsREV implements REV("1.2.3.0/24"): the reverse-lookup zone name, with
-// a trailing dot as in DNSControl ("3.2.1.in-addr.arpa."). D() and
-// D_EXTEND() drop the dot; PTR() takes it as the fully qualified name of
-// the record.
-func (ev *evaluator) jsREV(c goja.FunctionCall) goja.Value {
-	a := args{ev: ev, fn: "REV", pos: ev.userPos(), v: c.Arguments}
-	s := a.str(0, "address or prefix")
-	name, err := model.ReverseName(s)
-	if err != nil {
-		a.fail("%v", err)
-	}
-	return ev.vm.ToValue(name + ".")
 }
 
 // jsHash implements HASH(algorithm, text): the hex digest (SHA1, SHA256 or SHA512).
@@ -139,11 +122,11 @@ func (ev *evaluator) require(pos, path string) goja.Value {
 		ev.fail(pos, "require", "%v", err)
 	}
 	ev.read += int64(len(src))
-	if strings.EqualFold(filepath.Ext(path), ".json") {
-		parse, _ := goja.AssertFunction(ev.vm.Get("JSON").ToObject(ev.vm).Get("parse"))
-		v, err := parse(goja.Undefined(), ev.vm.ToValue(string(src)))
+	if isDataFile(path) {
+		v, err := parseData(ev.vm, path, string(src))
 		if err != nil {
-			ev.fail(pos, "require", "%s: %s", path, describeErr(err))
+			// The error's own position says where; add who required it.
+			panic(ev.vm.NewGoError(&Error{Pos: err.(*Error).Pos, Msg: err.(*Error).Msg + " (required at " + pos + ")"}))
 		}
 		return v
 	}
@@ -172,50 +155,19 @@ func describeErr(err error) string {
 	return err.Error()
 }
 
-// jsRequireGlob implements require_glob(dir[, recursive = true]): it
-// requires every .js file under dir, in sorted order, and returns their paths.
+// jsRequireGlob implements require_glob(path[, recursive = true]): as in
+// DNSControl, glob(path, recursive, ".js"), then require of each file in
+// that order; it returns their paths.
 func (ev *evaluator) jsRequireGlob(c goja.FunctionCall) goja.Value {
 	a := args{ev: ev, fn: "require_glob", pos: ev.userPos(), v: c.Arguments}
-	dir := ev.resolve(a.str(0, "directory"))
-	if ev.opts.noFiles {
-		a.fail("reading files is disabled")
+	if len(a.v) > 2 {
+		a.v = a.v[:2] // DNSControl replaces a third argument with "js"
 	}
-	recursive := true
-	if a.present(1) && !goja.IsNull(a.v[1]) {
-		b, ok := a.v[1].Export().(bool)
-		if !ok {
-			a.fail("recursive must be true or false, got %s", kindOf(a.v[1]))
-		}
-		recursive = b
-	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		a.fail("%s is not a directory", dir)
-	}
-	var files []string
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		ev.checkStopped(a.pos) // a huge tree is bounded by the time limit
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if p != dir && !recursive {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if filepath.Ext(p) == ".js" {
-			files = append(files, p)
-		}
-		return nil
-	})
-	if err != nil {
-		a.fail("listing %s: %v", dir, err)
-	}
-	sort.Strings(files)
+	files := ev.globFiles(&a, ".js")
 	list := make([]any, len(files))
 	for i, p := range files {
-		ev.require(a.pos, p)
-		list[i] = filepath.ToSlash(p)
+		ev.require(a.pos, filepath.FromSlash(p))
+		list[i] = p
 	}
 	return ev.vm.NewArray(list...)
 }

@@ -137,6 +137,21 @@ func (ev *evaluator) elements(v goja.Value) ([]goja.Value, bool) {
 	return vals, true
 }
 
+// domainElements is elements for the arguments of D(), D_EXTEND() and
+// DEFAULTS(): a hole ([a, , b]) is nil, so it can be skipped.
+func (ev *evaluator) domainElements(v goja.Value) ([]goja.Value, bool) {
+	o, ok := v.(*goja.Object)
+	if !ok || o.ClassName() != "Array" {
+		return nil, false
+	}
+	n := o.Get("length").ToInteger()
+	vals := make([]goja.Value, n)
+	for i := range vals {
+		vals[i] = o.Get(strconv.Itoa(i))
+	}
+	return vals, true
+}
+
 // isPlainObject reports whether v is an ordinary object (metadata).
 func isPlainObject(v goja.Value) (*goja.Object, bool) {
 	o, ok := v.(*goja.Object)
@@ -164,9 +179,11 @@ func (ev *evaluator) applyDomainArg(pos, fn string, ds *domainState, v goja.Valu
 		ev.applyItem(pos, fn, ds, it, n)
 		return
 	}
-	if vals, ok := ev.elements(v); ok {
+	if vals, ok := ev.domainElements(v); ok {
 		for _, e := range vals {
-			ev.applyDomainArg(pos, fn, ds, e, n)
+			if e != nil { // a hole ([a, , b]) is skipped, as in DNSControl
+				ev.applyDomainArg(pos, fn, ds, e, n)
+			}
 		}
 		return
 	}
@@ -201,7 +218,9 @@ func (ev *evaluator) applyItem(pos, fn string, ds *domainState, it *item, n int)
 	case it.domain != nil:
 		it.domain(ds)
 	default:
-		ev.fail(pos, fn, "argument %d is %s, which modifies a record; it cannot be applied to a domain", n, it.fn+"(...)")
+		// DNSControl applies it to the domain object, where it changes
+		// nothing.
+		ev.warn(pos, fn, "argument %d is %s, which modifies a record; given to a domain it has no effect, as in DNSControl", n, it.fn+"(...)")
 	}
 }
 
@@ -313,12 +332,21 @@ func (ev *evaluator) applyRecordArg(pos, fn string, m *recordMods, v goja.Value,
 		case it.noop:
 		case it.record != nil:
 			it.record(m)
+		case inertOnRecord[it.fn]:
+			// DNSControl applies it to the record object, where it
+			// changes nothing.
+			ev.warn(pos, fn, "argument %d is %s, which modifies a domain; given to a record it has no effect, as in DNSControl", n, kindOf(v))
 		default:
 			ev.fail(pos, fn, "argument %d is %s, which is not a record modifier", n, kindOf(v))
 		}
 		return
 	}
 	if vals, ok := ev.elements(v); ok {
+		if !ev.fromPrelude() {
+			// DNSControl takes an array of record modifiers as metadata.
+			ev.recordArrayAsMeta(pos, fn, m, v, n)
+			return
+		}
 		for _, e := range vals {
 			ev.applyRecordArg(pos, fn, m, e, n)
 		}
@@ -326,6 +354,13 @@ func (ev *evaluator) applyRecordArg(pos, fn string, m *recordMods, v goja.Value,
 	}
 	if o, ok := isPlainObject(v); ok {
 		for _, k := range o.Keys() {
+			if k == model.MetaTransform {
+				if _, table := ev.elements(o.Get(k)); table {
+					// An address table, as DNSControl encodes it.
+					m.setMeta(k, ev.transformTable(&args{ev: ev, fn: fn, pos: pos}, o.Get(k), "transform"))
+					continue
+				}
+			}
 			// Route 53's settings come from R53_* modifiers only; as
 			// in DNSControl, a plain object's {weight: "5"} means
 			// nothing to it (and must not pass for R53_WEIGHT).

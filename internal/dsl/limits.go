@@ -71,6 +71,9 @@ var ErrMemoryLimit = errors.New("evaluation memory limit reached")
 type Limits struct {
 	// Timeout stops an evaluation that runs longer; 0 means no limit.
 	Timeout time.Duration
+	// AllowFetch defines fetch() and lets FETCH() make HTTP requests
+	// (DNSControl's --allow-fetch).
+	AllowFetch bool
 }
 
 // stopCause is why an evaluation's context ended, as JavaScript sees it

@@ -262,9 +262,7 @@
         'OPENPGPKEY', 'SMIMEA', 'URL', 'URL301', 'FRAME', 'NS1_URLFWD', 'PORKBUN_URLFWD', 'BUNNY_DNS_RDR',
         'CF_REDIRECT', 'CF_TEMP_REDIRECT', 'CF_SINGLE_REDIRECT', 'CF_WORKER_ROUTE',
         'ADGUARDHOME_A_PASSTHROUGH', 'ADGUARDHOME_AAAA_PASSTHROUGH', 'LUA',
-        'IMPORT_TRANSFORM', 'IMPORT_TRANSFORM_STRIP', 'IGNORE_EXTERNAL_DNS', 'ENSURE_ABSENT_REC',
-        'M365_BUILDER', 'LOC_BUILDER_DD', 'LOC_BUILDER_DMM_STR', 'LOC_BUILDER_DMS_STR', 'LOC_BUILDER_STR',
-        'FETCH', 'REVCOMPAT',
+        'IGNORE_EXTERNAL_DNS', 'ENSURE_ABSENT_REC',
     ].forEach(function (name) {
         g[name] = function () {
             host.fail(name, 'this DNSControl function is not supported by dnsctl');

@@ -197,16 +197,24 @@ func dataLOC(a *args, _ *recordMods) string {
 	if d1 == 90 && (m1 != 0 || s1 != 0) || d2 == 180 && (m2 != 0 || s2 != 0) {
 		a.fail("the position lies beyond 90 degrees of latitude or 180 of longitude")
 	}
-	// Altitude, size and precisions are clamped to what RFC 1876 can hold.
-	alt := clamp(a.float(9, "alt"), -100000, 42849672.95)
-	siz := clamp(a.float(10, "siz"), 0, 90000000)
-	hp := clamp(a.float(11, "hp"), 0, 90000000)
-	vp := clamp(a.float(12, "vp"), 0, 90000000)
+	// Altitude, size and precisions must be what RFC 1876 can hold.
+	// (DNSControl clamps values beyond; dnsctl refuses them.)
+	alt := inRange(a, 9, "alt (altitude in metres)", -100000, 42849672.95)
+	siz := inRange(a, 10, "siz (size in metres)", 0, 90000000)
+	hp := inRange(a, 11, "hp (horizontal precision in metres)", 0, 90000000)
+	vp := inRange(a, 12, "vp (vertical precision in metres)", 0, 90000000)
 	return join(u(d1), u(m1), f(s1), ns, u(d2), u(m2), f(s2), ew,
 		f(alt)+"m", f(siz)+"m", f(hp)+"m", f(vp)+"m")
 }
 
-func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
+// inRange returns argument i, a number from lo to hi.
+func inRange(a *args, i int, what string, lo, hi float64) float64 {
+	x := a.float(i, what)
+	if x < lo || x > hi {
+		a.fail("%s must be from %s to %s, got %s (RFC 1876 cannot hold it)", what, f(lo), f(hi), f(x))
+	}
+	return x
+}
 
 func rootIfEmpty(s string) string {
 	if s == "" {

@@ -45,6 +45,8 @@ type Options struct {
 	// EvalTimeout is the time limit of evaluating the configuration: 0
 	// means dsl.DefaultTimeout, a negative value no limit.
 	EvalTimeout time.Duration
+	// AllowFetch lets the configuration make HTTP requests (FETCH).
+	AllowFetch bool
 }
 
 // Engine is a loaded, validated configuration with its providers.
@@ -82,7 +84,7 @@ type Registrar struct {
 // once when ctx ends (its error then wraps context.Canceled) and at its
 // time limit (dsl.ErrTimeLimit).
 func Load(ctx context.Context, opts Options) (*Engine, error) {
-	limits := dsl.Limits{Timeout: opts.EvalTimeout}
+	limits := dsl.Limits{Timeout: opts.EvalTimeout, AllowFetch: opts.AllowFetch}
 	switch {
 	case opts.EvalTimeout == 0:
 		limits.Timeout = dsl.DefaultTimeout
@@ -181,10 +183,19 @@ func declaredCapabilities(cfg *model.Config, credsPath string) (map[string]model
 		}
 		if info, err := provider.Lookup(strings.ToUpper(typ)); typ != "" && err == nil {
 			out[d.Name] = info.Capabilities
+			if ns, ok := d.Meta["default_ns"].([]any); ok && len(ns) > 0 {
+				out[d.Name] = addsApexNS{info.Capabilities}
+			}
 		}
 	}
 	return out, ps
 }
+
+// addsApexNS are the capabilities of a declaration whose metadata gives
+// name servers (default_ns) the provider writes into every zone.
+type addsApexNS struct{ provider.Capabilities }
+
+func (addsApexNS) AddsApexNS() bool { return true }
 
 // hintZones tells each provider that wants to know which zones the run uses.
 func (e *Engine) hintZones(all []*model.Domain) {
@@ -358,7 +369,11 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 		if err != nil {
 			return provider.Info{}, nil, fmt.Errorf("%s(%q): %w", fn, name, err)
 		}
-		impl, warnings, err := NewProvider(ctx, info, name, entry)
+		var meta map[string]any
+		if decl != nil {
+			meta = decl.Meta
+		}
+		impl, warnings, err := NewProvider(ctx, info, name, entry, meta)
 		if err != nil {
 			return provider.Info{}, nil, fmt.Errorf("%s(%q): %w", fn, name, err)
 		}
@@ -457,9 +472,10 @@ func isNone(p any) bool {
 
 // NewProvider builds provider info from the creds entry name. It returns
 // the provider's remarks on the entry (fields it ignored), and its error
-// notes the entry's "$VARIABLE"s that were not set.
-func NewProvider(ctx context.Context, info provider.Info, name string, entry creds.Entry) (any, []string, error) {
-	impl, err := info.New(ctx, provider.Entry{Name: name, Type: info.Type, Fields: entry.Fields, Unset: entry.Unset})
+// notes the entry's "$VARIABLE"s that were not set. meta is the metadata of
+// the configuration's declaration of the entry (nil when there is none).
+func NewProvider(ctx context.Context, info provider.Info, name string, entry creds.Entry, meta map[string]any) (any, []string, error) {
+	impl, err := info.New(ctx, provider.Entry{Name: name, Type: info.Type, Fields: entry.Fields, Unset: entry.Unset, Meta: meta})
 	if err != nil {
 		if note := entry.UnsetNote(err.Error()); note != "" {
 			err = fmt.Errorf("%w; note: %s", err, note)

@@ -19,7 +19,7 @@ func Normalize(cfg *Config) Problems {
 	for _, d := range cfg.Domains {
 		ps = append(ps, NormalizeDomain(d)...)
 	}
-	return ps
+	return append(ps, applyTransforms(cfg)...)
 }
 
 // NormalizeDomain canonicalises one domain in place (see Normalize).
@@ -173,6 +173,8 @@ func normalizeRecord(r *Record, zone string) error {
 			return fmt.Errorf("R53_ALIAS type %q is not one Route 53 aliases can serve (A, AAAA, CNAME, MX, TXT, PTR, SPF, SRV, NAPTR, CAA)", r.Meta["alias_type"])
 		}
 		r.Meta["alias_type"] = at
+	case ImportTransformType:
+		return checkImportTransform(r) // carried out by applyTransforms
 	case "SOA":
 		if name != zone {
 			return fmt.Errorf("SOA records belong at the zone apex")
@@ -343,18 +345,24 @@ func ValidateDomain(d *Domain, supports map[string]TypeSupport) Problems {
 		}
 		if sup.LoadsZoneFiles() && !zoneFileChecked {
 			zoneFileChecked = true
-			ps = append(ps, checkZoneFile(d, dp.Name)...)
+			ps = append(ps, checkZoneFile(d, dp.Name, sup)...)
 		}
 	}
 	ps.Sort()
 	return ps
 }
 
+// ApexNSAdder is a TypeSupport of a provider declaration that writes name
+// servers of its own into every zone's apex NS set (BIND's default_ns).
+type ApexNSAdder interface {
+	AddsApexNS() bool
+}
+
 // checkZoneFile warns about what keeps a name server from loading the
 // zone file of d, which provider (a zone-file provider such as BIND)
 // writes: no NS records at the apex, and names BIND's check-names refuses
 // (DNSControl accepts both, so neither is an error).
-func checkZoneFile(d *Domain, provider string) Problems {
+func checkZoneFile(d *Domain, provider string, sup TypeSupport) Problems {
 	if _, err := CanonicalZone(d.Name); err != nil {
 		return nil // reported by NormalizeDomain
 	}
@@ -363,6 +371,9 @@ func checkZoneFile(d *Domain, provider string) Problems {
 		ps = append(ps, Problem{Pos: pos, Domain: d.UniqueName(), Warning: true, Msg: msg})
 	}
 	apexNS := len(d.Nameservers) > 0
+	if a, ok := sup.(ApexNSAdder); ok && a.AddsApexNS() {
+		apexNS = true
+	}
 	hasAddress := map[string]bool{}
 	type nsTarget struct{ pos, name string }
 	var targets []nsTarget

@@ -415,3 +415,8 @@ func qualifyMailbox(m, zone string) (string, error) {
 	}
 	return strings.ToLower(strings.ReplaceAll(local, ".", "\\.")) + "." + d, nil
 }
+
+// CanonicalSOA checks and canonicalises SOA data "ns mbox serial refresh
+// retry expire minttl" of zone as SOA() does (the mailbox may be written
+// as an address), for providers that take SOA defaults from elsewhere.
+func CanonicalSOA(data, zone string) (string, error) { return canonicalSOA(data, zone) }

@@ -182,6 +182,10 @@ type Entry struct {
 	// to the variable; a provider may refuse that for fields that choose
 	// an account.
 	Unset map[string]string
+	// Meta is the metadata object of the configuration's declaration of
+	// the entry (NewDnsProvider("name", {…})), nil when it has none: the
+	// provider settings DNSControl reads from dnsconfig.js.
+	Meta map[string]any
 }
 
 // Constructor builds a provider from its creds entry. The value returned

@@ -300,7 +300,11 @@ func jsRecord(r *model.Record, zone string, def uint32) *jsRec {
 
 	var mods []string
 	if r.Type == model.AliasType {
-		if z := r.Meta["zone_id"]; z != "" {
+		// An alias into its own zone needs no R53_ZONE (dnsctl fills in
+		// the zone's ID), and pinning the ID would tie the export to
+		// this hosted zone: pushed into a re-created one, Route 53
+		// would refuse it.
+		if z := r.Meta["zone_id"]; z != "" && r.Meta[routing.MetaSameZone] != "true" {
 			mods = append(mods, "R53_ZONE("+jsString(z)+")")
 		}
 		if r.Meta["evaluate_target_health"] == "true" {

@@ -21,10 +21,9 @@
 // once dnsctl rewrites them. A zone file may hold at most MaxZoneRecords
 // records, those its $GENERATE lines make included.
 //
-// DNSControl's default_soa and default_ns settings are not supported: they
-// are per-domain metadata of SERVICE()/DnsProvider() in dnsconfig.js, not
-// creds.json fields, and providers here see only their creds entry. Use
-// NAMESERVER() or NS() for name servers; the SOA of a new zone is
+// DNSControl's default_soa and default_ns settings of the declaration
+// (NewDnsProvider("bind", {default_soa: …, default_ns: […]})) are read as
+// it reads them (meta.go). Without default_soa the SOA of a new zone is
 // ns1.<zone>. (or the first apex NS) and hostmaster.<zone>., with refresh
 // 3600, retry 600, expire 604800 and minimum TTL 1440, and may be edited
 // in the file by hand afterwards.
@@ -97,6 +96,9 @@ type Provider struct {
 	err    error // a bad filename format, reported by every method
 	// now is the clock used for SOA serials.
 	now func() time.Time
+	// meta is what the configuration's declaration says (default_ns,
+	// default_soa).
+	meta providerMeta
 	// mu serialises writes; reads need no lock since files are replaced
 	// atomically.
 	mu sync.Mutex
@@ -195,6 +197,11 @@ func newFromEntry(_ context.Context, e provider.Entry) (any, error) {
 	if p.err != nil {
 		return nil, fmt.Errorf("%s: %w", e.Name, p.err)
 	}
+	meta, err := parseMeta(e.Meta)
+	if err != nil {
+		return nil, fmt.Errorf("%s: bind: %w", e.Name, err)
+	}
+	p.meta = meta
 	return p, nil
 }
 
@@ -205,9 +212,12 @@ func (p *Provider) SetClock(now func() time.Time) { p.now = now }
 // neither Route 53 aliases nor set identifiers.
 func (p *Provider) Capabilities() provider.Capabilities { return capabilities }
 
-// Nameservers returns nil: the name servers of a BIND zone are whatever
-// the configuration says (NAMESERVER() or NS records).
-func (p *Provider) Nameservers(context.Context, string) ([]string, error) { return nil, nil }
+// Nameservers returns the declaration's default_ns (usually none): beyond
+// them, the name servers of a BIND zone are whatever the configuration
+// says (NAMESERVER() or NS records).
+func (p *Provider) Nameservers(context.Context, string) ([]string, error) {
+	return slices.Clone(p.meta.nameservers), nil
+}
 
 // Path returns the file zone is (or would be) kept in; it is an error when
 // that file would lie outside the directory.
@@ -550,7 +560,9 @@ func (p *Provider) Apply(ctx context.Context, plan *diff.Plan) error {
 	soa := set.soa(origin)
 	switch {
 	case soa == nil:
-		soa = defaultSOA(origin, set.records())
+		if soa, err = p.defaultSOA(origin, set.records()); err != nil {
+			return err
+		}
 		changed = true
 	case newSOA != nil && newSOA.Data != soa.Data:
 		changed = true
@@ -610,14 +622,22 @@ func (p *Provider) NewZoneRecords(_ context.Context, zone string) ([]*model.Reco
 	if _, err := p.file(zone, false); err != nil {
 		return nil, err
 	}
-	return []*model.Record{defaultSOA(zoneOrigin(zone), nil)}, nil
+	soa, err := p.defaultSOA(zoneOrigin(zone), nil)
+	if err != nil {
+		return nil, err
+	}
+	return []*model.Record{soa}, nil
 }
 
 // newZone is the content of the file of a new, empty zone: the default
 // SOA with today's serial.
 func (p *Provider) newZone(zone string) ([]*model.Record, error) {
 	origin := zoneOrigin(zone)
-	soa, err := bumpSerial(origin, defaultSOA(origin, nil), nil, p.now())
+	def, err := p.defaultSOA(origin, nil)
+	if err != nil {
+		return nil, err
+	}
+	soa, err := bumpSerial(origin, def, nil, p.now())
 	if err != nil {
 		return nil, err
 	}
@@ -846,26 +866,30 @@ func (s *recordSet) setSOA(soa *model.Record) {
 	s.add(soa)
 }
 
-// defaultSOA is the SOA of a zone that has none: the first apex NS (or
-// ns1.<zone>.) as primary, hostmaster.<zone>. as mailbox, serial 0.
-func defaultSOA(zone string, recs []*model.Record) *model.Record {
+// defaultSOA is the SOA of a zone that has none: default_soa's fields
+// where the configuration gives them, else the first apex NS (or
+// ns1.<zone>.) as primary, hostmaster.<zone>. as mailbox and serial 0 (or
+// default_soa's serial).
+func (p *Provider) defaultSOA(zone string, recs []*model.Record) (*model.Record, error) {
 	var ns []string
 	for _, r := range recs {
 		if r.Type == "NS" && r.Name == zone {
 			ns = append(ns, r.Data)
 		}
 	}
+	d := p.meta.soa
+	if d.master == "" && len(ns) > 0 {
+		slices.Sort(ns)
+		d.master = ns[0]
+	}
 	// The SOA names must pass BIND's check-names: the '/' of an RFC 2317
 	// zone name ("128/25.2.0.192.in-addr.arpa") would not.
-	host := strings.ReplaceAll(zone, "/", "-")
-	mname := "ns1." + host + "."
-	if len(ns) > 0 {
-		slices.Sort(ns)
-		mname = ns[0]
+	host := strings.ReplaceAll(zone, "/", "-") + "."
+	data, err := model.CanonicalSOA(d.data(host, 0), zone)
+	if err != nil {
+		return nil, fmt.Errorf("bind: %s: default SOA: %w", zone, err)
 	}
-	data := fmt.Sprintf("%s hostmaster.%s. 0 %d %d %d %d", mname, host,
-		defaultSOARefresh, defaultSOARetry, defaultSOAExpire, defaultSOAMinTTL)
-	return &model.Record{Name: zone, Type: "SOA", TTL: defaultSOATTL, Data: data}
+	return &model.Record{Name: zone, Type: "SOA", TTL: orDefault(d.ttl, defaultSOATTL), Data: data}, nil
 }
 
 // bumpSerial returns soa (with the fields of replacement, when given) and

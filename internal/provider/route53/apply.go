@@ -22,10 +22,10 @@ import (
 // Limits of one ChangeResourceRecordSets request (Route 53 "Quotas",
 // maximums on API requests): at most 1,000 ResourceRecord elements and at
 // most 32,000 characters in all Value elements, an UPSERT counting twice
-// for both. This provider sends DELETE and CREATE, each element counting
-// once, except for the zone's own NS and SOA sets, which it UPSERTs. Route 53 no longer documents a limit on Change elements; we
-// keep one of 1,000 so that batches of aliases (which have no
-// ResourceRecord elements) stay reasonable.
+// for both (see upsertCost). DELETE and CREATE count each element once.
+// Route 53 no longer documents a limit on Change elements; we keep one of
+// 1,000 so that batches of aliases (which have no ResourceRecord elements)
+// stay reasonable.
 const (
 	maxBatchRecords = 1000
 	maxBatchChars   = 32000
@@ -414,11 +414,21 @@ func buildBatches(plan *diff.Plan, zone, zoneID string) ([]batch, error) {
 	return out, nil
 }
 
-// planOps converts plan changes into DELETE and CREATE operations. A
-// modification is the DELETE of exactly what exists followed by the CREATE
-// of what is wanted, in the same request: Route 53 applies both or neither,
-// and a DELETE that no longer matches (someone changed the record since it
-// was read) fails instead of silently overwriting.
+// planOps converts plan changes into Change elements, one per record set:
+// CREATE for a set that does not exist yet, DELETE for one that goes, and
+// UPSERT for one that keeps its identity (name, type, set identifier) and
+// changes its content, as DNSControl, octoDNS and external-dns send it.
+// The exception is a set whose routing policy changes kind (weighted to
+// failover, say): all sets of a name and type share one policy, so those
+// are deleted and created again, every deletion before every creation,
+// and no intermediate state mixes two policies.
+//
+// What UPSERT gives up against the DELETE of exactly what was read: a set
+// someone else changed between the read and the push is overwritten
+// instead of failing the batch. The configuration is the desired state, so
+// that is the outcome a push wants anyway (and DNSControl's); CREATE still
+// fails when someone else created the set meanwhile, and DELETE when it
+// changed, so no set this plan does not mean to replace is ever replaced.
 func planOps(plan *diff.Plan, zone, zoneID string) ([]op, error) {
 	var ops []op
 	var problems []string
@@ -433,15 +443,30 @@ func planOps(plan *diff.Plan, zone, zoneID string) ([]op, error) {
 			problems = append(problems, err.Error())
 			continue
 		}
+		// upsert reports whether a set present before and after is
+		// replaced in place.
+		upsert := func(id rrIdent) bool {
+			o, n := oldSets[id], newSets[id]
+			switch {
+			case n == nil:
+				return false
+			case isApex(id, zone):
+				// The apex NS and SOA sets cannot be deleted, not even
+				// to be created again in the same request.
+				return true
+			}
+			return o != nil && samePolicy(o[0], n[0])
+		}
 		for _, id := range oldOrder {
 			if n, ok := newSets[id]; ok && sameContent(oldSets[id], n) {
 				continue // unchanged part of a modified key (an A alias beside a changed AAAA alias)
 			}
-			if isApex(id, zone) {
-				if _, ok := newSets[id]; !ok {
-					problems = append(problems, fmt.Sprintf("%s: Route 53 does not allow deleting a zone's own %s record set", id, id.typ))
-				}
+			if upsert(id) {
 				continue // replaced by an UPSERT below
+			}
+			if isApex(id, zone) {
+				problems = append(problems, fmt.Sprintf("%s: Route 53 does not allow deleting a zone's own %s record set", id, id.typ))
+				continue
 			}
 			o, err := makeOp(types.ChangeActionDelete, id, oldSets[id], zone, zoneID, true)
 			if err != nil {
@@ -456,9 +481,7 @@ func planOps(plan *diff.Plan, zone, zoneID string) ([]op, error) {
 				continue
 			}
 			action := types.ChangeActionCreate
-			if isApex(id, zone) {
-				// The apex NS and SOA sets cannot be deleted, not even
-				// to be created again in the same request: replace them.
+			if upsert(id) {
 				action = types.ChangeActionUpsert
 			}
 			o, err := makeOp(action, id, newSets[id], zone, zoneID, false)
@@ -467,12 +490,28 @@ func planOps(plan *diff.Plan, zone, zoneID string) ([]op, error) {
 				continue
 			}
 			if action == types.ChangeActionUpsert {
-				o.rrs *= 2 // an UPSERT counts twice against both limits
-				o.chars *= 2
 				if old, ok := oldSets[id]; ok {
-					if oo, err := makeOp(types.ChangeActionDelete, id, old, zone, zoneID, true); err == nil {
-						o.old = &oo.set
+					oo, err := makeOp(types.ChangeActionDelete, id, old, zone, zoneID, true)
+					if err != nil {
+						problems = append(problems, err.Error())
+						continue
 					}
+					o.old = &oo.set
+					o.rrs, o.chars = upsertCost(o, oo)
+					if (o.rrs > maxBatchRecords || o.chars > maxBatchChars) && !isApex(id, zone) {
+						// Too big to replace in one request: the
+						// old set goes first, the new one follows
+						// (in the next request if need be).
+						oo.change = ci
+						ops = append(ops, oo)
+						o, err = makeOp(types.ChangeActionCreate, id, newSets[id], zone, zoneID, false)
+						if err != nil {
+							problems = append(problems, err.Error())
+							continue
+						}
+					}
+				} else {
+					o.rrs, o.chars = 2*o.rrs, 2*o.chars
 				}
 			}
 			o.change = ci
@@ -483,6 +522,25 @@ func planOps(plan *diff.Plan, zone, zoneID string) ([]op, error) {
 		return nil, errors.New(strings.Join(problems, "; "))
 	}
 	return ops, nil
+}
+
+// upsertCost is what an UPSERT counts against a request's limits. Route 53's
+// quota page counts each ResourceRecord element and each Value character of
+// an UPSERT twice; its API reference describes an UPSERT of an existing set
+// as the DELETE of the old set plus the CREATE of the new one, counting
+// both. Counting the new set plus the larger of the two satisfies both.
+func upsertCost(upsert, old op) (rrs, chars int) {
+	return upsert.rrs + max(upsert.rrs, old.rrs), upsert.chars + max(upsert.chars, old.chars)
+}
+
+// samePolicy reports whether two records have the same kind of routing
+// policy (or both none), so that one's set may replace the other's in place.
+func samePolicy(a, b *model.Record) bool {
+	pa, pb := policiesOf(a), policiesOf(b)
+	if len(pa) == 0 || len(pb) == 0 {
+		return len(pa) == len(pb)
+	}
+	return pa[0].fn == pb[0].fn
 }
 
 func isApex(id rrIdent, zone string) bool {
@@ -660,7 +718,7 @@ func orderUnits(ops []op) [][]op {
 	n := len(units)
 	creates := func(u int, t rrIdent) bool {
 		for _, o := range units[u] {
-			if o.action == types.ChangeActionCreate && o.id.name == t.name && o.id.typ == t.typ {
+			if writes(o.action) && o.id.name == t.name && o.id.typ == t.typ {
 				return true
 			}
 		}
@@ -692,7 +750,7 @@ func orderUnits(ops []op) [][]op {
 			if !ok {
 				continue
 			}
-			if o.action == types.ChangeActionCreate && creates(v, *o.target) {
+			if writes(o.action) && creates(v, *o.target) {
 				edge(v, u)
 			}
 			if o.action == types.ChangeActionDelete && deletes(v, *o.target) {
@@ -736,6 +794,12 @@ func orderUnits(ops []op) [][]op {
 	return out
 }
 
+// writes reports whether an action leaves its record set in place
+// (CREATE, UPSERT): an alias written so must come after its target is.
+func writes(a types.ChangeAction) bool {
+	return a == types.ChangeActionCreate || a == types.ChangeActionUpsert
+}
+
 type intHeap []int
 
 func (h intHeap) Len() int           { return len(h) }
@@ -751,13 +815,14 @@ func (h *intHeap) Pop() any {
 
 // orderWithinBatch sorts the operations of one request the way Route 53
 // checks them, one after the other: deletions of aliases (an alias before
-// the alias it points to), other deletions, creations of plain record sets,
-// then creations of aliases (a target before the alias pointing at it).
+// the alias it points to), other deletions, creations and UPSERTs of plain
+// record sets, then creations and UPSERTs of aliases (a target before the
+// alias pointing at it).
 func orderWithinBatch(ops []op) {
-	depth := func(action types.ChangeAction) map[rrIdent]int {
+	depth := func(deleting bool) map[rrIdent]int {
 		byID := map[rrIdent]*op{}
 		for i := range ops {
-			if ops[i].action == action && ops[i].set.AliasTarget != nil {
+			if (ops[i].action == types.ChangeActionDelete) == deleting && ops[i].set.AliasTarget != nil {
 				byID[rrIdent{name: ops[i].id.name, typ: ops[i].id.typ}] = &ops[i]
 			}
 		}
@@ -785,7 +850,7 @@ func orderWithinBatch(ops []op) {
 		}
 		return out
 	}
-	delDepth, createDepth := depth(types.ChangeActionDelete), depth(types.ChangeActionCreate)
+	delDepth, createDepth := depth(true), depth(false)
 	key := func(o op) (int, int) {
 		id := rrIdent{name: o.id.name, typ: o.id.typ}
 		alias := o.set.AliasTarget != nil

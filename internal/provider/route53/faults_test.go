@@ -98,13 +98,21 @@ func TestChangeBatchFateUnknown(t *testing.T) {
 			}
 			e.assertConverged(e.provider(), zone, desired)
 
-			// And a modification (DELETE + CREATE) through the same fault.
+			// And a modification (UPSERTs) through the same fault: the
+			// read-back compares with the sets the UPSERTs replace.
 			for _, r := range desired {
 				r.TTL = 900
 			}
 			e.proxy.Inject("ChangeResourceRecordSets", tc.kind, 1)
 			e.push(e.p, zone, desired)
 			e.assertConverged(e.provider(), zone, desired)
+			if got := e.proxy.Forwarded("ChangeResourceRecordSets"); got != 2*tc.wantForwarded {
+				t.Errorf("ChangeResourceRecordSets reached moto %d times in both pushes, want %d", got, 2*tc.wantForwarded)
+			}
+			reqs := changeRequests(t, e.proxy)
+			if last := reqs[len(reqs)-1]; len(last.Changes) == 0 || last.Changes[0].Action != "UPSERT" {
+				t.Errorf("modification sent as %+v, want UPSERTs", last.Changes)
+			}
 		})
 	}
 }

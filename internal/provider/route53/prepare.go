@@ -33,7 +33,9 @@ var routingKeys = []string{MetaWeight, MetaFailover, MetaRegion, MetaGeoContinen
 //     Apply); one whose target lies in another hosted zone of the account
 //     gets that zone's ID; evaluate_target_health defaults to "false"; its
 //     TTL is irrelevant and set to 0;
-//   - an alias whose target in this zone is not defined, aliases that point
+//   - an alias whose target in this zone is not defined (unless Route 53
+//     holds that alias already as configured: Route 53 checks a target
+//     when an alias is written, not when the target is deleted), aliases that point
 //     at each other in a loop, and an R53_ZONE that is not the hosted zone
 //     of a target in this account are errors naming the record;
 //   - routing-policy settings need a set identifier and the reverse.
@@ -76,6 +78,31 @@ func (p *Provider) prepare(ctx context.Context, key string, desired []*model.Rec
 		}
 		selfID, selfLoaded = id, true
 		return id, nil
+	}
+
+	// unchanged reports whether Route 53 already holds alias r exactly as
+	// configured (the zone is read once, and only when needed).
+	var current map[rrIdent][]*model.Record
+	unchanged := func(r *model.Record) (bool, error) {
+		id, err := self()
+		if err != nil || id == zoneIDPending {
+			return false, err
+		}
+		if current == nil {
+			sets, err := p.listRRSets(ctx, zone, id)
+			if err != nil {
+				return false, err
+			}
+			current = map[rrIdent][]*model.Record{}
+			for _, set := range sets {
+				for _, c := range rrsetRecords(set, zone) {
+					k := rrIdent{name: c.Name, typ: effectiveType(c), setID: c.SetID}
+					current[k] = append(current[k], c)
+				}
+			}
+		}
+		have := current[rrIdent{name: r.Name, typ: effectiveType(r), setID: r.SetID}]
+		return len(have) == 1 && sameAlias(have[0], r), nil
 	}
 
 	defined := map[rrIdent]bool{}
@@ -195,7 +222,16 @@ func (p *Provider) prepare(ctx context.Context, key string, desired []*model.Rec
 				r.Meta[MetaZoneID] = id
 				t := rrIdent{name: target, typ: at}
 				if !defined[t] {
-					bad(r, "the alias target %s has no %s record in this configuration; Route 53 refuses an alias to a record that does not exist", r.Data, at)
+					// Route 53 checks a target when an alias is
+					// written, not when the target goes: an alias
+					// this push leaves as it is may outlive it.
+					same, err := unchanged(r)
+					if err != nil {
+						return err
+					}
+					if !same {
+						bad(r, "the alias target %s has no %s record in this configuration; Route 53 refuses an alias to a record that does not exist", r.Data, at)
+					}
 					continue
 				}
 				aliases[rrIdent{name: r.Name, typ: at, setID: r.SetID}] = aliasNode{r: r, target: t}
@@ -328,6 +364,20 @@ func (p *Provider) prepare(ctx context.Context, key string, desired []*model.Rec
 		return fmt.Errorf("zone %s: %s", key, strings.Join(problems, "; "))
 	}
 	return nil
+}
+
+// sameAlias reports whether two R53_ALIAS records are the same alias: one
+// target and equal Route 53 settings (zone ID, health, routing).
+func sameAlias(a, b *model.Record) bool {
+	if a.Type != model.AliasType || b.Type != model.AliasType || canonicalZone(a.Data) != canonicalZone(b.Data) {
+		return false
+	}
+	for _, k := range MetaKeys {
+		if a.Meta[k] != b.Meta[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // zoneContaining returns the account's hosted zones that hold name: those

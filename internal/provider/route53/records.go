@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/route53/types"
 
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider/route53/routing"
 )
 
 // pageSize is the MaxItems of ListResourceRecordSets (its maximum).
@@ -43,7 +44,12 @@ func (p *Provider) records(ctx context.Context, key string) ([]*model.Record, er
 	}
 	var out []*model.Record
 	for _, s := range sets {
-		out = append(out, rrsetRecords(s, zone)...)
+		for _, r := range rrsetRecords(s, zone) {
+			if r.Type == model.AliasType && cleanZoneID(r.Meta[MetaZoneID]) == id {
+				r.Meta[routing.MetaSameZone] = "true"
+			}
+			out = append(out, r)
+		}
 	}
 	return out, nil
 }

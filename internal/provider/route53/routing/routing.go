@@ -69,6 +69,12 @@ func ModifierOf(key string) string {
 // PrivateMetaPrefix starts the metadata keys the provider keeps for itself.
 const PrivateMetaPrefix = "route53_"
 
+// MetaSameZone is set to "true" on an R53_ALIAS read from Route 53 whose
+// target lies in the hosted zone the alias is in (its zone_id is that
+// zone's own ID). get-zones then leaves R53_ZONE out: the configuration
+// means "this zone", whatever ID a re-created zone gets.
+const MetaSameZone = PrivateMetaPrefix + "same_zone"
+
 // Reserved reports whether a plain metadata object may not set key.
 func Reserved(key string) bool {
 	return slices.Contains(MetaKeys, key) || strings.HasPrefix(key, PrivateMetaPrefix)

@@ -1,6 +1,7 @@
 // PTR names as DNSControl's PTR.md and REV.md write them. REV() returns
-// the name with a trailing dot; D() and D_EXTEND() drop it. The labels
-// stay as written here; normalisation makes them relative to the zone.
+// the name without a trailing dot, as DNSControl's code does (its REV.md
+// shows one). The labels stay as written here; normalisation makes them
+// relative to the zone.
 var REG = NewRegistrar("none");
 var DNS = NewDnsProvider("bind");
 console.log(REV("192.0.2.0/24"), REV("192.0.2.5"), REV("2001:db8::/32"));

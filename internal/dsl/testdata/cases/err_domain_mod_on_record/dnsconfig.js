@@ -1,3 +1,0 @@
-var REG = NewRegistrar("none");
-D("example.com", REG,
-  A("@", "192.0.2.1", NO_PURGE));

@@ -1,0 +1,3 @@
+var REG = NewRegistrar("none");
+var x = 1;
+require("./code.json");

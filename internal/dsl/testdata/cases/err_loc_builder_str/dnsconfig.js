@@ -1,0 +1,1 @@
+D("example.com", "none", LOC_BUILDER_STR({label: "x", str: "somewhere nice"}));

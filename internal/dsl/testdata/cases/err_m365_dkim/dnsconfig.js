@@ -1,0 +1,2 @@
+D("example.com", "none",
+  M365_BUILDER("example.com"));

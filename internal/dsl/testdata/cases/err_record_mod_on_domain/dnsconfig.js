@@ -1,3 +1,0 @@
-var REG = NewRegistrar("none");
-D("example.com", REG,
-  TTL(300));

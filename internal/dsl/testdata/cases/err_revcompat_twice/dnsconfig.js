@@ -1,0 +1,2 @@
+REVCOMPAT("rfc4183");
+REVCOMPAT("rfc4183");

@@ -1,0 +1,1 @@
+REVCOMPAT("rfc1035");

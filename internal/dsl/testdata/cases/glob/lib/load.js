@@ -1,0 +1,1 @@
+var inner = glob("./inner/", true, "txt");

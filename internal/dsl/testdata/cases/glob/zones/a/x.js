@@ -1,0 +1,1 @@
+var fromA = "a/x";
