@@ -197,10 +197,8 @@ func jsString(s string) string {
 
 // branches lists the branches a Pending may name.
 var branches = map[string]string{
-	"i9-diff":    "IGNORE/NO_PURGE semantics, DISABLE_IGNORE_SAFETY_CHECK, IGNORE_EXTERNAL_DNS, ENSURE_ABSENT_REC",
-	"i9-types":   "record types RP/DHCID/DNAME/DNSKEY/OPENPGPKEY/SMIMEA, ech=, NAMESERVER TTL",
-	"i9-r53":     "Route 53 UPSERT, moto workarounds, alias checks at preview",
-	"i9-helpers": "provider-independent helpers (LOC_BUILDER_*, M365_BUILDER, ...)",
+	"i9-diff":  "IGNORE/NO_PURGE semantics, DISABLE_IGNORE_SAFETY_CHECK, IGNORE_EXTERNAL_DNS, ENSURE_ABSENT_REC",
+	"i9-types": "record types RP/DHCID/DNAME/DNSKEY/OPENPGPKEY/SMIMEA, ech=, NAMESERVER TTL",
 }
 
 // BranchNames lists the branches pending groups may wait for.

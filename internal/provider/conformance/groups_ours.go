@@ -86,6 +86,24 @@ func ourGroups() []Group {
 			{Name: "two DS", JS: `NS("child", "ns1.example.net."), DS("child", 8857, 8, 2, "4b9b6b073edd97feb5bc12dc4e1b32d2c6af7ae23a293936ceb87bb10494ec44"),
 				DS("child", 1501, 13, 1, "ee02c885b5b4ed64899f2d43eb2b8e6619bdb50c")`},
 		}},
+		// moto 5.2.1 deletes every set with the identifier of a set it
+		// deletes: a change must be an UPSERT.
+		{Name: "R53 weighted A and AAAA share an identifier", Ours: true, Only: []string{"ROUTE53"},
+			States: []State{
+				{Name: "weighted A and AAAA, same identifiers", JS: `A("www", "192.0.2.1", R53_WEIGHT(1, "www-west")), AAAA("www", "2001:db8::1", R53_WEIGHT(1, "www-west")),
+					A("www", "192.0.2.2", R53_WEIGHT(1, "www-east")), AAAA("www", "2001:db8::2", R53_WEIGHT(1, "www-east"))`},
+				{Name: "change the AAAA of www-west only", JS: `A("www", "192.0.2.1", R53_WEIGHT(1, "www-west")), AAAA("www", "2001:db8::9", R53_WEIGHT(1, "www-west")),
+					A("www", "192.0.2.2", R53_WEIGHT(1, "www-east")), AAAA("www", "2001:db8::2", R53_WEIGHT(1, "www-east"))`},
+			}},
+		// NAPTR at Route 53, which DNSControl's capabilities leave out.
+		{Name: "R53 NAPTR", Ours: true, Only: []string{"ROUTE53"}, States: naptrStates()},
+		// moto 5.2.1 refuses a CREATE identical to an earlier one in the
+		// zone's change journal: a change back must be an UPSERT.
+		{Name: "R53 a value comes back", Ours: true, Only: []string{"ROUTE53"}, States: []State{
+			{Name: "create", JS: `A("back", "192.0.2.1"), TXT("back", "v1")`},
+			{Name: "change", JS: `A("back", "192.0.2.2"), TXT("back", "v2")`},
+			{Name: "change back", JS: `A("back", "192.0.2.1"), TXT("back", "v1")`},
+		}},
 		{Name: "TXT string lists", Ours: true, States: []State{
 			{Name: "two strings", JS: `TXT("multi", ["first part", "second part"])`},
 			{Name: "three strings", JS: `TXT("multi", ["first part", "second part", "third \"quoted\" part"])`},

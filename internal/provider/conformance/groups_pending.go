@@ -11,21 +11,6 @@ import (
 var unsafeIgnore = Pending{Branch: "i9-diff",
 	Reason: "DISABLE_IGNORE_SAFETY_CHECK: a configured record that an IGNORE also matches is refused on main"}
 
-// motoJournal marks groups that change a record set back to contents it
-// had earlier in the group. dnsctl sends such a change as DELETE + CREATE
-// on main, and moto 5.2.1 refuses a CREATE identical to any earlier one in
-// the zone's change journal ("already exists"), deleted since or not.
-// Real Route 53 accepts it; an UPSERT avoids the journal.
-var motoJournal = Pending{Branch: "i9-r53", Providers: []string{"ROUTE53"},
-	Reason: "Route 53 changes are DELETE + CREATE on main; moto's change journal refuses a CREATE identical to an earlier one"}
-
-// motoRecreate marks a group that deletes a record set and later creates
-// it again, identical: moto's journal refuses that CREATE even when
-// changes are UPSERTs, unless new sets are UPSERTed too, as DNSControl
-// does (its Route 53 provider sends every creation as an UPSERT).
-var motoRecreate = Pending{Branch: "i9-r53", Providers: []string{"ROUTE53"},
-	Reason: "a set deleted and created again identically is refused by moto's change journal unless the creation is an UPSERT"}
-
 // pendingGroups are the groups for features other branches of issue 9
 // are building: on main they fail, so the runner skips them, naming the
 // branch (go test -args -conformance.pending runs them anyway). Once a
@@ -151,22 +136,6 @@ func pendingGroups() []Group {
 			{Name: "leave external-dns's records alone", JS: `A("www", "192.0.2.1"), A("api", "10.0.0.3"), IGNORE_EXTERNAL_DNS()`, NoChanges: true},
 			{Name: "with a prefix", JS: `A("www", "192.0.2.1"), IGNORE_EXTERNAL_DNS("extdns-")`, NoChanges: true},
 			{Name: "verify", JS: extDNS, NoChanges: true},
-		}},
-		{Name: "R53 weighted A and AAAA share an identifier", Ours: true, Only: []string{"ROUTE53"},
-			Pending: []Pending{{Branch: "i9-r53", Reason: "moto 5.2.1 deletes every set of the zone with the SetIdentifier of a set deleted; on main a change is DELETE + CREATE"}},
-			States: []State{
-				{Name: "weighted A and AAAA, same identifiers", JS: `A("www", "192.0.2.1", R53_WEIGHT(1, "www-west")), AAAA("www", "2001:db8::1", R53_WEIGHT(1, "www-west")),
-					A("www", "192.0.2.2", R53_WEIGHT(1, "www-east")), AAAA("www", "2001:db8::2", R53_WEIGHT(1, "www-east"))`},
-				{Name: "change the AAAA of www-west only", JS: `A("www", "192.0.2.1", R53_WEIGHT(1, "www-west")), AAAA("www", "2001:db8::9", R53_WEIGHT(1, "www-west")),
-					A("www", "192.0.2.2", R53_WEIGHT(1, "www-east")), AAAA("www", "2001:db8::2", R53_WEIGHT(1, "www-east"))`},
-			}},
-		// NAPTR at Route 53, which DNSControl's capabilities leave out;
-		// its third state goes back to the first one's contents.
-		{Name: "R53 NAPTR", Ours: true, Only: []string{"ROUTE53"}, Pending: []Pending{motoJournal}, States: naptrStates()},
-		{Name: "R53 a value comes back", Ours: true, Only: []string{"ROUTE53"}, Pending: []Pending{motoJournal}, States: []State{
-			{Name: "create", JS: `A("back", "192.0.2.1"), TXT("back", "v1")`},
-			{Name: "change", JS: `A("back", "192.0.2.2"), TXT("back", "v2")`},
-			{Name: "change back", JS: `A("back", "192.0.2.1"), TXT("back", "v1")`},
 		}},
 		{Name: "ENSURE_ABSENT_REC", Ours: true, Pending: diff("ENSURE_ABSENT_REC is not supported on main"), States: []State{
 			// gone holds one record: DNSControl's code removes the whole set of
