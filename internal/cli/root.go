@@ -81,7 +81,7 @@ func printError(w safe.Printer, err error) {
 			return
 		}
 	}
-	msg := err.Error()
+	msg := model.Describe(err.Error()) // never an empty message
 	if strings.HasPrefix(msg, "ERROR") {
 		safe.Fprintf(w, "%s\n", msg)
 		return

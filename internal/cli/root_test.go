@@ -29,6 +29,8 @@ func TestPrintError(t *testing.T) {
 			"ERROR: a.js:1: one" + shown + "\nWARNING: a.js:2: two\n"},
 		{"joined", errors.Join(errors.New("creds.json: first"+fake), errors.New("creds.json: second")),
 			"ERROR: creds.json: first" + shown + "\nERROR: creds.json: second\n"},
+		{"empty", errors.New(""), "ERROR: an error occurred, but the library that reported it gave no description\n"},
+		{"empty reason", fmt.Errorf("reading zone: %w", errors.New("")), "ERROR: reading zone: (no reason was given)\n"},
 		{"wrapped problems", fmt.Errorf("loading: %w", model.Problems{{Msg: "a"}, {Msg: "b"}}),
 			`ERROR: loading: ERROR: a\nERROR: b` + "\n"},
 	} {

@@ -10,12 +10,28 @@ import (
 
 // Options steer Compute.
 type Options struct {
-	// KeepUnknown is NO_PURGE: existing records absent from the
-	// configuration stay, whole record sets and single records alike.
+	// KeepUnknown is NO_PURGE: existing record sets the configuration does
+	// not declare (by name, type and set identifier) stay. A declared set
+	// belongs to the configuration and is replaced as a whole.
 	KeepUnknown bool
 	// Ignores are the domain's IGNORE rules: matching existing records are
-	// left alone; a desired record matching one is an error.
+	// left alone; a configured record matching one is an error unless
+	// AllowIgnoredConfigured.
 	Ignores []model.Ignore
+	// AllowIgnoredConfigured is DISABLE_IGNORE_SAFETY_CHECK: a configured
+	// record an IGNORE rule matches is created like any other, and the
+	// existing records the rule matches still stay beside it.
+	AllowIgnoredConfigured bool
+	// Absent are the ENSURE_ABSENT_REC records: NO_PURGE does not keep an
+	// existing record with their name, type, set identifier and data. (An
+	// IGNORE rule or IGNORE_EXTERNAL_DNS still does; a configured record
+	// wins.) They are never created.
+	Absent []*model.Record
+	// ExternalDNS is IGNORE_EXTERNAL_DNS: the ownership TXT records of
+	// Kubernetes external-dns and the records they name stay (see
+	// externalDNSOwned); ExternalDNSPrefix is its --txt-prefix.
+	ExternalDNS       bool
+	ExternalDNSPrefix string
 	// MetaKeys are the metadata keys that are part of a record's content
 	// (from the provider's capabilities).
 	MetaKeys []string
@@ -24,10 +40,35 @@ type Options struct {
 	OneTTLPerSet bool
 }
 
+// DomainOptions returns the options d's configuration sets: NO_PURGE,
+// IGNORE*, DISABLE_IGNORE_SAFETY_CHECK, ENSURE_ABSENT_REC and
+// IGNORE_EXTERNAL_DNS. The caller adds the provider's.
+func DomainOptions(d *model.Domain) Options {
+	return Options{
+		KeepUnknown:            d.KeepUnknown,
+		Ignores:                d.Ignores,
+		AllowIgnoredConfigured: d.DisableIgnoreSafetyCheck,
+		Absent:                 d.Absent,
+		ExternalDNS:            d.IgnoreExternalDNS,
+		ExternalDNSPrefix:      d.ExternalDNSPrefix,
+	}
+}
+
+// absentKey identifies one record: its set and its data.
+type absentKey struct {
+	set  model.Key
+	data string
+}
+
 // Compute returns the plan that turns existing into desired for zone. Both
 // slices hold normalised records; neither is modified. The apex SOA is never
 // touched, and the apex NS set is only managed when desired has one. It runs
 // in time linear in the records plus n log n in the changes.
+//
+// Records that IGNORE, IGNORE_EXTERNAL_DNS or NO_PURGE keep are "held": a
+// held record is never deleted or changed, except that in a set whose
+// other records change it is sent again with them (Route 53 replaces whole
+// sets), with the set's new TTL where a set has one.
 func Compute(zone string, existing, desired []*model.Record, opts Options) (*Plan, error) {
 	ign, err := compileIgnores(opts.Ignores)
 	if err != nil {
@@ -35,17 +76,21 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 	}
 	apexNS := model.Key{Name: zone, Type: "NS"}
 
+	// A set the configuration declares is one whose pair has new
+	// records (until held records are merged in, after the loops).
 	type pair struct{ old, new []*model.Record }
 	sets := make(map[model.Key]*pair, len(desired))
 	wantApexNS := false
 	var wantSOA *model.Record
+	var conflicts []string
 	for _, r := range desired {
 		if r.Type == "SOA" {
 			wantSOA = r
 			continue
 		}
-		if ign.match(r, zone) {
-			return nil, fmt.Errorf("%s%s %s %s is configured but also matched by an IGNORE rule; remove one of them", posPrefix(r.Pos), r.Name, r.Type, r.Data)
+		if ir := ign.match(r, zone); ir != nil && !opts.AllowIgnoredConfigured {
+			conflicts = append(conflicts, fmt.Sprintf("%s%s %s %s is configured but also matched by the IGNORE rule%s",
+				posPrefix(r.Pos), r.Name, r.Type, r.Data, atPos(ir.pos)))
 		}
 		k := r.Key()
 		if k == apexNS {
@@ -58,12 +103,30 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		}
 		p.new = append(p.new, r)
 	}
+	if len(conflicts) > 0 {
+		return nil, fmt.Errorf("%s; remove the record or the rule, or add DISABLE_IGNORE_SAFETY_CHECK to D() to manage such records while the rule keeps the others it matches", strings.Join(conflicts, "; "))
+	}
+	var ext *externalDNS
+	if opts.ExternalDNS {
+		ext = externalDNSOwned(existing, desired, zone, opts.ExternalDNSPrefix)
+	}
+	var absent map[absentKey]bool
+	if opts.KeepUnknown && len(opts.Absent) > 0 {
+		absent = make(map[absentKey]bool, len(opts.Absent))
+		for _, r := range opts.Absent {
+			absent[absentKey{r.Key(), r.Data}] = true
+		}
+	}
+
 	var haveSOA *model.Record
-	// ignored holds the existing records an IGNORE matched, by set: they
-	// stay as they are, but a provider that replaces whole record sets
-	// (Route 53) must still be given them with the set's other records.
-	var ignored map[model.Key][]*model.Record
-	var kept []*model.Record // sets NO_PURGE keeps whole
+	// held holds the existing records that stay, by set (see above).
+	var held map[model.Key][]*model.Record
+	hold := func(k model.Key, r *model.Record) {
+		if held == nil {
+			held = map[model.Key][]*model.Record{}
+		}
+		held[k] = append(held[k], r)
+	}
 	for _, r := range existing {
 		k := r.Key()
 		if r.Type == "SOA" {
@@ -73,32 +136,26 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		if k == apexNS && !wantApexNS {
 			continue
 		}
-		if ign.match(r, zone) {
-			if ignored == nil {
-				ignored = map[model.Key][]*model.Record{}
-			}
-			ignored[k] = append(ignored[k], r)
+		if ign.match(r, zone) != nil || ext.keeps(r) {
+			hold(k, r)
 			continue
 		}
 		p := sets[k]
+		if (p == nil || len(p.new) == 0) && opts.KeepUnknown && !absent[absentKey{k, r.Data}] {
+			hold(k, r)
+			continue
+		}
 		if p == nil {
-			if opts.KeepUnknown {
-				kept = append(kept, r)
-				continue
-			}
 			p = &pair{}
 			sets[k] = p
 		}
 		p.old = append(p.old, r)
 	}
 
-	if len(ignored) > 0 || len(kept) > 0 {
+	if len(held) > 0 {
 		keptAt := map[string][]string{}
-		for k := range ignored {
+		for k := range held {
 			keptAt[k.Name] = append(keptAt[k.Name], k.Type)
-		}
-		for _, r := range kept {
-			keptAt[r.Name] = append(keptAt[r.Name], r.Type)
 		}
 		if err := cnameConflict(desired, keptAt); err != nil {
 			return nil, err
@@ -106,20 +163,9 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 	}
 	plan := &Plan{Zone: zone, MetaKeys: opts.MetaKeys}
 	for k, p := range sets {
-		if opts.KeepUnknown && len(p.old) > 0 {
-			p.new = keepUnknown(p.old, p.new)
-		}
-		if kept := ignored[k]; len(kept) > 0 {
-			// A set only partly ignored changes around the ignored
-			// records, which are in it before and after (with the
-			// set's new TTL where a set has one).
-			p.old = append(p.old, kept...)
-			for _, r := range kept {
-				if opts.OneTTLPerSet && len(p.new) > 0 && r.TTL != p.new[0].TTL {
-					r = r.Clone()
-					r.TTL = p.new[0].TTL
-				}
-				p.new = append(p.new, r)
+		if kept := held[k]; len(kept) > 0 {
+			if err := mergeHeld(k, &p.old, &p.new, kept, opts.OneTTLPerSet); err != nil {
+				return nil, err
 			}
 		}
 		sortByData(p.old)
@@ -149,6 +195,46 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		return a.Key.Less(b.Key)
 	})
 	return plan, nil
+}
+
+// mergeHeld puts the held records of a set that changes on both sides of
+// the change: they are in the set before and after. A configured record
+// with the data of a held one (allowed by DISABLE_IGNORE_SAFETY_CHECK)
+// stands for it. Where a set has one TTL, held records take the
+// configured records' TTL.
+func mergeHeld(k model.Key, old, new *[]*model.Record, kept []*model.Record, oneTTL bool) error {
+	*old = append(*old, kept...)
+	configured := *new
+	var inNew map[string]bool
+	if len(configured) > 0 {
+		inNew = make(map[string]bool, len(configured))
+		for _, r := range configured {
+			inNew[r.Data] = true
+		}
+	}
+	for _, r := range kept {
+		if inNew[r.Data] {
+			continue
+		}
+		if oneTTL && len(configured) > 0 && r.TTL != configured[0].TTL {
+			r = r.Clone()
+			r.TTL = configured[0].TTL
+		}
+		*new = append(*new, r)
+	}
+	if len(configured) > 0 && len(*new) > 1 && (k.Type == "CNAME" || k.Type == "DNAME") {
+		return fmt.Errorf("%s%s %s %s cannot be configured while IGNORE keeps the %s %s there: a %s has a single target",
+			posPrefix(configured[0].Pos), k.Name, k.Type, configured[0].Data, k.Type, kept[0].Data, k.Type)
+	}
+	return nil
+}
+
+// atPos renders " at POS" for a known position.
+func atPos(pos string) string {
+	if pos == "" {
+		return ""
+	}
+	return " at " + pos
 }
 
 // cnameConflict refuses configured records that, with the records IGNORE
@@ -190,21 +276,6 @@ func soaChange(have, want *model.Record) (Change, bool) {
 
 // Deletions free names before creations need them.
 var kindOrder = map[Kind]int{Delete: 0, Modify: 1, Create: 2}
-
-// keepUnknown adds to want the records of have whose data want lacks.
-func keepUnknown(have, want []*model.Record) []*model.Record {
-	in := make(map[string]bool, len(want))
-	for _, r := range want {
-		in[r.Data] = true
-	}
-	out := want
-	for _, r := range have {
-		if !in[r.Data] {
-			out = append(out[:len(out):len(out)], r)
-		}
-	}
-	return out
-}
 
 func sortByData(rs []*model.Record) {
 	if len(rs) < 2 {

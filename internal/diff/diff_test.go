@@ -104,18 +104,20 @@ func TestCompute(t *testing.T) {
 			want:     "+ CREATE example.com NS ns2.provider.net. ttl=3600\n",
 		},
 		{
-			name:     "no purge keeps unknown sets and records",
+			// A declared set belongs to the configuration: NO_PURGE
+			// keeps only the sets it does not declare.
+			name:     "no purge keeps unknown sets, replaces declared ones",
 			existing: []string{"keep 300 IN A 192.0.2.1", "www 300 IN A 192.0.2.1"},
 			desired:  []string{"www 300 IN A 192.0.2.2"},
 			opts:     Options{KeepUnknown: true},
-			want:     "+ CREATE www.example.com A 192.0.2.2 ttl=300\n",
+			want:     "± MODIFY www.example.com A (192.0.2.1 ttl=300) -> (192.0.2.2 ttl=300)\n",
 		},
 		{
 			name:     "ignore name and target",
 			existing: []string{"foo 300 IN A 192.0.2.1", "a.b 300 IN A 192.0.2.1", "_acme 300 IN CNAME x.acm-validations.aws.", "z 300 IN A 192.0.2.1"},
 			desired:  []string{},
 			opts: Options{Ignores: []model.Ignore{
-				{Label: "foo"}, {Label: "*.b", Types: "A"}, {Target: "**.acm-validations.aws", Types: "CNAME"},
+				{Label: "foo"}, {Label: "*.b", Types: "A"}, {Target: "**.acm-validations.aws.", Types: "CNAME"},
 			}},
 			want: "- DELETE z.example.com A 192.0.2.1 ttl=300\n",
 		},
@@ -123,7 +125,7 @@ func TestCompute(t *testing.T) {
 			name:      "configured record matched by ignore",
 			desired:   []string{"foo 300 IN A 192.0.2.1"},
 			opts:      Options{Ignores: []model.Ignore{{Label: "foo"}}},
-			wantError: "also matched by an IGNORE rule",
+			wantError: "also matched by the IGNORE rule",
 		},
 		{
 			// Route 53 replaces whole sets: the ignored value stays in

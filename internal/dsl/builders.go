@@ -42,6 +42,7 @@ func (ev *evaluator) hostObject() goja.Value {
 		return ev.vm.ToValue(dkimQuotedPrintable(c.Argument(0).String()))
 	})
 	ev.loaderHost(h)
+	_ = h.Set("record", ev.hostRecord)
 	return h
 }
 

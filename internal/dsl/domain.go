@@ -70,9 +70,9 @@ func (ev *evaluator) builtins() map[string]any {
 	b["PURGE"] = ev.value(&item{fn: "PURGE", domain: func(ds *domainState) { ds.d.KeepUnknown = false }})
 	b["AUTODNSSEC_ON"] = domainMeta("AUTODNSSEC_ON", "autodnssec", "on")
 	b["AUTODNSSEC_OFF"] = domainMeta("AUTODNSSEC_OFF", "autodnssec", "off")
-	b["DISABLE_IGNORE_SAFETY_CHECK"] = domainMeta("DISABLE_IGNORE_SAFETY_CHECK", "ignore_safety_check", "off")
 	b["CAA_CRITICAL"] = ev.value(&item{fn: "CAA_CRITICAL", record: func(m *recordMods) { m.caa |= 128 }})
 	ev.helperBuiltins(b)
+	ev.handsoffBuiltins(b)
 	return b
 }
 
@@ -349,6 +349,7 @@ func (a *args) optGlob(i int, what string) string {
 
 func (ev *evaluator) ignoreItem(a *args, ig model.Ignore) goja.Value {
 	ig.Pos = a.pos
+	ev.checkIgnoreTypes(a.fn, a.pos, ig.Types)
 	return ev.value(&item{fn: a.fn, pos: a.pos, domain: func(ds *domainState) {
 		ds.d.Ignores = append(ds.d.Ignores, ig)
 	}})

@@ -160,6 +160,9 @@ type evaluator struct {
 	read int64
 	// spf is the SPF cache, once SPF_BUILDER flattens (spfbuilder.go).
 	spf *spf.Cache
+	// foreignMetaWarned says the warning about metadata of providers
+	// dnsctl does not have was given (it is given once).
+	foreignMetaWarned bool
 }
 
 // domainState is a D() under construction.
@@ -454,7 +457,10 @@ func describeThrown(v goja.Value) (s string) {
 			s = "exception (its message could not be rendered)"
 		}
 	}()
-	return v.String()
+	if s = v.String(); strings.TrimSpace(s) == "" {
+		return "exception with an empty message"
+	}
+	return s
 }
 
 // userPos returns "file:line" of the innermost call made from the user's

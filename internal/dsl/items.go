@@ -192,6 +192,7 @@ func (ev *evaluator) applyDomainArg(pos, fn string, ds *domainState, v goja.Valu
 			if ds.d.Meta == nil {
 				ds.d.Meta = make(map[string]string)
 			}
+			ev.noteForeignMeta(pos, fn, k)
 			ds.d.Meta[k] = metaValue(o.Get(k))
 		}
 		return
@@ -257,6 +258,9 @@ func (ev *evaluator) addRecord(ds *domainState, it *item) {
 	}
 	if r.TTL == 0 {
 		r.TTL = defaultTTL
+	}
+	if ev.handsoffRecord(ds, it, r) {
+		return
 	}
 	ds.d.Records = append(ds.d.Records, r)
 }
@@ -365,6 +369,7 @@ func (ev *evaluator) applyRecordArg(pos, fn string, m *recordMods, v goja.Value,
 			// in DNSControl, a plain object's {weight: "5"} means
 			// nothing to it (and must not pass for R53_WEIGHT).
 			if !routing.Reserved(k) {
+				ev.noteForeignMeta(pos, fn, k)
 				m.setMeta(k, metaValue(o.Get(k)))
 				continue
 			}

@@ -255,20 +255,6 @@
         }));
     };
 
-    // DNSControl functions dnsctl does not provide fail with a clear message
-    // rather than a ReferenceError.
-    [
-        'ALIAS', 'AZURE_ALIAS', 'AKAMAICDN', 'AKAMAITLC', 'CLOUDNS_WR', 'DHCID', 'DNAME', 'DNSKEY',
-        'OPENPGPKEY', 'SMIMEA', 'URL', 'URL301', 'FRAME', 'NS1_URLFWD', 'PORKBUN_URLFWD', 'BUNNY_DNS_RDR',
-        'CF_REDIRECT', 'CF_TEMP_REDIRECT', 'CF_SINGLE_REDIRECT', 'CF_WORKER_ROUTE',
-        'ADGUARDHOME_A_PASSTHROUGH', 'ADGUARDHOME_AAAA_PASSTHROUGH', 'LUA',
-        'IGNORE_EXTERNAL_DNS', 'ENSURE_ABSENT_REC',
-    ].forEach(function (name) {
-        g[name] = function () {
-            host.fail(name, 'this DNSControl function is not supported by dnsctl');
-        };
-    });
-
     // Record modifiers DNSControl defines as metadata.
     g.DISABLE_REPEATED_DOMAIN_CHECK = Object.freeze({ skip_fqdn_check: 'true' });
     g.IGNORE_NAME_DISABLE_SAFETY_CHECK = Object.freeze({ ignore_name_disable_safety_check: 'true' });

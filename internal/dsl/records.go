@@ -22,6 +22,9 @@ type recordType struct {
 	// data composes the record data from the arguments (a.v[0] is the
 	// label) once the modifiers are applied to m.
 	data func(a *args, m *recordMods) string
+	// labelSuffix is appended to the label as written (SMIMEA's
+	// "._smimecert", as DNSControl's SMIMEA() does).
+	labelSuffix string
 }
 
 var recordTypes = []*recordType{
@@ -71,6 +74,21 @@ var recordTypes = []*recordType{
 	{fn: "LOC", typ: "LOC", params: []string{"d1", "m1", "s1", "ns", "d2", "m2", "s2", "ew", "alt", "siz", "hp", "vp"}, data: dataLOC},
 	{fn: "TXT", typ: "TXT", params: []string{"text"}, data: dataTXT},
 	{fn: "SPF", typ: "SPF", params: []string{"text"}, data: dataTXT},
+	{fn: "DNAME", typ: "DNAME", params: []string{"target"}, data: dataTarget},
+	{fn: "DHCID", typ: "DHCID", params: []string{"digest"}, data: dataTarget},
+	{fn: "OPENPGPKEY", typ: "OPENPGPKEY", params: []string{"publickey"}, data: dataTarget},
+	{fn: "RP", typ: "RP", params: []string{"mbox", "txt"}, data: func(a *args, _ *recordMods) string {
+		// An empty name means the zone apex, as in DNSControl.
+		return join(apexIfEmpty(a.str(1, "mbox")), apexIfEmpty(a.str(2, "txt")))
+	}},
+	{fn: "DNSKEY", typ: "DNSKEY", params: []string{"flags", "protocol", "algorithm", "publickey"}, data: func(a *args, _ *recordMods) string {
+		return join(u(a.uint(1, "flags", math.MaxUint16)), u(a.uint(2, "protocol", math.MaxUint8)),
+			u(a.uint(3, "algorithm", math.MaxUint8)), a.str(4, "publickey"))
+	}},
+	{fn: "SMIMEA", typ: "SMIMEA", params: []string{"usage", "selector", "matchingtype", "certificate"}, labelSuffix: "._smimecert", data: func(a *args, _ *recordMods) string {
+		return join(u(a.uint(1, "usage", math.MaxUint8)), u(a.uint(2, "selector", math.MaxUint8)),
+			u(a.uint(3, "matchingtype", math.MaxUint8)), a.str(4, "certificate"))
+	}},
 	{fn: "R53_ALIAS", typ: "R53_ALIAS", params: []string{"type", "target"}, data: func(a *args, m *recordMods) string {
 		t := a.str(1, "type")
 		if !r53AliasTypes[t] {
@@ -104,7 +122,7 @@ func (ev *evaluator) recordFunc(rt *recordType) func(goja.FunctionCall) goja.Val
 		for fixed < 1+len(rt.params) && fixed < len(a.v) && goja.IsString(a.v[fixed]) {
 			fixed++ // an optional parameter is present
 		}
-		label := a.str(0, "name")
+		label := a.str(0, "name") + rt.labelSuffix
 		var m recordMods
 		for i := fixed; i < len(a.v); i++ {
 			ev.applyRecordArg(a.pos, rt.fn, &m, a.v[i], i+1)
@@ -219,6 +237,13 @@ func inRange(a *args, i int, what string, lo, hi float64) float64 {
 func rootIfEmpty(s string) string {
 	if s == "" {
 		return "."
+	}
+	return s
+}
+
+func apexIfEmpty(s string) string {
+	if s == "" {
+		return "@"
 	}
 	return s
 }

@@ -32,7 +32,7 @@ func init() {
 		Type: "FAKE", DNS: true, Registrar: true,
 		Capabilities: fakeCaps,
 		New: func(_ context.Context, e provider.Entry) (any, error) {
-			f := &fake{ns: strings.Split(e.Fields["ns"], ","), zones: map[string][]*model.Record{}, registered: map[string][]string{}}
+			f := &fake{ns: strings.FieldsFunc(e.Fields["ns"], func(r rune) bool { return r == ',' }), zones: map[string][]*model.Record{}, registered: map[string][]string{}}
 			if e.Fields["registered"] != "" {
 				f.registered["example.com"] = strings.Split(e.Fields["registered"], ",")
 			}
@@ -134,8 +134,10 @@ D("example.com", NewRegistrar("reg"), DnsProvider(NewDnsProvider("dns")),
 	}
 	pp = dp.Providers[0]
 	got := strings.Join(lines(pp), "\n")
-	// The new zone's own NS keeps its TTL; the others join it.
-	if !strings.Contains(got, "+ CREATE example.com A 192.0.2.1 ttl=300") || !strings.Contains(got, "ns0.other.net. ttl=172800") || !strings.Contains(got, "ns2.fake. ttl=172800") {
+	// With NAMESERVER() the set gets the TTL DNSControl gives it, 300
+	// (no NAMESERVER_TTL), the new zone's own NS included.
+	if !strings.Contains(got, "+ CREATE example.com A 192.0.2.1 ttl=300") || !strings.Contains(got, "ns0.other.net. ttl=300") ||
+		!strings.Contains(got, "ns2.fake. ttl=300") || !strings.Contains(got, "(ns1.fake. ttl=172800) -> (ns1.fake. ttl=300)") {
 		t.Errorf("plan after zone creation:\n%s", got)
 	}
 	if err := e.Apply(ctx, pp, pp.Plan); err != nil {
@@ -330,7 +332,7 @@ func init() {
 	provider.Register(provider.Info{
 		Type: "FAKEASSIGN", DNS: true, Capabilities: fakeCaps,
 		New: func(_ context.Context, e provider.Entry) (any, error) {
-			f := &fake{ns: strings.Split(e.Fields["ns"], ","), zones: map[string][]*model.Record{}, registered: map[string][]string{}}
+			f := &fake{ns: strings.FieldsFunc(e.Fields["ns"], func(r rune) bool { return r == ',' }), zones: map[string][]*model.Record{}, registered: map[string][]string{}}
 			fakes[e.Name] = f
 			return assigning{f}, nil
 		},
@@ -428,7 +430,7 @@ var DNS = NewDnsProvider("dns");
 D("example.com", REG, DnsProvider(DNS),
   DnsProvider("undeclared"),
   IGNORE("{a,b"),
-  IGNORE_TARGET("x}"),
+  IGNORE_TARGET("[x"),
   A("foo.example.com", "192.0.2.1"),
   A("bar.example.com", "192.0.2.1", DISABLE_REPEATED_DOMAIN_CHECK),
   TXT("huge", "h".repeat(70000)),
@@ -440,8 +442,8 @@ END);
 `
 	want := []string{
 		`ERROR: dnsconfig.js:4: example.com: DnsProvider("undeclared"): no DNS provider of that name is declared`,
-		`ERROR: dnsconfig.js:5: example.com: IGNORE label "{a,b": unbalanced '{'`,
-		`ERROR: dnsconfig.js:6: example.com: IGNORE target "x}": unbalanced '}'`,
+		`ERROR: dnsconfig.js:5: example.com: IGNORE label pattern "{a,b": the '{' at offset 0 is never closed`,
+		`ERROR: dnsconfig.js:6: example.com: IGNORE target pattern "[x": the '[' at offset 0 is never closed`,
 		`ERROR: dnsconfig.js:7: example.com: A foo.example.com: the name repeats the domain`,
 		`ERROR: dnsconfig.js:9: example.com: TXT huge: the text is 70000 bytes`,
 		`ERROR: dnsconfig.js:10: example.com: DS ds: DS data "1 13 2 zz": cannot be encoded`,

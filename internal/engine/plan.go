@@ -264,18 +264,19 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 		}
 	}
 	desired := desiredRecords(d, ns, own, existing)
+	if err := model.ResolveECHIgnore(desired, existing); err != nil {
+		pp.Err = err
+		return pp
+	}
 	if prep, ok := p.Impl.(provider.Preparer); ok {
 		if err := prep.Prepare(ctx, d.UniqueName(), desired); err != nil {
 			pp.Err = err
 			return pp
 		}
 	}
-	plan, err := diff.Compute(d.Name, existing, desired, diff.Options{
-		KeepUnknown:  d.KeepUnknown,
-		Ignores:      d.Ignores,
-		MetaKeys:     p.Caps.MetaKeys,
-		OneTTLPerSet: p.Caps.OneTTLPerSet,
-	})
+	opts := diff.DomainOptions(d)
+	opts.MetaKeys, opts.OneTTLPerSet = p.Caps.MetaKeys, p.Caps.OneTTLPerSet
+	plan, err := diff.Compute(d.Name, existing, desired, opts)
 	if err != nil {
 		pp.Err = err
 		return pp
@@ -299,9 +300,7 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 // domain's metadata says no_ns). A managed apex NS set (one the delegation
 // or the configuration's own NS("@") records make) always keeps the
 // provider's own name servers (own): removing them would break the zone at
-// that provider. The set has one TTL: NAMESERVER_TTL when set, else the
-// lowest of the configured apex NS records, else the one the set already
-// has (so adopting a zone changes nothing), else 300; a change of it shows
+// that provider. The set has one TTL (see apexNSTTL); a change of it shows
 // in the plan like any other.
 func desiredRecords(d *model.Domain, ns, own []string, existing []*model.Record) []*model.Record {
 	out := make([]*model.Record, 0, len(d.Records)+len(ns)+len(own))
@@ -319,21 +318,7 @@ func desiredRecords(d *model.Domain, ns, own []string, existing []*model.Record)
 	if len(ns) == 0 && len(apex) == 0 {
 		return out
 	}
-	ttl := d.NameserverTTL
-	for _, r := range apex {
-		if ttl == 0 || (d.NameserverTTL == 0 && r.TTL < ttl) {
-			ttl = r.TTL
-		}
-	}
-	if ttl == 0 {
-		ttl = 300
-		for _, r := range existing {
-			if r.Type == "NS" && r.Name == d.Name {
-				ttl = r.TTL
-				break
-			}
-		}
-	}
+	ttl := apexNSTTL(d, ns, own, apex, existing)
 	have := map[string]bool{}
 	for _, r := range apex {
 		r.TTL = ttl
@@ -346,6 +331,75 @@ func desiredRecords(d *model.Domain, ns, own []string, existing []*model.Record)
 		}
 	}
 	return out
+}
+
+// defaultNSTTL is the TTL DNSControl gives the apex NS records it makes
+// from NAMESERVER() and the providers' name servers when NAMESERVER_TTL
+// does not say (pkg/nameservers.AddNSRecords).
+const defaultNSTTL = 300
+
+// apexNSTTL returns the TTL of the apex NS set desiredRecords makes from
+// the delegation ns (NAMESERVER() names and the providers' servers), the
+// provider's own servers own and the configured apex NS records apex:
+//   - NAMESERVER_TTL when set;
+//   - else, when the configuration names servers with NAMESERVER(), the
+//     TTL DNSControl gives: defaultNSTTL for the delegation's servers and
+//     its own TTL for a configured NS("@") record; a set has one TTL, so
+//     the lowest wins. A configuration migrated from DNSControl then shows
+//     no change against a zone DNSControl wrote;
+//   - else the lowest TTL of the configured NS("@") records;
+//   - else (a set of the provider's own servers only, as Route 53 makes
+//     it) the TTL the set already has, so adopting a zone leaves the set
+//     alone; defaultNSTTL for a new one.
+//
+// The provider's own servers are kept in the set even where the
+// delegation leaves them out (DnsProvider(p, 0)); DNSControl would
+// replace them. There the set keeps the TTL it has, so they stay as they
+// are (see TestOwnNameserversNeverDeleted).
+func apexNSTTL(d *model.Domain, ns, own []string, apex, existing []*model.Record) uint32 {
+	if d.NameserverTTL != 0 {
+		return d.NameserverTTL
+	}
+	var ttl uint32
+	configured := map[string]bool{}
+	for _, r := range apex {
+		configured[r.Data] = true
+		if ttl == 0 || r.TTL < ttl {
+			ttl = r.TTL
+		}
+	}
+	inDelegation := map[string]bool{}
+	for _, n := range ns {
+		inDelegation[n] = true
+	}
+	ownOutside := false
+	for _, n := range own {
+		ownOutside = ownOutside || !inDelegation[n] && !configured[n]
+	}
+	if len(d.Nameservers) > 0 && !ownOutside {
+		for _, n := range ns {
+			if !configured[n] {
+				ttl = min(nonZero(ttl, defaultNSTTL), defaultNSTTL)
+				break
+			}
+		}
+	}
+	if ttl != 0 {
+		return ttl
+	}
+	for _, r := range existing {
+		if r.Type == "NS" && r.Name == d.Name {
+			return r.TTL
+		}
+	}
+	return defaultNSTTL
+}
+
+func nonZero(v, def uint32) uint32 {
+	if v == 0 {
+		return def
+	}
+	return v
 }
 
 // EnsureZones creates the zones of dp that are missing at providers able to

@@ -65,7 +65,18 @@ type Domain struct {
 	// KeepUnknown is NO_PURGE: records that exist but are not configured stay.
 	KeepUnknown bool     `json:"keep_unknown,omitempty"`
 	Ignores     []Ignore `json:"ignores,omitempty"`
-	Pos         string   `json:"-"`
+	// DisableIgnoreSafetyCheck is DISABLE_IGNORE_SAFETY_CHECK: a configured
+	// record an IGNORE rule also matches is allowed.
+	DisableIgnoreSafetyCheck bool `json:"unmanaged_disable_safety_check,omitempty"`
+	// Absent are the ENSURE_ABSENT_REC records: deleted where they exist
+	// (NO_PURGE does not keep them), never created.
+	Absent []*Record `json:"recordsabsent,omitempty"`
+	// IgnoreExternalDNS is IGNORE_EXTERNAL_DNS: the ownership TXT records
+	// of Kubernetes external-dns and the records they own stay as they
+	// are; ExternalDNSPrefix is its --txt-prefix, if any.
+	IgnoreExternalDNS bool   `json:"ignore_external_dns,omitempty"`
+	ExternalDNSPrefix string `json:"external_dns_prefix,omitempty"`
+	Pos               string `json:"-"`
 }
 
 // UniqueName is the name plus split-horizon tag, as written in D().

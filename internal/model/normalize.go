@@ -54,6 +54,17 @@ func NormalizeDomain(d *Domain) Problems {
 	}
 	clear(d.Records[len(kept):])
 	d.Records = kept
+	absent := d.Absent[:0]
+	for _, r := range d.Absent {
+		label := r.Name
+		if err := normalizeRecord(r, zone); err != nil {
+			bad(r, "ENSURE_ABSENT_REC %s %s: %v", r.Type, label, err)
+			continue
+		}
+		absent = append(absent, r)
+	}
+	clear(d.Absent[len(absent):])
+	d.Absent = absent
 	for i, ns := range d.Nameservers {
 		t, err := QualifyTarget(ns, zone)
 		if err != nil {
@@ -336,7 +347,7 @@ func ValidateDomain(d *Domain, supports map[string]TypeSupport) Problems {
 		for _, r := range d.Records {
 			if !reported[r.Type] && !sup.Supports(r.Type) {
 				reported[r.Type] = true
-				bad(r, false, "provider %s does not support %s records", dp.Name, r.Type)
+				bad(r, false, "provider %s does not support %s records%s", dp.Name, r.Type, foreignHint(r.Type))
 			}
 			if r.SetID != "" && !reported["setid"] && !sup.SupportsSetID() {
 				reported["setid"] = true
@@ -395,8 +406,9 @@ func checkZoneFile(d *Domain, provider string, sup TypeSupport) Problems {
 			warn(r.Pos, msg)
 		}
 	}
-	// With NO_PURGE or IGNORE the file may keep records of its own.
-	if d.KeepUnknown || len(d.Ignores) > 0 {
+	// With NO_PURGE, IGNORE or IGNORE_EXTERNAL_DNS the file may keep
+	// records of its own.
+	if d.KeepUnknown || len(d.Ignores) > 0 || d.IgnoreExternalDNS {
 		return ps
 	}
 	if !apexNS {

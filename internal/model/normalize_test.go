@@ -165,6 +165,7 @@ func TestZoneFileWarnings(t *testing.T) {
 		{name: "NS below the apex only", d: Domain{Records: []*Record{rec("sub", "NS", "ns1.example.net.")}}, sup: zoneFiles{},
 			want: []string{"no NS records at its apex"}},
 		{name: "NO_PURGE keeps the file's own", d: Domain{KeepUnknown: true}, sup: zoneFiles{}},
+		{name: "IGNORE_EXTERNAL_DNS keeps the file's own", d: Domain{IgnoreExternalDNS: true}, sup: zoneFiles{}},
 		{name: "underscore owner", d: Domain{Records: []*Record{rec("@", "NS", "ns1.example.net."), rec("a_b", "A", "192.0.2.1")}}, sup: zoneFiles{},
 			want: []string{`c.js:a_b: example.com: a_b.example.com is not a host name (label "a_b" holds '_')`}},
 		{name: "not a zone-file provider", d: Domain{Records: []*Record{rec("a_b", "A", "192.0.2.1")}}, sup: onlyTypes{"A": true}},

@@ -34,7 +34,7 @@ func (p Problem) String() string {
 		b.WriteString(safe.Text(p.Domain))
 		b.WriteString(": ")
 	}
-	b.WriteString(safe.Text(p.Msg))
+	b.WriteString(safe.Text(Describe(p.Msg)))
 	return b.String()
 }
 

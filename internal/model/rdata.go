@@ -94,6 +94,21 @@ func canonicalData(typ, data, zone string, configured bool) (string, error) {
 		}
 		// A provider's SOA is kept as the provider gives it.
 		return strings.Join(strings.Fields(data), " "), nil
+	case "HTTPS", "SVCB":
+		if configured {
+			return canonicalSVCB(typ, data, zone)
+		}
+	case "OPENPGPKEY":
+		if configured {
+			k, err := openpgpKey(data)
+			if err != nil {
+				return "", err
+			}
+			data = k
+		}
+	}
+	if IsForeignType(typ) {
+		return canonicalForeign(typ, data)
 	}
 	return parseGeneric(typ, data, zone, configured)
 }
@@ -135,7 +150,13 @@ func parseOne(typ, data, zone string) (dns.RR, error) {
 	zp := dns.NewZoneParser(strings.NewReader("@ 1 IN "+typ+" "+data+"\n"), dns.Fqdn(zone), "")
 	rr, ok := zp.Next()
 	if err := zp.Err(); err != nil {
-		return nil, fmt.Errorf("%s data %q: %s", typ, shorten(data), parseErrText(err))
+		reason := parseErrText(err)
+		if reason == noReason && (typ == "HTTPS" || typ == "SVCB") {
+			if p := svcbParamProblem(typ, data); p != "" {
+				reason = p
+			}
+		}
+		return nil, fmt.Errorf("%s data %q: %s", typ, shorten(data), reason)
 	}
 	if !ok || rr == nil {
 		return nil, fmt.Errorf("%s data %q is empty", typ, data)
@@ -205,6 +226,13 @@ func shorten(s string) string {
 	return s
 }
 
+// noReason is the reason given for a parse error miekg/dns states none for.
+const noReason = "the data does not parse"
+
+// parseErrText returns the reason of a miekg/dns parse error, never "".
+// miekg's zone parser drops the reason of some errors (an SVCB parameter
+// that does not parse: its text is then "dns: : \"ech=IGNORE\" at
+// line: 1:27"); those get noReason.
 func parseErrText(err error) string {
 	if pe, ok := err.(*dns.ParseError); ok {
 		s := pe.Error()
@@ -214,12 +242,14 @@ func parseErrText(err error) string {
 			s = s[:i]
 		}
 		if strings.TrimSpace(s) == "" || strings.HasPrefix(s, ":") {
-			// miekg gives no reason for some fields (an empty "port=").
-			return "the data does not parse"
+			if w := pe.Unwrap(); w != nil && strings.TrimSpace(w.Error()) != "" {
+				return strings.TrimPrefix(w.Error(), "dns: ")
+			}
+			return noReason
 		}
 		return s
 	}
-	return err.Error()
+	return Describe(err.Error())
 }
 
 // RRData returns the canonical presentation data of a parsed RR: miekg's
@@ -260,6 +290,11 @@ func lowerNames(rr dns.RR) {
 		v.FingerPrint = strings.ToUpper(v.FingerPrint)
 	case *dns.TLSA:
 		v.Certificate = strings.ToLower(v.Certificate)
+	case *dns.SMIMEA:
+		v.Certificate = strings.ToLower(v.Certificate)
+	case *dns.RP:
+		v.Mbox = strings.ToLower(v.Mbox)
+		v.Txt = strings.ToLower(v.Txt)
 	}
 }
 

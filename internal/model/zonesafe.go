@@ -72,6 +72,18 @@ func checkConfigured(rr dns.RR, text, zone string) error {
 		if v.Certificate == "" {
 			return fmt.Errorf("the certificate association data is empty")
 		}
+	case *dns.SMIMEA:
+		if v.Certificate == "" {
+			return fmt.Errorf("the certificate association data is empty")
+		}
+	case *dns.DHCID:
+		if v.Digest == "" {
+			return fmt.Errorf("the DHCID digest is empty")
+		}
+	case *dns.DNSKEY:
+		if v.PublicKey == "" {
+			return fmt.Errorf("the DNSKEY public key is empty")
+		}
 	case *dns.CAA:
 		if !isAlnum(v.Tag) {
 			return fmt.Errorf("the CAA tag %q may hold only letters and digits (RFC 8659)", v.Tag)

@@ -68,7 +68,7 @@ func TestConfiguredDataMeansWhatItSays(t *testing.T) {
 		{typ: "HTTPS", data: "1 . alpn=h2 mandatory=alpn,alpn", err: "mandatory lists alpn twice"},
 		{typ: "HTTPS", data: "1 . alpn=h2 mandatory=key1", err: "mandatory lists no parameter; name each by its lower-case name"},
 		{typ: "HTTPS", data: "1 . alpn=", err: "alpn lists an empty protocol name"},
-		{typ: "HTTPS", data: "1 . port=", err: "the data does not parse"},
+		{typ: "HTTPS", data: "1 . port=", err: "parameter port= is not valid: port takes a port number from 0 to 65535"},
 		{typ: "TLSA", data: "3 1 1 ", err: "the certificate association data is empty"},
 		{typ: "CAA", data: `0 a-b "x"`, err: `the CAA tag "a-b" may hold only letters and digits`},
 		{typ: "NAPTR", data: `100 10 "U" "E2U+sip" "foo" .`, err: `the NAPTR regexp "foo" is not delim-ERE-delim-substitution-delim-flags`},

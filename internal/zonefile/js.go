@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dnsctl/dnsctl/internal/diff"
 	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/provider/route53/routing"
 )
@@ -208,30 +209,33 @@ func ignoreGroups(recs []*jsRec, zone string) map[int]string {
 		}
 		call := "IGNORE(" + jsString(globQuote(g.label)) + ", " + jsString(g.typ)
 		if narrow {
-			var targets []string
+			// The target patterns match the kept records' targets
+			// (diff.IgnoreTarget: the host of an MX, the text of a
+			// TXT) exactly.
+			var quoted []string
 			seen := map[string]bool{}
 			for _, jr := range g.kept {
-				if !seen[jr.r.Data] {
-					seen[jr.r.Data] = true
-					targets = append(targets, jr.r.Data)
+				if q := globQuote(diff.IgnoreTarget(jr.r)); !seen[q] {
+					seen[q] = true
+					quoted = append(quoted, q)
 				}
 			}
+			glob := quoted[0]
+			if len(quoted) > 1 {
+				glob = "{" + strings.Join(quoted, ",") + "}"
+			}
+			rule := model.Ignore{Label: globQuote(g.label), Types: g.typ, Target: glob}
 			for i, jr := range recs {
-				if jr.off || jr.label != g.label || jr.r.Type != g.typ || !targetMatches(targets, jr.r.Data) {
+				if jr.off || jr.label != g.label || jr.r.Type != g.typ {
+					continue
+				}
+				if ok, err := diff.IgnoreMatches(rule, jr.r, zone); err == nil && !ok {
 					continue
 				}
 				jr.notes = append(jr.notes, fmt.Sprintf("%s %s has the target of a record kept by IGNORE(), which cannot tell them apart", jr.label, jr.r.Type))
 				jr.ignore = true
 				jr.off = true
 				g.last = max(g.last, i)
-			}
-			quoted := make([]string, len(targets))
-			for i, t := range targets {
-				quoted[i] = globQuote(t)
-			}
-			glob := quoted[0]
-			if len(quoted) > 1 {
-				glob = "{" + strings.Join(quoted, ",") + "}"
 			}
 			call += ", " + jsString(glob)
 		}
@@ -240,27 +244,25 @@ func ignoreGroups(recs []*jsRec, zone string) map[int]string {
 	return out
 }
 
-// targetMatches reports whether an IGNORE target naming exactly targets
-// matches data, as the differ matches targets: without regard to case,
-// and also against the data without its final dot.
-func targetMatches(targets []string, data string) bool {
-	for _, t := range targets {
-		if strings.EqualFold(t, data) || strings.EqualFold(t, strings.TrimSuffix(data, ".")) {
-			return true
-		}
-	}
-	return false
-}
+// globQuoted are the characters IGNORE globs give a meaning to.
+const globQuoted = `*?[]{},\`
 
 // globQuote escapes the characters IGNORE globs give a meaning to, so the
-// glob matches s literally.
+// glob matches s literally. A byte that is not UTF-8 (TXT data may hold
+// any) cannot be written in a JavaScript string; '?' stands for it.
 func globQuote(s string) string {
-	if !strings.ContainsAny(s, `*?{},\`) {
+	if !strings.ContainsAny(s, globQuoted) && utf8.ValidString(s) {
 		return s
 	}
 	var b strings.Builder
-	for _, c := range s {
-		if strings.ContainsRune(`*?{},\`, c) {
+	for i, c := range s {
+		if c == utf8.RuneError {
+			if _, n := utf8.DecodeRuneInString(s[i:]); n == 1 {
+				b.WriteByte('?')
+				continue
+			}
+		}
+		if strings.ContainsRune(globQuoted, c) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(c)
@@ -346,6 +348,15 @@ func jsRecord(r *model.Record, zone string, def uint32) *jsRec {
 		disabled = true
 	}
 
+	if r.Type == "SMIMEA" {
+		// SMIMEA() adds "._smimecert" to the name it is given.
+		if short, ok := strings.CutSuffix(label, "._smimecert"); ok && short != "" {
+			name = jsString(short)
+		} else {
+			note("%s %s is not at a name ending in ._smimecert, where SMIMEA() puts its records", label, r.Type)
+			disabled = true
+		}
+	}
 	call := r.Type + "(" + name + ", " + args
 	for _, m := range mods {
 		call += ", " + m
@@ -358,13 +369,13 @@ func jsRecord(r *model.Record, zone string, def uint32) *jsRec {
 }
 
 // jsFunctions are the record types with a dnsconfig.js record function in
-// dnsctl. DNSControl's DNAME() is not one of them: DNAME records are
-// written commented out.
+// dnsctl.
 var jsFunctions = map[string]bool{
 	"A": true, "AAAA": true, "CNAME": true, "NS": true, "PTR": true,
 	"MX": true, "SRV": true, "CAA": true, "SSHFP": true, "TLSA": true, "DS": true,
 	"NAPTR": true, "HTTPS": true, "SVCB": true, "LOC": true, "TXT": true, "SPF": true,
 	"SOA": true, model.AliasType: true,
+	"DNAME": true, "RP": true, "DHCID": true, "DNSKEY": true, "OPENPGPKEY": true, "SMIMEA": true,
 }
 
 // jsArgs renders the arguments of r's record function after the name.
@@ -398,11 +409,16 @@ func jsArgs(r *model.Record, zone string) (string, error) {
 		return nil
 	}
 	switch r.Type {
-	case "A", "AAAA", "CNAME", "NS", "PTR", "DNAME":
+	case "A", "AAAA", "CNAME", "NS", "PTR", "DNAME", "DHCID", "OPENPGPKEY":
 		if err := need(1); err != nil {
 			return "", err
 		}
 		return jsString(d), nil
+	case "RP":
+		if err := need(2); err != nil {
+			return "", err
+		}
+		return jsString(f[0]) + ", " + jsString(f[1]), nil
 	case model.AliasType:
 		if err := need(1); err != nil {
 			return "", err
@@ -426,8 +442,8 @@ func jsArgs(r *model.Record, zone string) (string, error) {
 			return "", err
 		}
 		return strings.Join(n, ", ") + ", " + jsString(f[3]), nil
-	case "SSHFP", "TLSA", "DS":
-		bits := map[string][]int{"SSHFP": {8, 8}, "TLSA": {8, 8, 8}, "DS": {16, 8, 8}}[r.Type]
+	case "SSHFP", "TLSA", "DS", "SMIMEA", "DNSKEY":
+		bits := map[string][]int{"SSHFP": {8, 8}, "TLSA": {8, 8, 8}, "DS": {16, 8, 8}, "SMIMEA": {8, 8, 8}, "DNSKEY": {16, 8, 8}}[r.Type]
 		if err := need(len(bits) + 1); err != nil {
 			return "", err
 		}

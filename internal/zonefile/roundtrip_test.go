@@ -96,7 +96,6 @@ func roundTripRecords(t *testing.T) []*model.Record {
 @ 300 IN A 192.0.2.1
 @ 300 IN MX 10 mail.example.com.
 www 300 IN A 192.0.2.10
-dname 300 IN DNAME example.net.
 hinfo 300 IN HINFO "x86" "linux"
 t 300 IN TXT "a,b*{c}"
 t 300 IN TXT "\200\201"
@@ -180,8 +179,10 @@ func TestJSRoundTrip(t *testing.T) {
 				}
 				js := buf.String()
 				for _, w := range append(c.want,
-					`IGNORE("dname", "DNAME")`, `IGNORE("hinfo", "HINFO")`,
-					`IGNORE("t", "TXT", "\"\\\\200\\\\201\"")`,
+					`IGNORE("hinfo", "HINFO")`,
+					// IGNORE targets are TXT text, not data; '?' stands
+					// for a byte a JavaScript string cannot hold.
+					`IGNORE("t", "TXT", "??")`,
 					// Routing policies.
 					`R53_ALIAS("dual", "A", "lb.example.net.", R53_ZONE("Z2FDTNDATAQYW2"), R53_EVALUATE_TARGET_HEALTH(true), R53_FAILOVER("PRIMARY", "primary"))`,
 					`R53_ALIAS("dual", "A", "lb2.example.net.", R53_ZONE("Z2FDTNDATAQYW2"), R53_FAILOVER("SECONDARY", "secondary"))`,

@@ -73,7 +73,8 @@ const (
 
 var capabilities = provider.Capabilities{
 	Types: provider.TypeSet("A", "AAAA", "CNAME", "MX", "TXT", "NS", "SRV", "CAA", "PTR", "SSHFP",
-		"TLSA", "HTTPS", "SVCB", "DS", "NAPTR", "SOA", "LOC", "SPF", "DNAME"),
+		"TLSA", "HTTPS", "SVCB", "DS", "NAPTR", "SOA", "LOC", "SPF", "DNAME",
+		"RP", "DHCID", "DNSKEY", "OPENPGPKEY", "SMIMEA"),
 	SetID:      false,
 	Concurrent: true,
 	ZoneFiles:  true,
@@ -464,6 +465,11 @@ func parseError(err error, path string) error {
 			msg := m[1]
 			if t := badRdataRE.FindStringSubmatch(msg); t != nil { // "bad A A"
 				msg = "bad " + t[1] + " record data"
+			}
+			if strings.TrimSpace(msg) == "" {
+				// miekg drops the reason of some errors (an SVCB
+				// parameter that does not parse).
+				msg = "the record data does not parse"
 			}
 			if m[2] != `""` {
 				msg += " near " + m[2]

@@ -109,6 +109,13 @@ func TestRoundTripEveryType(t *testing.T) {
 		canon(t, zone, "naptr", "NAPTR", 300, `100 10 "U" "E2U+sip" "!^.*$!sip:info@example.com!" .`),
 		canon(t, zone, "spf", "SPF", 300, "v=spf1 -all"),
 		canon(t, zone, "dname", "DNAME", 300, "example.net."),
+		// The other types DNSControl's BIND provider serves.
+		canon(t, zone, "@", "RP", 300, "hostmaster.example.com. contact"),
+		canon(t, zone, "rp2", "RP", 300, "hostmaster ."),
+		canon(t, zone, "dh", "DHCID", 300, "AAIBY2/AuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA="),
+		canon(t, zone, "@", "DNSKEY", 300, "257 3 13 AABBCCDD"),
+		canon(t, zone, "k._openpgpkey", "OPENPGPKEY", 300, "mDMEAAAAARYJKwYBBAHaRw8BAQdAFHHsHVzE1rvYcCk="),
+		canon(t, zone, "f10e._smimecert", "SMIMEA", 300, "3 0 0 30820353308202F8A003020102"),
 		canon(t, zone, "xn--bcher-kva", "A", 300, "192.0.2.7"),
 		canon(t, zone, "bücher2", "A", 300, "192.0.2.8"),
 		canon(t, zone, "idn", "CNAME", 300, "bücher.example.net."),
@@ -409,6 +416,14 @@ func TestParseErrors(t *testing.T) {
 	want := "bind: " + path + ":4: bad A record data near \"300.1.1.1\""
 	if !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error %q, want prefix %q", err, want)
+	}
+	// miekg/dns gives no reason for a bad SVCB parameter; the error still
+	// says what is wrong.
+	writeFile(t, path, "$TTL 300\n@ IN A 192.0.2.1\nh IN HTTPS 1 . ech=IGNORE\n")
+	_, err = p.Records(context.Background(), "example.com")
+	want = "bind: " + path + ":3: the record data does not parse near \"ech=IGNORE\""
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v, want %q", err, want)
 	}
 	// A zone that cannot be read is not overwritten.
 	if err := p.Apply(context.Background(), createPlan(t, "example.com", []*model.Record{rec("example.com", "A", 300, "192.0.2.2")})); err == nil {

@@ -29,7 +29,8 @@ func init() {
 
 var capabilities = provider.Capabilities{
 	Types: provider.TypeSet("A", "AAAA", "CNAME", "MX", "TXT", "NS", "SRV", "CAA", "PTR", "SSHFP",
-		"TLSA", "HTTPS", "SVCB", "DS", "NAPTR", "SOA", "LOC", "SPF", "DNAME", model.AliasType),
+		"TLSA", "HTTPS", "SVCB", "DS", "NAPTR", "SOA", "LOC", "SPF", "DNAME", model.AliasType,
+		"RP", "DHCID", "DNSKEY", "OPENPGPKEY", "SMIMEA"),
 	SetID:      true,
 	Concurrent: true,
 }

@@ -8,15 +8,19 @@ D("example.com", REG_CHANGEME,
 	AAAA("@", "2001:db8::1"),
 	CAA("@", "issue", "letsencrypt.org"),
 	CAA("@", "iodef", "mailto:sec@example.com", CAA_CRITICAL),
+	DNSKEY("@", 257, 3, 13, "AABBCCDD"),
 	MX("@", 10, "mail.example.com."),
 	MX("@", 5, "mail2.example.net."),
 	//NAMESERVER("ns1.example.com.")
 	//NAMESERVER("ns2.example.net.")
 	R53_ALIAS("@", "A", "d111.cloudfront.net.", R53_ZONE("Z2FDTNDATAQYW2")),
+	RP("@", "hostmaster.example.com.", "txt.example.com."),
 	//SOA("@", "ns1.example.com.", "hostmaster.example.com.", 3600, 600, 604800, 1440, TTL(3600))
 	TXT("@", "v=spf1 include:_spf.example.com -all"),
 	A("*", "192.0.2.99"),
 	PTR("1.2", "host.example.net."),
+	OPENPGPKEY("k._openpgpkey", "mDMEAAAAARYJ"),
+	SMIMEA("f10e7de0", 3, 0, 0, "30820353308202f8a003020102"),
 	TLSA("_443._tcp", 3, 1, 1, "abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789"),
 	SRV("_sip._tcp", 10, 60, 5060, "sip.example.net."),
 	CNAME("alias", "www.example.com.", TTL(600)),
@@ -25,9 +29,8 @@ D("example.com", REG_CHANGEME,
 	//TXT("bin", "\xc8\xc9")
 	IGNORE("bin", "TXT"),
 	A("cidr", "192.0.2.41", R53_CIDR("4a1f3c2e-9b7d-4e8a-8c6f-1d2e3f4a5b6c", "office", "office")),
-	// NOTE: dname DNAME has no dnsconfig.js function; the IGNORE() below keeps it as it is
-	//DNAME("dname", "example.net.")
-	IGNORE("dname", "DNAME"),
+	DHCID("dh", "AAIBY2/AuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA="),
+	DNAME("dname", "example.net."),
 	A("f", "192.0.2.30", R53_FAILOVER("PRIMARY", "primary"), TTL(60)),
 	TXT("geo", "north america", R53_GEO({continent: "NA"}, "na")),
 	TXT("geo", "california", R53_GEO("US-CA", "us-ca")),
@@ -44,6 +47,9 @@ D("example.com", REG_CHANGEME,
 	IGNORE("odd", "A"),
 	A("prox", "192.0.2.42", R53_GEOPROXIMITY({coordinates: {lat: 52.52, long: "13.40"}, bias: -5}, "ber")),
 	TXT("q", "say \"hi\" \\ back; semi"),
+	// NOTE: smimea-elsewhere SMIMEA is not at a name ending in ._smimecert, where SMIMEA() puts its records; the IGNORE() below keeps it as it is
+	//SMIMEA("smimea-elsewhere", 3, 1, 1, "abcdef")
+	IGNORE("smimea-elsewhere", "SMIMEA"),
 	SPF("spf", "v=spf1 -all"),
 	SSHFP("ssh", 1, 2, "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789"),
 	DS("sub", 12345, 13, 2, "ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789"),

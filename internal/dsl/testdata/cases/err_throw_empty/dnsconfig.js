@@ -1,0 +1,3 @@
+var REG = NewRegistrar("none");
+// An empty message still says what happened.
+throw "";
