@@ -2,7 +2,6 @@ package conformance
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -83,7 +82,8 @@ var Capabilities = map[string][]string{
 }
 
 // Groups returns the whole suite, in the order it runs: DNSControl's
-// groups in the order of its file, then ours, then those pending.
+// groups in the order of its file, then ours, then those of issue 9's
+// features.
 func Groups() []Group {
 	var all []Group
 	all = append(all, basicGroups()...)
@@ -93,7 +93,7 @@ func Groups() []Group {
 	all = append(all, route53Groups()...)
 	all = append(all, ignoreGroups()...)
 	all = append(all, ourGroups()...)
-	all = append(all, pendingGroups()...)
+	all = append(all, featureGroups()...)
 	// DNSControl's last group leaves a record saying the run passed.
 	all = append(all, Group{Name: "final", States: []State{
 		{Name: "final", JS: `TXT("final", "TestDNSProviders was successful!")`},
@@ -193,20 +193,4 @@ func jsString(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
-}
-
-// branches lists the branches a Pending may name.
-var branches = map[string]string{
-	"i9-diff":  "IGNORE/NO_PURGE semantics, DISABLE_IGNORE_SAFETY_CHECK, IGNORE_EXTERNAL_DNS, ENSURE_ABSENT_REC",
-	"i9-types": "record types RP/DHCID/DNAME/DNSKEY/OPENPGPKEY/SMIMEA, ech=, NAMESERVER TTL",
-}
-
-// BranchNames lists the branches pending groups may wait for.
-func BranchNames() []string {
-	out := make([]string, 0, len(branches))
-	for b := range branches {
-		out = append(out, b)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -73,7 +73,7 @@ func ignoreGroups() []Group {
 			{Name: "create some records", JS: allApex},
 			// The apex NS records the provider adds are configured records
 			// that IGNORE("@") matches too.
-			{Name: "apex label", JS: js(bar, mail, `IGNORE("@", "", ""), DISABLE_IGNORE_SAFETY_CHECK`), NoChanges: true, Pending: &unsafeIgnore},
+			{Name: "apex label", JS: js(bar, mail, `IGNORE("@", "", ""), DISABLE_IGNORE_SAFETY_CHECK`), NoChanges: true},
 			verifyApex,
 			{Name: "apex label, type", JS: js(apexT, bar, mail, `IGNORE("@", "A", "")`), NoChanges: true},
 			verifyApex,
@@ -91,10 +91,10 @@ func ignoreGroups() []Group {
 		{Name: "IGNORE unsafe", States: []State{
 			{Name: "create some records", JS: `TXT("foo", "simple"), A("foo", "1.2.3.4"), TXT("@", "asimple"), A("@", "2.2.2.2")`},
 			{Name: "ignore the apex, records configured there", JS: `TXT("foo", "simple"), A("foo", "1.2.3.4"), TXT("@", "asimple"), A("@", "2.2.2.2"),
-				IGNORE("@", "", ""), DISABLE_IGNORE_SAFETY_CHECK`, NoChanges: true, Pending: &unsafeIgnore},
+				IGNORE("@", "", ""), DISABLE_IGNORE_SAFETY_CHECK`, NoChanges: true},
 			{Name: "verify", JS: `TXT("foo", "simple"), A("foo", "1.2.3.4"), TXT("@", "asimple"), A("@", "2.2.2.2")`, NoChanges: true},
 			{Name: "ignore a label, records configured there", JS: `TXT("foo", "simple"), A("foo", "1.2.3.4"), TXT("@", "asimple"), A("@", "2.2.2.2"),
-				IGNORE("foo", "", ""), DISABLE_IGNORE_SAFETY_CHECK`, NoChanges: true, Pending: &unsafeIgnore},
+				IGNORE("foo", "", ""), DISABLE_IGNORE_SAFETY_CHECK`, NoChanges: true},
 			{Name: "verify again", JS: `TXT("foo", "simple"), A("foo", "1.2.3.4"), TXT("@", "asimple"), A("@", "2.2.2.2")`, NoChanges: true},
 		}},
 		{Name: "IGNORE wilds", States: []State{
@@ -125,7 +125,7 @@ func ignoreGroups() []Group {
 		{Name: "IGNORE everything b2822", States: []State{
 			{Name: "create some records", JS: city},
 			{Name: "ignore them all", JS: city + `, IGNORE("dyndns-city1", "A,AAAA", ""), IGNORE("dyndns-city2", "A,AAAA", ""), DISABLE_IGNORE_SAFETY_CHECK`,
-				NoChanges: true, Pending: &unsafeIgnore},
+				NoChanges: true},
 			{Name: "verify", JS: city, NoChanges: true},
 		}},
 		{Name: "IGNORE w/change b3227", States: []State{

@@ -5,28 +5,15 @@ import (
 	"strings"
 )
 
-// unsafeIgnore marks the states DNSControl runs with its safety check off
-// (DISABLE_IGNORE_SAFETY_CHECK): a configured record is matched by an
-// IGNORE too, which dnsctl refuses on main whatever the modifier says.
-var unsafeIgnore = Pending{Branch: "i9-diff",
-	Reason: "DISABLE_IGNORE_SAFETY_CHECK: a configured record that an IGNORE also matches is refused on main"}
-
-// pendingGroups are the groups for features other branches of issue 9
-// are building: on main they fail, so the runner skips them, naming the
-// branch (go test -args -conformance.pending runs them anyway). Once a
-// branch is merged, delete its Pending entries (the groups then run like
-// every other) and move the groups where they belong. States pending on
-// their own (State.Pending) are in the other files.
-func pendingGroups() []Group {
+// featureGroups cover what issue 9 added to dnsctl: the record types
+// DNSControl's BIND provider serves (DNSControl's groups), ech= values,
+// and, as groups of our own, IGNORE globs as DNSControl matches them,
+// NO_PURGE replacing a declared set, IGNORE_EXTERNAL_DNS and
+// ENSURE_ABSENT_REC.
+func featureGroups() []Group {
 	sha256 := strings.Repeat("0123456789abcdef", 4)
 	sha512 := strings.Repeat("0123456789abcdef", 8)
 	reversed512 := strings.Repeat("fedcba9876543210", 8)
-	types := func(what string) []Pending {
-		return []Pending{{Branch: "i9-types", Reason: what + " is not in dnsctl's language on main"}}
-	}
-	diff := func(what string) []Pending {
-		return []Pending{{Branch: "i9-diff", Reason: what}}
-	}
 	smimea := func(usage, selector, mtype int, cert string) string {
 		return `SMIMEA("_443._tcp", ` + strings.Join([]string{strconv.Itoa(usage), strconv.Itoa(selector), strconv.Itoa(mtype)}, ", ") + `, "` + cert + `")`
 	}
@@ -52,18 +39,17 @@ func pendingGroups() []Group {
 
 	return []Group{
 		// DNSControl's groups, in the order of its file.
-		{Name: "RP", Requires: []string{"CanUseRP"}, Pending: types("RP"), States: []State{
+		{Name: "RP", Requires: []string{"CanUseRP"}, States: []State{
 			{Name: "create", JS: `RP("foo", "user.example.com.", "bar.com.")`},
 			{Name: "change mbox", JS: `RP("foo", "other.example.com.", "bar.com.")`},
 			{Name: "change txt", JS: `RP("foo", "other.example.com.", "example.com.")`},
 		}},
-		{Name: "RP short names", Requires: []string{"CanUseRP"}, Pending: types("RP"), States: []State{
+		{Name: "RP short names", Requires: []string{"CanUseRP"}, States: []State{
 			{Name: "create", JS: `RP("foo", "user", "server")`},
 			{Name: "change mbox", JS: `RP("foo", "user2", "server")`},
 			{Name: "change txt", JS: `RP("foo", "user2", "waiter")`},
 		}},
 		{Name: "Ech", Requires: []string{"CanUseHTTPS"},
-			Pending: []Pending{{Branch: "i9-types", Reason: "ech= values are refused (with an empty error message) on main"}},
 			States: []State{
 				{Name: "create", JS: `HTTPS("@", 1, "example.com.", "alpn=h2,h3")`},
 				{Name: "add an ECH key", JS: `HTTPS("@", 1, "example.com.", "alpn=h2,h3 ech=some+base64+encoded+value///")`},
@@ -71,28 +57,28 @@ func pendingGroups() []Group {
 				{Name: "change the key and other values", JS: `HTTPS("@", 1, "example.org.", "port=80 ipv4hint=127.0.0.1 ech=another+base64+encoded+value")`},
 				{Name: "another name, another key", JS: `HTTPS("ech", 1, "example.com.", "ech=some+base64+encoded+value///")`},
 			}},
-		{Name: "DHCID", Requires: []string{"CanUseDHCID"}, Pending: types("DHCID"), States: []State{
+		{Name: "DHCID", Requires: []string{"CanUseDHCID"}, States: []State{
 			{Name: "create", JS: `DHCID("test", "AAIBY2/AuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA=")`},
 			{Name: "modify", JS: `DHCID("test", "AAAAAAAAuCccgoJbsaxcQc9TUapptP69lOjxfNuVAA2kjEA=")`},
 		}},
-		{Name: "DNAME", Requires: []string{"CanUseDNAME"}, Pending: types("DNAME"), States: []State{
+		{Name: "DNAME", Requires: []string{"CanUseDNAME"}, States: []State{
 			{Name: "create", JS: `DNAME("test", "example.com.")`},
 			{Name: "modify", JS: `DNAME("test", "example.net.")`},
 			{Name: "a short target", JS: `DNAME("a", "b")`},
 		}},
-		{Name: "DNSKEY", Requires: []string{"CanUseDNSKEY"}, Pending: types("DNSKEY"), States: []State{
+		{Name: "DNSKEY", Requires: []string{"CanUseDNSKEY"}, States: []State{
 			{Name: "create", JS: `DNSKEY("test", 257, 3, 13, "fRnjbeUVyKvz1bDx2lPmu3KY1k64T358t8kP6Hjveos=")`},
 			{Name: "change flags", JS: `DNSKEY("test", 256, 3, 13, "fRnjbeUVyKvz1bDx2lPmu3KY1k64T358t8kP6Hjveos=")`},
 			{Name: "change key", JS: `DNSKEY("test", 256, 3, 13, "whjtMiJP9C86l0oTJUxemuYtQ0RIZePWt6QETC2kkKM=")`},
 			{Name: "change algorithm", JS: `DNSKEY("test", 256, 3, 15, "whjtMiJP9C86l0oTJUxemuYtQ0RIZePWt6QETC2kkKM=")`},
 		}},
-		{Name: "OPENPGPKEY", Requires: []string{"CanUseOPENPGPKEY"}, Pending: types("OPENPGPKEY"), States: []State{
+		{Name: "OPENPGPKEY", Requires: []string{"CanUseOPENPGPKEY"}, States: []State{
 			{Name: "two keys, hex and base64", JS: pgp(pgp1, pgp2)},
 			{Name: "change both, same formats", JS: pgp(pgp3, pgp4)},
 			// The same keys written in the other encoding: nothing changes.
 			{Name: "same keys, other formats", JS: pgp(pgp5, pgp6), NoChanges: true},
 		}},
-		{Name: "SMIMEA", Requires: []string{"CanUseSMIMEA"}, Pending: types("SMIMEA"), States: []State{
+		{Name: "SMIMEA", Requires: []string{"CanUseSMIMEA"}, States: []State{
 			{Name: "create", JS: smimea(3, 1, 1, sha256)},
 			{Name: "change usage", JS: smimea(2, 1, 1, sha256)},
 			{Name: "change selector", JS: smimea(2, 0, 1, sha256)},
@@ -102,34 +88,30 @@ func pendingGroups() []Group {
 
 		// Ours.
 		{Name: "IGNORE_NAME * spans labels", Ours: true,
-			Pending: diff("IGNORE globs: * matches one label on main; DNSControl's gobwas globs have no separator"),
 			States: []State{
 				{Name: "create some records", JS: `A("deep.svc.k8s", "10.0.0.1"), A("k8s", "10.0.0.2"), A("www", "192.0.2.1")`},
 				{Name: "ignore *.k8s", JS: `A("k8s", "10.0.0.2"), A("www", "192.0.2.1"), IGNORE_NAME("*.k8s")`, NoChanges: true},
 				{Name: "verify", JS: `A("deep.svc.k8s", "10.0.0.1"), A("k8s", "10.0.0.2"), A("www", "192.0.2.1")`, NoChanges: true},
 			}},
 		{Name: "IGNORE target * spans dots", Ours: true,
-			Pending: diff("IGNORE globs: a \"*\" target matches no dotted target on main"),
 			States: []State{
 				{Name: "create some records", JS: `CNAME("dev-system-x", "x.example.net."), A("www", "192.0.2.1")`},
 				{Name: "ignore dev-system*, every type and target", JS: `A("www", "192.0.2.1"), IGNORE("dev-system*", "*", "*")`, NoChanges: true},
 				{Name: "verify", JS: `CNAME("dev-system-x", "x.example.net."), A("www", "192.0.2.1")`, NoChanges: true},
 			}},
 		{Name: "IGNORE_NAME character classes", Ours: true,
-			Pending: diff("IGNORE globs: [...] classes are literal text on main"),
 			States: []State{
 				{Name: "create some records", JS: `A("host1", "192.0.2.1"), A("host2", "192.0.2.2"), A("hostx", "192.0.2.3")`},
 				{Name: "ignore host[0-9], hostx changes", JS: `A("hostx", "192.0.2.4"), IGNORE_NAME("host[0-9]")`},
 				{Name: "verify", JS: `A("host1", "192.0.2.1"), A("host2", "192.0.2.2"), A("hostx", "192.0.2.4")`, NoChanges: true},
 			}},
 		{Name: "NO_PURGE replaces a declared set", Ours: true,
-			Pending: diff("NO_PURGE keeps the old values of a set the configuration declares on main"),
 			States: []State{
 				{Name: "create some records", JS: `A("foo", "192.0.2.1"), A("foo", "192.0.2.2"), A("bar", "192.0.2.3")`},
 				{Name: "declare foo anew", JS: `A("foo", "192.0.2.9"), NO_PURGE`},
 				{Name: "verify: foo replaced, bar kept", JS: `A("foo", "192.0.2.9"), A("bar", "192.0.2.3")`, NoChanges: true},
 			}},
-		{Name: "IGNORE_EXTERNAL_DNS", Ours: true, Pending: diff("IGNORE_EXTERNAL_DNS is not supported on main"), States: []State{
+		{Name: "IGNORE_EXTERNAL_DNS", Ours: true, States: []State{
 			{Name: "create records as external-dns writes them", JS: extDNS},
 			// Without the prefix, extdns-a-api is an ownership record of
 			// the name extdns-a-api itself: the A record api is ours.
@@ -137,7 +119,7 @@ func pendingGroups() []Group {
 			{Name: "with a prefix", JS: `A("www", "192.0.2.1"), IGNORE_EXTERNAL_DNS("extdns-")`, NoChanges: true},
 			{Name: "verify", JS: extDNS, NoChanges: true},
 		}},
-		{Name: "ENSURE_ABSENT_REC", Ours: true, Pending: diff("ENSURE_ABSENT_REC is not supported on main"), States: []State{
+		{Name: "ENSURE_ABSENT_REC", Ours: true, States: []State{
 			// gone holds one record: DNSControl's code removes the whole set of
 			// an absent record's name and type under NO_PURGE, its comments
 			// say only the record; both agree here.
