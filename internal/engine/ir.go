@@ -144,7 +144,11 @@ type dcDomain struct {
 		Name string `json:"name"`
 	} `json:"nameservers"`
 	KeepUnknown bool `json:"keepunknown"`
-	Unmanaged   []struct {
+	// Settings dnsctl does not read from an IR: refused, since ignoring
+	// them could delete records (IGNORE_EXTERNAL_DNS) or keep some.
+	EnsureAbsent      []json.RawMessage `json:"recordsabsent"`
+	IgnoreExternalDNS bool              `json:"ignore_external_dns"`
+	Unmanaged         []struct {
 		Label  string `json:"label_pattern"`
 		Types  string `json:"rType_pattern"`
 		Target string `json:"target_pattern"`
@@ -186,6 +190,12 @@ func fromDNSControlIR(b []byte, path string) (*model.Config, error) {
 		cfg.DNSProviders = append(cfg.DNSProviders, d)
 	}
 	for _, dd := range in.Domains {
+		switch {
+		case len(dd.EnsureAbsent) > 0:
+			return nil, fmt.Errorf("domain %s: ENSURE_ABSENT (recordsabsent) is not read from DNSControl's IR by dnsctl (use dnsconfig.js)", dd.Name)
+		case dd.IgnoreExternalDNS:
+			return nil, fmt.Errorf("domain %s: IGNORE_EXTERNAL_DNS (ignore_external_dns) is not read from DNSControl's IR by dnsctl (use dnsconfig.js)", dd.Name)
+		}
 		d := &model.Domain{Name: dd.Name, Tag: dd.Tag, Registrar: dd.Registrar, KeepUnknown: dd.KeepUnknown, Pos: path}
 		if name, tag, ok := strings.Cut(dd.Name, "!"); ok && d.Tag == "" {
 			d.Name, d.Tag = name, tag
