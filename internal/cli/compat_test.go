@@ -167,7 +167,7 @@ func TestNotifyWebhook(t *testing.T) {
 	writeFiles(t, dir, map[string]string{"creds.json": `{"bind": {"TYPE": "BIND", "directory": "zones"},
   "notifications": {"shoutrrr_url": "discord://token@id"}}`})
 	_, _, errOut = run(t, dir, "preview", "--notify")
-	if strings.Count(errOut, "shoutrrr_url is not supported by dnsctl") != 1 {
+	if strings.Count(errOut, "only Shoutrrr's generic webhook") != 1 {
 		t.Errorf("shoutrrr: %q", errOut)
 	}
 }

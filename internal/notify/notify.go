@@ -4,9 +4,9 @@
 //
 // The services that are plain HTTP webhooks are supported: slack_url
 // (Slack and Mattermost), teams_url, bonfire_url and telegram_bot_token
-// with telegram_chat_id. shoutrrr_url (DNSControl's gateway to many
-// services through the Shoutrrr library) is not: New says so, and nothing
-// is sent there.
+// with telegram_chat_id, and shoutrrr_url for Shoutrrr's generic webhook.
+// Its other services (DNSControl reaches many through the Shoutrrr
+// library) are not: New says so, and nothing is sent there.
 package notify
 
 import (
@@ -92,8 +92,16 @@ func New(fields map[string]string) (*Notifier, []string) {
 	case tok != "" || chat != "":
 		warn = append(warn, "notifications: Telegram needs both telegram_bot_token and telegram_chat_id; nothing is sent to Telegram")
 	}
-	if fields["shoutrrr_url"] != "" {
-		warn = append(warn, "notifications: shoutrrr_url is not supported by dnsctl (only slack_url, teams_url, bonfire_url and Telegram); nothing is sent there")
+	if u := fields["shoutrrr_url"]; u != "" {
+		g, ok, err := parseGeneric(u)
+		switch {
+		case err != nil:
+			warn = append(warn, fmt.Sprintf("notifications: %v; nothing is sent there", err))
+		case ok:
+			n.senders = append(n.senders, g)
+		default:
+			warn = append(warn, "notifications: shoutrrr_url: only Shoutrrr's generic webhook (generic://… or generic+https://…) is supported by dnsctl, besides slack_url, teams_url, bonfire_url and Telegram; nothing is sent there")
+		}
 	}
 	return n, warn
 }
@@ -118,9 +126,18 @@ func (n *Notifier) Notify(ctx context.Context, e Event) error {
 
 // post sends body to target and wants a 2xx answer.
 func post(ctx context.Context, c *http.Client, service, target, contentType string, body []byte) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, bytes.NewReader(body))
+	return postWith(ctx, c, service, http.MethodPost, target, contentType, nil, body)
+}
+
+// postWith sends body to target with method and the extra headers, and
+// wants a 2xx answer.
+func postWith(ctx context.Context, c *http.Client, service, method, target, contentType string, headers http.Header, body []byte) error {
+	req, err := http.NewRequestWithContext(ctx, method, target, bytes.NewReader(body))
 	if err != nil {
-		return fmt.Errorf("%s notification: %w", service, err)
+		return fmt.Errorf("%s notification: %w", service, redactURL(err))
+	}
+	for k, v := range headers {
+		req.Header[k] = v
 	}
 	req.Header.Set("Content-Type", contentType)
 	resp, err := c.Do(req)

@@ -21,14 +21,14 @@ type hook struct {
 }
 
 type request struct {
-	path, contentType, body string
+	path, query, contentType, body string
 }
 
 func (h *hook) start(t *testing.T) *httptest.Server {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		h.mu.Lock()
-		h.got = append(h.got, request{r.URL.Path, r.Header.Get("Content-Type"), string(b)})
+		h.got = append(h.got, request{r.URL.Path, r.URL.RawQuery, r.Header.Get("Content-Type"), string(b)})
 		code := h.code
 		h.mu.Unlock()
 		if code != 0 {
@@ -130,7 +130,9 @@ func TestNewWarnsAndWanted(t *testing.T) {
 		warn   string
 		active bool
 	}{
-		{map[string]string{"shoutrrr_url": "discord://t@i"}, "shoutrrr_url is not supported", false},
+		{map[string]string{"shoutrrr_url": "discord://t@i"}, "only Shoutrrr's generic webhook", false},
+		{map[string]string{"shoutrrr_url": "generic://h/x?template=custom"}, "template \"custom\" is not supported", false},
+		{map[string]string{"shoutrrr_url": "generic://h/x"}, "", true},
 		{map[string]string{"telegram_bot_token": "x"}, "needs both", false},
 		{map[string]string{"telegram_bot_token": "x", "telegram_chat_id": "abc"}, "is not a number", false},
 		{map[string]string{"slack_url": "http://h/x", "notify_on_push": "true"}, "", true},
@@ -161,3 +163,51 @@ func TestNewWarnsAndWanted(t *testing.T) {
 		}
 	}
 }
+
+// TestShoutrrrGeneric: Shoutrrr's generic webhook, in its two URL forms,
+// posts where and what Shoutrrr would.
+func TestShoutrrrGeneric(t *testing.T) {
+	h := &hook{}
+	srv := h.start(t)
+	hostPath := strings.TrimPrefix(srv.URL, "http://")
+	ev := Event{Domain: "example.com", Provider: "r53", Lines: []string{"+ CREATE a.example.com A 192.0.2.1 ttl=300"}}
+	for _, tc := range []struct {
+		url                    string
+		path, query, ctype, in string
+		header                 string
+	}{
+		{"generic+" + srv.URL + "/hook?token=1", "/hook", "token=1", "application/json",
+			"dnsctl successfully ran correction for example.com[r53]:\n+ CREATE a.example.com A 192.0.2.1 ttl=300", ""},
+		{"generic://" + hostPath + "/hook?disabletls=yes&template=json&title=DNS&messagekey=text&$env=prod&@X-Team=ops&keep=me&_title=x",
+			"/hook", "keep=me&title=x", "application/json",
+			`{"env":"prod","text":"dnsctl successfully ran correction for example.com[r53]:\n+ CREATE a.example.com A 192.0.2.1 ttl=300","title":"DNS"}`, "ops"},
+		{"generic://" + hostPath + "/plain?disabletls=yes&contenttype=text/plain", "/plain", "", "text/plain",
+			"dnsctl successfully ran correction for example.com[r53]:\n+ CREATE a.example.com A 192.0.2.1 ttl=300", ""},
+	} {
+		h.got = nil
+		n, warn := New(map[string]string{"shoutrrr_url": tc.url})
+		if len(warn) != 0 {
+			t.Fatalf("%s: %v", tc.url, warn)
+		}
+		var hdr string
+		n.client.Transport = roundTrip(func(r *http.Request) (*http.Response, error) {
+			hdr = r.Header.Get("X-Team")
+			return http.DefaultTransport.RoundTrip(r)
+		})
+		if err := n.Notify(context.Background(), ev); err != nil {
+			t.Fatalf("%s: %v", tc.url, err)
+		}
+		if len(h.got) != 1 {
+			t.Fatalf("%s: %d requests", tc.url, len(h.got))
+		}
+		r := h.got[0]
+		if r.path != tc.path || r.query != tc.query || r.contentType != tc.ctype || r.body != tc.in || hdr != tc.header {
+			t.Errorf("%s:\n got %q %q %q %q %q\nwant %q %q %q %q %q", tc.url, r.path, r.query, r.contentType, r.body, hdr,
+				tc.path, tc.query, tc.ctype, tc.in, tc.header)
+		}
+	}
+}
+
+type roundTrip func(*http.Request) (*http.Response, error)
+
+func (f roundTrip) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
