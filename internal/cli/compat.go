@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -130,7 +131,12 @@ func newNotifier(g *globals, e *engine.Engine, flag, push bool) *notifier {
 		}
 		return nil
 	}
-	return &notifier{n: n, warn: func(msg string) { safe.Fprintf(g.stderr, "WARNING: %s\n", msg) }}
+	var mu sync.Mutex // zones are worked on concurrently
+	return &notifier{n: n, warn: func(msg string) {
+		mu.Lock()
+		defer mu.Unlock()
+		safe.Fprintf(g.stderr, "WARNING: %s\n", msg)
+	}}
 }
 
 // changes notifies the corrections of changes at a provider: planned
