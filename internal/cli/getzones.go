@@ -250,7 +250,8 @@ func runCreateDomains(ctx context.Context, g *globals, f *configFlags, domains, 
 			safe.Fprintf(g.stdout, "  - Zone %q already exists at %q\n", domain, prov)
 		}
 	})
-	if failed {
+	printUnhandled(g.stdout, e)
+	if failed || e.UnhandledNamed() {
 		return exitError{1}
 	}
 	return nil

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -15,12 +14,14 @@ import (
 	"github.com/dnsctl/dnsctl/internal/diff"
 	"github.com/dnsctl/dnsctl/internal/engine"
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/notify"
 	"github.com/dnsctl/dnsctl/internal/provider"
 	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
 type previewFlags struct {
 	configFlags
+	compatFlags
 	full            bool
 	domains         string
 	providers       string
@@ -41,7 +42,7 @@ func newPreviewCmd(g *globals, push bool) *cobra.Command {
 		Short: "Show the changes that push would make",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runPreview(cmd.Context(), g, f, push)
+			return runPreview(cmd, g, f, push)
 		},
 	}
 	if push {
@@ -52,16 +53,9 @@ func newPreviewCmd(g *globals, push bool) *cobra.Command {
 		cmd.Flags().BoolVar(&f.wait, "wait", false, "wait until the provider serves the changes everywhere (Route 53: INSYNC)")
 	}
 	cmd.Flags().BoolVar(&f.noPopulate, "no-populate", false, "do not create missing zones")
-	// DNSControl flags dnsctl accepts so existing pipelines keep running,
-	// but which change nothing here.
-	for _, name := range []string{"notify", "dev"} {
-		cmd.Flags().Bool(name, false, "accepted for DNSControl compatibility; has no effect")
-		cmd.Flags().MarkHidden(name)
-	}
-	for _, name := range []string{"cmode", "bindserial"} {
-		cmd.Flags().String(name, "", "accepted for DNSControl compatibility; has no effect")
-		cmd.Flags().MarkHidden(name)
-	}
+	// DNSControl's other flags (compat.go).
+	f.compatFlags.addFlags(cmd, &f.config)
+	cmd.PreRunE = func(*cobra.Command, []string) error { return f.compatFlags.check() }
 	cmd.Flags().StringVar(&f.maxChange, "max-change", "", "refuse to push a plan that modifies or deletes more than this `share` of a zone's records (e.g. 30%)")
 	f.register(cmd)
 	cmd.Flags().BoolVar(&f.full, "full", false, "show every provider and registrar, with or without changes")
@@ -90,14 +84,15 @@ func (p palette) correction(w safe.Printer, num int, kind diff.Kind, text string
 	safe.Fprintf(w, "\n")
 }
 
-func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) error {
+func runPreview(cmd *cobra.Command, g *globals, f *previewFlags, push bool) error {
+	ctx := cmd.Context()
 	vars, err := f.varMap()
 	if err != nil {
 		return err
 	}
 	e, err := loadEngine(ctx, g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars,
 		Domains: f.domains, Providers: f.providers, MaxChange: f.maxChange, NoPopulate: f.noPopulate, Wait: f.wait,
-		EvalTimeout: f.engineEvalTimeout(), AllowFetch: f.allowFetch})
+		EvalTimeout: f.engineEvalTimeout(), AllowFetch: f.allowFetch, IRPath: f.ir, BindSerial: uint32(f.bindserial)})
 	if err != nil {
 		return err
 	}
@@ -110,10 +105,7 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 		defer release()
 	}
 	pal := palette{on: !g.noColors && g.stdoutTTY}
-	workers := f.concurrency
-	if workers <= 0 {
-		workers = 4 * runtime.GOMAXPROCS(0)
-	}
+	workers := workers(cmd, f.concurrency, &f.compatFlags)
 	var ask func(string) bool
 	if push && f.interactive {
 		workers = 1
@@ -126,7 +118,8 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 		}
 	}
 
-	r := &runner{e: e, push: push, full: f.full, pal: pal, ask: ask, force: f.force, noPopulate: f.noPopulate}
+	r := &runner{e: e, push: push, full: f.full, pal: pal, ask: ask, force: f.force, noPopulate: f.noPopulate,
+		notify: newNotifier(g, e, f.notify, push)}
 	n := len(e.Config.Domains)
 	results := make([]domainResult, n)
 	var prog *progress
@@ -141,6 +134,12 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 			var dp *engine.DomainPlan
 			if ctx.Err() == nil {
 				dp = e.PlanDomain(ctx, d)
+			}
+			if f.populateOnPreview && ctx.Err() == nil {
+				var err error
+				if dp, err = e.PopulateOnPreview(ctx, dp); err != nil {
+					dp = &engine.DomainPlan{Domain: d, Err: err}
+				}
 			}
 			results[i] = r.domain(ctx, out.zone(i), d, dp, hold{})
 			out.finish(i)
@@ -189,8 +188,8 @@ func runPreview(ctx context.Context, g *globals, f *previewFlags, push bool) err
 	}
 	prog.finish()
 
-	total, applied, failed := 0, 0, false
-	var entries []reportEntry
+	total, applied, failed := 0, 0, e.UnhandledNamed()
+	entries := printUnhandled(g.stdout, e)
 	for _, res := range results {
 		total += res.corrections
 		applied += res.applied
@@ -233,6 +232,7 @@ type runner struct {
 	ask        func(question string) bool
 	force      bool
 	noPopulate bool
+	notify     *notifier // nil: no notifications
 }
 
 // hold says why push must not change a zone it has planned; the zero value
@@ -442,6 +442,9 @@ func (r *runner) domain(ctx context.Context, w safe.Printer, d *model.Domain, dp
 		}
 		if !apply {
 			r.printChanges(w, pp.Plan, pp.Plan.Changes, &num)
+			if !r.push {
+				r.notify.changes(ctx, name, pname, pp.Plan, pp.Plan.Changes, true, nil)
+			}
 			if r.push {
 				safe.Fprintf(w, "NOT APPLIED: %s.\n", h.zoneWhy())
 				res.report[idx].Outcome = h.outcome
@@ -512,8 +515,11 @@ func (r *runner) domain(ctx context.Context, w safe.Printer, d *model.Domain, dp
 			line := fmt.Sprintf("± MODIFY nameservers at %s: %s -> %s", rname, strings.Join(rp.Old, ","), strings.Join(to, ","))
 			r.pal.correction(w, num, diff.Modify, line)
 			entry.Changes = append(entry.Changes, reportChange{Kind: "MODIFY", Name: d.Name, Type: "NS", Lines: []string{line}})
+			entry.CorrectionDetails = []string{line}
+			notice := notify.Event{Domain: name, Provider: rname, Lines: []string{line}, Preview: !r.push}
 			switch {
 			case !r.push:
+				r.notify.send(ctx, notice)
 			case !apply:
 				safe.Fprintf(w, "NOT APPLIED: %s.\n", h.zoneWhy())
 				entry.Outcome = h.outcome
@@ -525,7 +531,10 @@ func (r *runner) domain(ctx context.Context, w safe.Printer, d *model.Domain, dp
 			case r.ask != nil && !r.ask(""):
 				entry.Outcome = "skipped"
 			default:
-				if err := r.e.ApplyRegistrar(ctx, d, rp); err != nil {
+				err := r.e.ApplyRegistrar(ctx, d, rp)
+				notice.Err = err
+				r.notify.send(ctx, notice)
+				if err != nil {
 					safe.Fprintf(w, "FAILURE! %v\n", err)
 					entry.Outcome, entry.Error = errOutcome(err), err.Error()
 					res.failed = true
@@ -538,9 +547,8 @@ func (r *runner) domain(ctx context.Context, w safe.Printer, d *model.Domain, dp
 		case r.full:
 			safe.Fprintf(w, "----- Registrar: %s...0 corrections\n", rname)
 		}
-		if rp.Err != nil || rp.Changed() || r.full {
-			res.report = append(res.report, entry)
-		}
+		// Every registrar has its entry in the report, as in DNSControl.
+		res.report = append(res.report, entry)
 	}
 	return res
 }
@@ -579,7 +587,9 @@ func (r *runner) applyProvider(ctx context.Context, w safe.Printer, pp *engine.P
 	}
 	if r.ask == nil {
 		r.printChanges(w, pp.Plan, pp.Plan.Changes, num)
-		if err := r.e.Apply(ctx, pp, pp.Plan); err != nil {
+		err := r.e.Apply(ctx, pp, pp.Plan)
+		r.notify.changes(ctx, pp.Plan.Zone, pp.Provider.Name, pp.Plan, pp.Plan.Changes, false, err)
+		if err != nil {
 			return 0, partly(err), err
 		}
 		safe.Fprintf(w, "SUCCESS!\n")
@@ -593,7 +603,9 @@ func (r *runner) applyProvider(ctx context.Context, w safe.Printer, pp *engine.P
 			continue
 		}
 		one := &diff.Plan{Zone: pp.Plan.Zone, MetaKeys: pp.Plan.MetaKeys, Changes: []diff.Change{c}}
-		if err := r.e.Apply(ctx, pp, one); err != nil {
+		err := r.e.Apply(ctx, pp, one)
+		r.notify.changes(ctx, pp.Plan.Zone, pp.Provider.Name, one, one.Changes, false, err)
+		if err != nil {
 			return skipped, done + partly(err), err
 		}
 		done += lines(one.Changes)

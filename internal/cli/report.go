@@ -13,22 +13,27 @@ import (
 )
 
 // reportEntry is one element of the --report JSON: a domain's corrections at
-// one provider or at its registrar. The first fields match DNSControl's
-// report so existing tooling keeps reading it.
+// one provider or at its registrar. The first fields are DNSControl's
+// (its commands/previewPush.go ReportItem: domain, corrections,
+// correction_details, provider, registrar), with the same names, types and
+// omissions, so existing tooling keeps reading it; dnsctl's own follow.
 type reportEntry struct {
-	Domain      string         `json:"domain"`
-	Corrections int            `json:"corrections"`
-	Provider    string         `json:"provider,omitempty"`
-	Registrar   string         `json:"registrar,omitempty"`
-	ZoneMissing bool           `json:"zone_missing,omitempty"`
-	Batches     int            `json:"api_batches,omitempty"`
-	Create      int            `json:"create"`
-	Modify      int            `json:"modify"`
-	Delete      int            `json:"delete"`
-	Changes     []reportChange `json:"changes,omitempty"`
-	Warnings    []string       `json:"warnings,omitempty"`
-	Error       string         `json:"error,omitempty"`
-	ZoneCreated bool           `json:"zone_created,omitempty"`
+	Domain      string `json:"domain"`
+	Corrections int    `json:"corrections"`
+	// CorrectionDetails are the corrections, one line each as preview
+	// prints them.
+	CorrectionDetails []string       `json:"correction_details,omitempty"`
+	Provider          string         `json:"provider,omitempty"`
+	Registrar         string         `json:"registrar,omitempty"`
+	ZoneMissing       bool           `json:"zone_missing,omitempty"`
+	Batches           int            `json:"api_batches,omitempty"`
+	Create            int            `json:"create"`
+	Modify            int            `json:"modify"`
+	Delete            int            `json:"delete"`
+	Changes           []reportChange `json:"changes,omitempty"`
+	Warnings          []string       `json:"warnings,omitempty"`
+	Error             string         `json:"error,omitempty"`
+	ZoneCreated       bool           `json:"zone_created,omitempty"`
 	// Outcome is what push did with the corrections: "applied", "refused"
 	// (safety threshold), "failed", "partly applied" (failed after some
 	// took effect), "skipped" or "partly applied (N skipped)" (push -i),
@@ -61,6 +66,7 @@ func (e *reportEntry) fill(pp *engine.ProviderPlan) {
 		rc := reportChange{Kind: c.Kind.String(), Name: c.Key.Name, Type: c.Key.Type, SetID: c.Key.SetID}
 		for _, l := range c.Lines(pp.Plan.MetaKeys) {
 			rc.Lines = append(rc.Lines, l.Text)
+			e.CorrectionDetails = append(e.CorrectionDetails, l.Text)
 		}
 		e.Changes = append(e.Changes, rc)
 	}
@@ -124,6 +130,9 @@ func markdownReport(entries []reportEntry, push bool) []byte {
 	}
 	b.WriteString("| domain | provider | create | modify | delete | notes |\n|---|---|---:|---:|---:|---|\n")
 	for _, e := range entries {
+		if e.Registrar != "" && e.Corrections == 0 && e.Error == "" && e.Outcome == "" {
+			continue // a registrar with nothing to do (JSON lists it, as DNSControl does)
+		}
 		who := mdCell(e.Provider)
 		if e.Registrar != "" {
 			who = "registrar " + mdCell(e.Registrar)

@@ -184,6 +184,7 @@ flight (a second Ctrl-C quits at once).`,
 	root.SetErr(g.stderr)
 	root.SetIn(g.stdin)
 	root.PersistentFlags().BoolVar(&g.noColors, "no-colors", false, "never colour the output")
+	registerGlobalCompat(root, g) // DNSControl's other global flags (compat.go)
 	root.AddCommand(
 		newPreviewCmd(g, false),
 		newPreviewCmd(g, true),

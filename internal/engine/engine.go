@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -47,6 +46,12 @@ type Options struct {
 	EvalTimeout time.Duration
 	// AllowFetch lets the configuration make HTTP requests (FETCH).
 	AllowFetch bool
+	// IRPath, when set, is an IR file read instead of evaluating
+	// ConfigPath (--ir): print-ir's JSON or DNSControl's.
+	IRPath string
+	// BindSerial, when not 0, is the SOA serial of every zone file the
+	// run writes (--bindserial).
+	BindSerial uint32
 }
 
 // Engine is a loaded, validated configuration with its providers.
@@ -58,6 +63,16 @@ type Engine struct {
 	registrars map[string]*Registrar
 	safety     Safety
 	noPopulate bool
+	// missing maps the providers of the run whose type dnsctl does not
+	// have (a DNSControl type such as CLOUDFLAREAPI) to that type, keyed
+	// "dns:name" or "reg:name".
+	missing map[string]string
+	// Notifications are the fields of creds.json's "notifications" entry
+	// (DNSControl's chat notifications), nil when it has none.
+	Notifications map[string]string
+	// Unhandled lists what the run leaves alone because it needs such a
+	// provider (see setAsideUnhandled), in configuration order.
+	Unhandled []Unhandled
 }
 
 // DNSProvider is a built DNS provider of the run.
@@ -91,18 +106,25 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 	case opts.EvalTimeout < 0:
 		limits.Timeout = 0
 	}
-	cfg, err := dsl.EvaluateContext(ctx, opts.ConfigPath, opts.Vars, limits)
+	var cfg *model.Config
+	var err error
+	if opts.IRPath != "" {
+		cfg, err = loadIR(opts.IRPath)
+	} else {
+		cfg, err = dsl.EvaluateContext(ctx, opts.ConfigPath, opts.Vars, limits)
+	}
 	if err != nil {
 		return nil, err
 	}
 	problems := append(cfg.Warnings, model.Normalize(cfg)...)
 	all := cfg.Domains
-	cfg.Domains, err = filterDomains(cfg.Domains, opts.Domains)
+	var named map[string]bool
+	cfg.Domains, named, err = filterDomains(cfg.Domains, opts.Domains)
 	if err != nil {
 		return nil, err
 	}
 	e := &Engine{Config: cfg, dns: map[string]*DNSProvider{}, registrars: map[string]*Registrar{},
-		safety: DefaultSafety, noPopulate: opts.NoPopulate}
+		safety: DefaultSafety, noPopulate: opts.NoPopulate, missing: map[string]string{}}
 	if opts.MaxChange != "" {
 		v, err := ParseShare(opts.MaxChange)
 		if err != nil {
@@ -136,6 +158,10 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 			return nil, err
 		}
 		problems = append(problems, e.buildProviders(ctx, cf, opts.Providers)...)
+		e.setAsideUnhandled(named)
+		if n, ok := cf.Entries[notificationsEntry]; ok {
+			e.Notifications = n.Fields
+		}
 		for name, p := range e.dns {
 			supports[name] = p.Caps
 		}
@@ -147,6 +173,7 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 		return nil, problems
 	}
 	e.Warnings = problems.Warnings()
+	e.forceSerial(opts.BindSerial)
 	e.hintZones(all)
 	if opts.Wait {
 		for _, p := range e.dns {
@@ -234,35 +261,6 @@ func zonesByProvider(ds []*model.Domain) map[string][]string {
 	return out
 }
 
-func filterDomains(ds []*model.Domain, filter string) ([]*model.Domain, error) {
-	if strings.TrimSpace(filter) == "" {
-		return ds, nil
-	}
-	var pats []string
-	for _, p := range strings.Split(filter, ",") {
-		if p = strings.ToLower(strings.TrimSpace(p)); p != "" {
-			a, err := model.ASCIIPattern(p) // bücher.example matches xn--bcher-kva.example
-			if err != nil {
-				return nil, fmt.Errorf("--domains %q: %w", p, err)
-			}
-			pats = append(pats, a)
-		}
-	}
-	var out []*model.Domain
-	for _, d := range ds {
-		for _, p := range pats {
-			if ok, _ := path.Match(p, d.UniqueName()); ok || p == d.Name {
-				out = append(out, d)
-				break
-			}
-		}
-	}
-	if len(out) == 0 {
-		return nil, fmt.Errorf("--domains %q matches no domain of the configuration", filter)
-	}
-	return out, nil
-}
-
 func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFilter string) model.Problems {
 	var ps model.Problems
 	wantProvider := map[string]bool{}
@@ -333,6 +331,9 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 		if decl != nil {
 			typ = decl.Type
 		}
+		if err != nil && foreignType(typ) {
+			return provider.Info{}, nil, foreignTypeError{typ: strings.ToUpper(typ)}
+		}
 		if err != nil {
 			// Only a type that needs nothing from creds.json (BIND, NONE)
 			// may go without an entry: a cloud provider would otherwise
@@ -356,6 +357,9 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 			return provider.Info{}, nil, fmt.Errorf("%s(%q) says type %s but %s's %q entry says TYPE %s", fn, name, typ, cf.Path, name, entry.Type)
 		}
 		typ = strings.ToUpper(typ)
+		if foreignType(typ) {
+			return provider.Info{}, nil, foreignTypeError{typ: typ}
+		}
 		if v, ok := entry.Fields[maxChangeField]; ok {
 			// An engine setting, not the provider's: providers never see it.
 			if _, err := ParseShare(v); err != nil {
@@ -398,6 +402,11 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 
 	for _, name := range sortedKeys(usedDNS) {
 		info, impl, err := build("dns", name)
+		var fe foreignTypeError
+		if errors.As(err, &fe) {
+			e.missing["dns:"+name] = fe.typ
+			continue
+		}
 		if err != nil {
 			ps = append(ps, model.Problem{Pos: posOf("dns", name), Msg: err.Error()})
 			continue
@@ -415,6 +424,11 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 	}
 	for _, name := range sortedKeys(usedReg) {
 		info, impl, err := build("reg", name)
+		var fe foreignTypeError
+		if errors.As(err, &fe) {
+			e.missing["reg:"+name] = fe.typ
+			continue
+		}
 		if err != nil {
 			ps = append(ps, model.Problem{Pos: posOf("reg", name), Msg: err.Error()})
 			continue

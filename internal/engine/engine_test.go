@@ -557,29 +557,3 @@ func TestMissingEntryWithType(t *testing.T) {
 		t.Errorf("BIND and NONE need no entry: %v", err)
 	}
 }
-
-func TestFilterDomainsUnicode(t *testing.T) {
-	ds := []*model.Domain{{Name: "xn--bcher-kva.example"}, {Name: "example.com"}, {Name: "example.com", Tag: "inside"}}
-	for _, tc := range []struct {
-		filter string
-		want   []string
-	}{
-		{"bücher.example", []string{"xn--bcher-kva.example"}},
-		{"BÜCHER.example, example.com!inside", []string{"xn--bcher-kva.example", "example.com!inside"}},
-		{"example.com", []string{"example.com", "example.com!inside"}},
-		{"*.example", []string{"xn--bcher-kva.example"}},
-	} {
-		got, err := filterDomains(ds, tc.filter)
-		if err != nil {
-			t.Errorf("%q: %v", tc.filter, err)
-			continue
-		}
-		var names []string
-		for _, d := range got {
-			names = append(names, d.UniqueName())
-		}
-		if !slices.Equal(names, tc.want) {
-			t.Errorf("%q matched %v, want %v", tc.filter, names, tc.want)
-		}
-	}
-}

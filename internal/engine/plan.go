@@ -543,20 +543,11 @@ func (e *Engine) CreateZones(ctx context.Context, report func(domain, providerNa
 			if p == nil {
 				continue
 			}
-			zc, ok := p.Impl.(provider.ZoneCreator)
-			if !ok {
+			if _, ok := p.Impl.(provider.ZoneCreator); !ok {
 				continue
 			}
-			created, err := zc.EnsureZone(ctx, d.UniqueName())
-			if created && err == nil {
-				// Made real by a plan, for providers that create a zone
-				// only with its content (BIND).
-				var plan *diff.Plan
-				if plan, err = e.newZonePlan(ctx, d, p); err == nil {
-					err = p.Impl.Apply(ctx, plan)
-				}
-			}
-			report(d.UniqueName(), p.Name, created && err == nil, err)
+			created, err := e.createZone(ctx, d, p)
+			report(d.UniqueName(), p.Name, created, err)
 		}
 	}
 }

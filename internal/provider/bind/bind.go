@@ -100,6 +100,8 @@ type Provider struct {
 	// meta is what the configuration's declaration says (default_ns,
 	// default_soa).
 	meta providerMeta
+	// forced, when not 0, is the serial of every SOA written (ForceSerial).
+	forced uint32
 	// mu serialises writes; reads need no lock since files are replaced
 	// atomically.
 	mu sync.Mutex
@@ -576,7 +578,7 @@ func (p *Provider) Apply(ctx context.Context, plan *diff.Plan) error {
 	if !changed {
 		return nil
 	}
-	bumped, err := bumpSerial(origin, soa, newSOA, p.now())
+	bumped, err := p.nextSOA(origin, soa, newSOA)
 	if err != nil {
 		return err
 	}
@@ -643,7 +645,7 @@ func (p *Provider) newZone(zone string) ([]*model.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	soa, err := bumpSerial(origin, def, nil, p.now())
+	soa, err := p.nextSOA(origin, def, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,47 @@
+package engine
+
+import (
+	"encoding/json"
+	"maps"
+	"testing"
+)
+
+// TestDNSControlIRRecords: each record type of DNSControl's IR becomes the
+// record the DSL would have produced (data in zone-file syntax).
+func TestDNSControlIRRecords(t *testing.T) {
+	for _, tc := range []struct {
+		json string
+		data string
+		meta map[string]string
+	}{
+		{`{"type":"A","name":"www","target":"192.0.2.1"}`, "192.0.2.1", nil},
+		{`{"type":"MX","name":"@","mxpreference":10,"target":"mail.example.com."}`, "10 mail.example.com.", nil},
+		{`{"type":"MX","name":"@","target":"."}`, "0 .", nil},
+		{`{"type":"SRV","name":"_sip._tcp","srvpriority":1,"srvweight":2,"srvport":5060,"target":"sip."}`, "1 2 5060 sip.", nil},
+		{`{"type":"CAA","name":"@","caaflag":128,"caatag":"issue","target":"ca.example; x=\"y\""}`, `128 issue "ca.example; x=\"y\""`, nil},
+		{`{"type":"DS","name":"sub","dskeytag":2371,"dsalgorithm":13,"dsdigesttype":2,"dsdigest":"ABCD"}`, "2371 13 2 ABCD", nil},
+		{`{"type":"SSHFP","name":"h","sshfpalgorithm":4,"sshfpfingerprint":2,"target":"abcd"}`, "4 2 abcd", nil},
+		{`{"type":"TLSA","name":"_443._tcp","tlsausage":3,"tlsaselector":1,"tlsamatchingtype":1,"target":"abcd"}`, "3 1 1 abcd", nil},
+		{`{"type":"NAPTR","name":"@","naptrorder":100,"naptrpreference":10,"naptrflags":"U","naptrservice":"E2U+sip","naptrregexp":"!^.*$!sip:x@example.com!","target":"."}`,
+			`100 10 "U" "E2U+sip" "!^.*$!sip:x@example.com!" .`, nil},
+		{`{"type":"HTTPS","name":"@","svcpriority":1,"target":".","svcparams":"alpn=h2"}`, "1 . alpn=h2", nil},
+		{`{"type":"TXT","name":"@","target":"v=spf1 -all"}`, "v=spf1 -all", nil},
+		{`{"type":"R53_ALIAS","name":"@","target":"lb.example.com.","r53_alias":{"type":"A","zone_id":"Z1","evaluate_target_health":"true"}}`,
+			"lb.example.com.", map[string]string{"alias_type": "A", "zone_id": "Z1", "evaluate_target_health": "true"}},
+		{`{"type":"R53_ALIAS","name":"@","target":"www.example.com.","r53_alias":{"type":"AAAA"}}`,
+			"www.example.com.", map[string]string{"alias_type": "AAAA", "evaluate_target_health": "false"}},
+	} {
+		var rc dcRecord
+		if err := json.Unmarshal([]byte(tc.json), &rc); err != nil {
+			t.Fatal(err)
+		}
+		r, err := rc.record("ir.json")
+		if err != nil {
+			t.Errorf("%s: %v", tc.json, err)
+			continue
+		}
+		if r.Data != tc.data || !maps.Equal(r.Meta, tc.meta) || r.Name != rc.Name {
+			t.Errorf("%s:\n got %q %v\nwant %q %v", tc.json, r.Data, r.Meta, tc.data, tc.meta)
+		}
+	}
+}
