@@ -154,7 +154,10 @@ func dataSVCB(a *args, _ *recordMods) string {
 }
 
 // dataTXT takes a string or an array of strings; an array is joined into
-// one value (DNSControl v4 semantics).
+// one value (DNSControl v4 semantics). As DNSControl joins the array with
+// JavaScript's join(""), a hole, undefined or null adds nothing and a
+// number or a boolean adds its JavaScript text; an object, an array or a
+// function (whose text would be "[object Object]" or its source) is refused.
 func dataTXT(a *args, _ *recordMods) string {
 	v := a.at(1)
 	if goja.IsString(v) {
@@ -166,12 +169,21 @@ func dataTXT(a *args, _ *recordMods) string {
 	}
 	var b strings.Builder
 	for i, e := range vals {
-		if !goja.IsString(e) {
+		switch {
+		case goja.IsUndefined(e) || goja.IsNull(e):
+			continue
+		case goja.IsString(e), goja.IsNumber(e), isBool(e):
+			b.WriteString(e.String())
+		default:
 			a.fail("text[%d] must be a string, got %s", i, kindOf(e))
 		}
-		b.WriteString(e.String())
 	}
 	return b.String()
+}
+
+func isBool(v goja.Value) bool {
+	_, ok := v.Export().(bool)
+	return ok
 }
 
 // dataLOC composes RFC 1876 presentation text:

@@ -86,7 +86,12 @@ func (ev *evaluator) jsSPFBuilder(c goja.FunctionCall) goja.Value {
 	if v := option(o, "ttl"); !goja.IsUndefined(v) && !goja.IsNull(v) {
 		ttl, hasTTL = ev.ttlValue(a.pos, a.fn, "ttl", v), true
 	}
-	overflow := str("overflow", str("split", ""))
+	overflow := str("overflow", "")
+	if v := option(o, "split"); !goja.IsUndefined(v) && !goja.IsNull(v) {
+		// DNSControl's helpers read only overflow (its documentation names
+		// split): a split option changes nothing there, so none here.
+		ev.warn(a.pos, a.fn, "the split option has no effect (as in DNSControl); name it overflow, such as overflow: %s, to chain the record over several", quoteGo(metaValue(v)))
+	}
 	overhead1 := num("overhead1", 0)
 	maxSize := num("txtMaxSize", 255)
 	text := strings.Join(parts, " ")
