@@ -102,7 +102,8 @@ func EvaluateContext(ctx context.Context, path string, vars map[string]string, l
 }
 
 // EvaluateSource is the same for in-memory source (name is used in
-// positions/errors; require paths resolve relative to dir(name)), within
+// positions/errors; require paths starting with "." resolve relative to
+// dir(name), others relative to the working directory), within
 // DefaultTimeout.
 func EvaluateSource(name string, src []byte, vars map[string]string) (*model.Config, error) {
 	return evaluate(name, src, vars, options{timeout: DefaultTimeout})
@@ -146,6 +147,9 @@ type evaluator struct {
 	defaults []goja.Value            // the last DEFAULTS() arguments
 	// defaultsPos is where that DEFAULTS() was called.
 	defaultsPos string
+
+	// curDir is require's current directory (see requirePath).
+	curDir string
 
 	// running holds the files (cleaned paths) whose top level is executing,
 	// to refuse require cycles.
@@ -247,6 +251,7 @@ func run(ctx context.Context, name string, src []byte, vars map[string]string, o
 		},
 		domains: make(map[string]*domainState),
 		running: make(map[string]bool),
+		curDir:  filepath.Dir(name),
 	}
 	// goja reports its own bugs (and a few resource failures) as Go panics;
 	// they must reach the caller as errors, never crash the CLI.
@@ -462,17 +467,6 @@ func describeThrown(v goja.Value) (s string) {
 func (ev *evaluator) userPos() string {
 	ev.frames = ev.vm.CaptureCallStack(0, ev.frames[:0])
 	return framePos(ev.frames)
-}
-
-// userFile returns the file of the innermost user frame, or "".
-func (ev *evaluator) userFile() string {
-	ev.frames = ev.vm.CaptureCallStack(0, ev.frames[:0])
-	for i := range ev.frames {
-		if n := ev.frames[i].SrcName(); isUserFile(n) {
-			return n
-		}
-	}
-	return ""
 }
 
 func framePos(frames []goja.StackFrame) string {
