@@ -150,6 +150,8 @@ type evaluator struct {
 
 	// curDir is require's current directory (see requirePath).
 	curDir string
+	// dslFuncs names the language's own functions (usermods.go).
+	dslFuncs map[*goja.Object]string
 
 	// running holds the files (cleaned paths) whose top level is executing,
 	// to refuse require cycles.
@@ -172,6 +174,9 @@ type domainState struct {
 	defaultTTL uint32
 	// sub is the subdomain (relative to d.Name) a running D_EXTEND targets.
 	sub string
+	// defaulted holds the records whose TTL is the global default (no
+	// TTL() and no DefaultTTL), for user functions (usermods.go).
+	defaulted map[*model.Record]bool
 }
 
 func evaluate(name string, src []byte, vars map[string]string, opts options) (cfg *model.Config, err error) {
@@ -279,6 +284,7 @@ func run(ctx context.Context, name string, src []byte, vars map[string]string, o
 	if err := ev.install(); err != nil {
 		return nil, err
 	}
+	ev.noteDSLFuncs()
 	if err := ev.boundStrings(); err != nil {
 		return nil, err
 	}

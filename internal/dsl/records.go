@@ -106,17 +106,23 @@ func (ev *evaluator) recordFunc(rt *recordType) func(goja.FunctionCall) goja.Val
 		}
 		label := a.str(0, "name")
 		var m recordMods
-		for i := fixed; i < len(a.v); i++ {
-			ev.applyRecordArg(a.pos, rt.fn, &m, a.v[i], i+1)
+		var steps []userRecordStep
+		if ev.hasUserFunc(a.v[fixed:]) {
+			steps = ev.userRecordSteps(&a, rt.fn, &m, fixed)
+		} else {
+			for i := fixed; i < len(a.v); i++ {
+				ev.applyRecordArg(a.pos, rt.fn, &m, a.v[i], i+1)
+			}
 		}
 		a.v = a.v[:fixed]
 		data := rt.data(&a, &m)
 		return ev.value(&item{
-			fn:     rt.fn,
-			pos:    a.pos,
-			label:  label,
-			ttl:    m.ttl,
-			hasTTL: m.hasTTL,
+			fn:        rt.fn,
+			pos:       a.pos,
+			label:     label,
+			ttl:       m.ttl,
+			hasTTL:    m.hasTTL,
+			userSteps: steps,
 			rec: &model.Record{
 				Type:  rt.typ,
 				Data:  data,
