@@ -121,3 +121,37 @@ func TestUserModifierErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestUnderscore checks the `_` helpers DNSControl's engine preloads, as
+// its documentation uses them (code-tricks: _.each over domain names).
+func TestUnderscore(t *testing.T) {
+	cfg, err := evalHelpers(t, `_.each(["a.example", "b.example"], function (name) {
+  D(name, "none", A("@", "192.0.2.1"));
+});
+var hosts = {www: "192.0.2.10", mail: "192.0.2.20"};
+D("c.example", "none",
+  _.map(_.keys(hosts).sort(), function (h) { return A(h, hosts[h]); }),
+  TXT("t", [
+    _.filter([1, 2, 3, 4], function (n) { return n % 2 === 0; }).join(","),
+    _.reduce([1, 2, 3], function (m, n) { return m + n; }, 0),
+    _.contains(["x"], "x"), _.isString("s"), _.isEmpty({}), _.size({a: 1, b: 2}),
+    _.uniq([1, 1, 2]).length, _.flatten([1, [2, [3]]]).length, _.difference([1, 2, 3], [2]).join(""),
+    _.range(3).join(""), _.extend({a: 1}, {b: 2}).b, _.defaults({a: 1}, {a: 2, c: 3}).a,
+    _.find([5, 6, 7], function (n) { return n > 5; }), _.pluck([{k: "p"}], "k")[0],
+    _.sortBy([3, 1, 2], function (n) { return -n; }).join(""),
+  ].join(" ")));`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Domains) != 3 || cfg.Domains[0].Name != "a.example" || cfg.Domains[1].Name != "b.example" {
+		t.Fatalf("domains %v", cfg.Domains)
+	}
+	got := []string{}
+	for _, r := range cfg.Domains[2].Records {
+		got = append(got, r.Name+" "+r.Type+" "+r.Data)
+	}
+	want := "mail A 192.0.2.20\nwww A 192.0.2.10\nt TXT 2,4 6 true true true 2 2 3 13 012 2 1 6 p 321"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+}
