@@ -398,6 +398,8 @@ func (ev *evaluator) applyRecordArg(pos, fn string, m *recordMods, v goja.Value,
 	hint := ""
 	if name := ev.dslFuncName(v); name != "" {
 		hint = " (" + name + " itself, not called; did you forget the parentheses: " + name + "(...)?)"
+	} else if ev.userFunc(v) != nil {
+		hint = " (a function you write is a modifier of the record functions, A() to TXT(), not of " + fn + ")"
 	}
 	ev.fail(pos, fn, "argument %d is %s; expected a record modifier such as TTL(...) or a metadata object%s", n, kindOf(v), hint)
 }

@@ -109,6 +109,8 @@ func TestUserModifierErrors(t *testing.T) {
 			"dnsconfig.js:2: A: argument 3 is a function, called with the record object as DNSControl does; the ttl it left must be"},
 		{"thrown", "D(\"example.com\", \"none\",\n  function (d) {\n    throw new Error(\"no\");\n  });",
 			"dnsconfig.js:3: Error: no"},
+		{"not a record function", "D(\"example.com\", \"none\", IMPORT_TRANSFORM([{low: \"10.0.0.0\", high: \"10.0.0.255\", newBase: \"192.0.2.0\"}], \"other.example\", 60, function (r) {}));",
+			"dnsconfig.js:1: IMPORT_TRANSFORM: argument 4 is a function; expected a record modifier such as TTL(...) or a metadata object (a function you write is a modifier of the record functions, A() to TXT(), not of IMPORT_TRANSFORM)"},
 		{"language function uncalled", "D(\"example.com\", \"none\", A(\"a\", \"192.0.2.1\", TTL));",
 			"dnsconfig.js:1: A: argument 3 is a function; expected a record modifier such as TTL(...) or a metadata object (TTL itself, not called; did you forget the parentheses: TTL(...)?)"},
 	}
