@@ -150,3 +150,26 @@ require("./n.js");
 		t.Errorf("got %q, want the record of opt/n.js", got)
 	}
 }
+
+// TestTXTSplitMetadata checks a TXT record with DNSControl's SPF metadata
+// ({split: "_spf%d"}, as SPF_BUILDER sets it): split as DNSControl splits
+// it, the same records SPF_BUILDER's overflow gives.
+func TestTXTSplitMetadata(t *testing.T) {
+	parts := []string{"v=spf1", "ip4:198.51.100.0/24", "ip4:203.0.113.0/24", "ip4:192.0.2.0/24", "~all"}
+	viaMeta, err := evalHelpers(t, `D("example.com", "none", TXT("@", "`+strings.Join(parts, " ")+`", {split: "_spf%d", txtMaxSize: "60"}, TTL(600)));`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	viaBuilder, err := evalHelpers(t, `D("example.com", "none", SPF_BUILDER({overflow: "_spf%d", txtMaxSize: 60, ttl: 600, parts: ["`+strings.Join(parts, `", "`)+`"]}));`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, want := recordLines(viaMeta), recordLines(viaBuilder)
+	if len(got) < 2 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if _, err := evalHelpers(t, `D("example.com", "none", TXT("@", "hello", {split: "_spf%d"}));`); err == nil ||
+		err.Error() != `dnsconfig.js:1: TXT: metadata split or flatten needs an SPF text ("v=spf1 ..."), got "hello"` {
+		t.Errorf("error %v", err)
+	}
+}

@@ -116,6 +116,11 @@ func (ev *evaluator) recordFunc(rt *recordType) func(goja.FunctionCall) goja.Val
 		}
 		a.v = a.v[:fixed]
 		data := rt.data(&a, &m)
+		if rt.typ == "TXT" && (m.meta["split"] != "" || m.meta["flatten"] != "") {
+			// DNSControl flattens and splits any TXT record with this
+			// metadata (SPF_BUILDER only sets it).
+			return ev.txtSPFMeta(&a, label, data, &m)
+		}
 		return ev.value(&item{
 			fn:        rt.fn,
 			pos:       a.pos,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -222,4 +223,48 @@ func (ev *evaluator) finishSPF() error {
 				len(looked), spf.CacheFile, strings.Join(looked, ","), path, path, spf.CacheFile)})
 	}
 	return nil
+}
+
+// txtSPFMeta makes the records of TXT(label, text, {split, flatten,
+// overhead1, txtMaxSize}): as DNSControl, which acts on this metadata of
+// any TXT record (SPF_BUILDER is the usual way to set it), the text is
+// flattened and split as SPF_BUILDER would with the same options, without
+// a _rawspf record.
+func (ev *evaluator) txtSPFMeta(a *args, label, text string, m *recordMods) goja.Value {
+	if !strings.HasPrefix(text, "v=spf1") {
+		a.fail("metadata split or flatten needs an SPF text (\"v=spf1 ...\"), got %s", quoteGo(text))
+	}
+	o := ev.vm.NewObject()
+	_ = o.Set("label", label)
+	parts := strings.Fields(text)
+	list := make([]any, len(parts))
+	for i, p := range parts {
+		list[i] = p
+	}
+	_ = o.Set("parts", ev.vm.NewArray(list...))
+	_ = o.Set("raw", "")
+	if m.hasTTL {
+		_ = o.Set("ttl", m.ttl)
+	}
+	if v := m.meta["split"]; v != "" {
+		_ = o.Set("overflow", v)
+	}
+	if v := m.meta["flatten"]; v != "" {
+		fl := strings.Split(v, ",")
+		vals := make([]any, len(fl))
+		for i, f := range fl {
+			vals[i] = f
+		}
+		_ = o.Set("flatten", ev.vm.NewArray(vals...))
+	}
+	for _, k := range []string{"overhead1", "txtMaxSize"} {
+		if v, ok := m.meta[k]; ok {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				a.fail("metadata %s must be a whole number, got %s", k, quoteGo(v))
+			}
+			_ = o.Set(k, n)
+		}
+	}
+	return ev.jsSPFBuilder(goja.FunctionCall{Arguments: []goja.Value{o}})
 }
