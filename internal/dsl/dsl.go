@@ -102,7 +102,8 @@ func EvaluateContext(ctx context.Context, path string, vars map[string]string, l
 }
 
 // EvaluateSource is the same for in-memory source (name is used in
-// positions/errors; require paths resolve relative to dir(name)), within
+// positions/errors; require paths starting with "." resolve relative to
+// dir(name), others relative to the working directory), within
 // DefaultTimeout.
 func EvaluateSource(name string, src []byte, vars map[string]string) (*model.Config, error) {
 	return evaluate(name, src, vars, options{timeout: DefaultTimeout})
@@ -147,6 +148,11 @@ type evaluator struct {
 	// defaultsPos is where that DEFAULTS() was called.
 	defaultsPos string
 
+	// curDir is require's current directory (see requirePath).
+	curDir string
+	// dslFuncs names the language's own functions (usermods.go).
+	dslFuncs map[*goja.Object]string
+
 	// running holds the files (cleaned paths) whose top level is executing,
 	// to refuse require cycles.
 	running map[string]bool
@@ -171,6 +177,9 @@ type domainState struct {
 	defaultTTL uint32
 	// sub is the subdomain (relative to d.Name) a running D_EXTEND targets.
 	sub string
+	// defaulted holds the records whose TTL is the global default (no
+	// TTL() and no DefaultTTL), for user functions (usermods.go).
+	defaulted map[*model.Record]bool
 }
 
 func evaluate(name string, src []byte, vars map[string]string, opts options) (cfg *model.Config, err error) {
@@ -250,6 +259,7 @@ func run(ctx context.Context, name string, src []byte, vars map[string]string, o
 		},
 		domains: make(map[string]*domainState),
 		running: make(map[string]bool),
+		curDir:  filepath.Dir(name),
 	}
 	// goja reports its own bugs (and a few resource failures) as Go panics;
 	// they must reach the caller as errors, never crash the CLI.
@@ -277,6 +287,7 @@ func run(ctx context.Context, name string, src []byte, vars map[string]string, o
 	if err := ev.install(); err != nil {
 		return nil, err
 	}
+	ev.noteDSLFuncs()
 	if err := ev.boundStrings(); err != nil {
 		return nil, err
 	}
@@ -468,17 +479,6 @@ func describeThrown(v goja.Value) (s string) {
 func (ev *evaluator) userPos() string {
 	ev.frames = ev.vm.CaptureCallStack(0, ev.frames[:0])
 	return framePos(ev.frames)
-}
-
-// userFile returns the file of the innermost user frame, or "".
-func (ev *evaluator) userFile() string {
-	ev.frames = ev.vm.CaptureCallStack(0, ev.frames[:0])
-	for i := range ev.frames {
-		if n := ev.frames[i].SrcName(); isUserFile(n) {
-			return n
-		}
-	}
-	return ""
 }
 
 func framePos(frames []goja.StackFrame) string {

@@ -84,24 +84,45 @@ func (ev *evaluator) console() *goja.Object {
 	return con
 }
 
-// resolve returns the path of p relative to the directory of the user file
-// making the call (or of the main file).
-func (ev *evaluator) resolve(p string) string {
-	if filepath.IsAbs(p) {
-		return filepath.Clean(p)
-	}
-	return filepath.Join(filepath.Dir(ev.userFile()), p)
-}
-
 // jsRequire implements require(path): a .json file returns its parsed
-// contents; any other file runs as JavaScript (paths relative to the
-// requiring file; a file's own requires are relative to it).
+// contents; any other file runs as JavaScript. Paths resolve as in
+// DNSControl (see requirePath).
 func (ev *evaluator) jsRequire(c goja.FunctionCall) goja.Value {
 	a := args{ev: ev, fn: "require", pos: ev.userPos(), v: c.Arguments}
 	if len(a.v) != 1 {
 		a.fail("takes exactly one argument, a file path")
 	}
-	return ev.require(a.pos, ev.resolve(a.str(0, "path")))
+	return ev.requirePath(a.pos, a.str(0, "path"))
+}
+
+// requirePath requires file, written by the user (or listed by glob), with
+// DNSControl's rules (its pkg/js/js.go), so that a migrated configuration
+// loads the same files:
+//
+//   - a path that starts with "." ("./x.js", "../x.js") is relative to the
+//     current directory of require (below); any other path is read as is:
+//     relative to the working directory, or absolute;
+//   - while the file runs, the current directory is the directory of the
+//     current one joined with the path as written, even when the file was
+//     read from elsewhere (a "lib/x.js" required from sub/dnsconfig.js is
+//     read at ./lib/x.js and runs with sub/lib as its directory);
+//   - it starts as the directory of the main file, and returns to what it
+//     was when the file has run; after an error (caught with try/catch) it
+//     stays where it was set, as in DNSControl;
+//   - it is a property of the evaluation, not of the file: a function
+//     defined in a required file and called later uses the directory of
+//     the moment (the main file's, once the top level has finished).
+func (ev *evaluator) requirePath(pos, file string) goja.Value {
+	joined := filepath.Clean(filepath.Join(ev.curDir, file))
+	read := file
+	if strings.HasPrefix(file, ".") {
+		read = joined
+	}
+	saved := ev.curDir
+	ev.curDir = filepath.Dir(joined)
+	v := ev.require(pos, read)
+	ev.curDir = saved // not on an error: the panic skips this, as DNSControl's throw does
+	return v
 }
 
 func (ev *evaluator) require(pos, path string) goja.Value {
@@ -166,7 +187,7 @@ func (ev *evaluator) jsRequireGlob(c goja.FunctionCall) goja.Value {
 	files := ev.globFiles(&a, ".js")
 	list := make([]any, len(files))
 	for i, p := range files {
-		ev.require(a.pos, filepath.FromSlash(p))
+		ev.requirePath(a.pos, filepath.FromSlash(p))
 		list[i] = p
 	}
 	return ev.vm.NewArray(list...)

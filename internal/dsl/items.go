@@ -33,6 +33,9 @@ type item struct {
 	// keepName leaves the label alone inside D_EXTEND of a subdomain (the
 	// label is already relative to the zone).
 	keepName bool
+	// userSteps, when a user function is among the record's modifiers,
+	// are its modifiers, applied again when it is added (usermods.go).
+	userSteps []userRecordStep
 
 	// domain modifies the domain under construction.
 	domain func(ds *domainState)
@@ -194,12 +197,16 @@ func (ev *evaluator) applyDomainArg(pos, fn string, ds *domainState, v goja.Valu
 		}
 		return
 	}
+	if f := ev.userFunc(v); f != nil {
+		ev.userDomainFunc(pos, fn, ds, f, n)
+		return
+	}
 	hint := ""
 	switch {
 	case v == nil || goja.IsUndefined(v):
 		hint = " (a misspelt variable, or a function that returns nothing?)"
-	case kindOf(v) == "a function":
-		hint = " (custom modifier functions are not supported; did you forget to call it?)"
+	case ev.dslFuncName(v) != "":
+		hint = " (" + ev.dslFuncName(v) + " itself, not called; did you forget the parentheses: " + ev.dslFuncName(v) + "(...)?)"
 	}
 	ev.fail(pos, fn, "argument %d is %s; expected a record, a domain modifier, an array of them or a metadata object%s", n, kindOf(v), hint)
 }
@@ -227,7 +234,7 @@ func (ev *evaluator) applyItem(pos, fn string, ds *domainState, it *item, n int)
 func (ev *evaluator) addRecord(ds *domainState, it *item) {
 	extend := ds.sub != "" && !it.keepName
 	var r *model.Record
-	if !it.used && !extend {
+	if !it.used && !extend && it.userSteps == nil {
 		// The common case: the record is used once; hand over the template.
 		// (Name and TTL are set below on every use; Data stays as made.)
 		r = it.rec
@@ -248,13 +255,24 @@ func (ev *evaluator) addRecord(ds *domainState, it *item) {
 		r.Name = extendLabel(it.label, ds.sub, ds.d.Name)
 		r.Data = extendTarget(r.Type, r.Data, ds.sub)
 	}
-	if it.hasTTL {
-		r.TTL = it.ttl
+	ttl, hasTTL := it.ttl, it.hasTTL
+	if it.userSteps != nil {
+		m := ev.replayUserSteps(it, r.Type, ds.defaultTTL)
+		ttl, hasTTL = m.ttl, m.hasTTL
+		r.Meta = m.meta
+	}
+	if hasTTL {
+		r.TTL = ttl
 	} else {
 		r.TTL = ds.defaultTTL
 	}
 	if r.TTL == 0 {
 		r.TTL = defaultTTL
+		// A user function sees such a record's ttl as 0, as in DNSControl.
+		if ds.defaulted == nil {
+			ds.defaulted = make(map[*model.Record]bool)
+		}
+		ds.defaulted[r] = true
 	}
 	if ev.handsoffRecord(ds, it, r) {
 		return
@@ -379,5 +397,11 @@ func (ev *evaluator) applyRecordArg(pos, fn string, m *recordMods, v goja.Value,
 		}
 		return
 	}
-	ev.fail(pos, fn, "argument %d is %s; expected a record modifier such as TTL(...) or a metadata object", n, kindOf(v))
+	hint := ""
+	if name := ev.dslFuncName(v); name != "" {
+		hint = " (" + name + " itself, not called; did you forget the parentheses: " + name + "(...)?)"
+	} else if ev.userFunc(v) != nil {
+		hint = " (a function you write is a modifier of the record functions, A() to TXT(), not of " + fn + ")"
+	}
+	ev.fail(pos, fn, "argument %d is %s; expected a record modifier such as TTL(...) or a metadata object%s", n, kindOf(v), hint)
 }

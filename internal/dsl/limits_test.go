@@ -61,17 +61,17 @@ func TestRequireReadsOnlyBoundedRegularFiles(t *testing.T) {
 	}{
 		{"dev zero", "var x = 1;\nrequire('/dev/zero');\n", 0,
 			"dnsconfig.js:2: require: /dev/zero is a character device; only regular files can be read"},
-		{"directory", "require('adir');\n", 0,
+		{"directory", "require('./adir');\n", 0,
 			"dnsconfig.js:1: require: " + filepath.Join(dir, "adir") + " is a directory; only regular files can be read"},
 		{"fifo", "\n\nrequire('./fifo.js');\n", 0,
 			"dnsconfig.js:3: require: " + filepath.Join(dir, "fifo.js") + " is a named pipe (FIFO); only regular files can be read"},
-		{"oversized", "require('big.js');\n", 0,
+		{"oversized", "require('./big.js');\n", 0,
 			"dnsconfig.js:1: require: " + filepath.Join(dir, "big.js") + " is larger than 16 MiB, the limit for a file read by the configuration"},
 		{"fifo in require_glob", "var a = 0;\nrequire_glob('glob');\n", 0,
 			"dnsconfig.js:2: require: " + filepath.Join(dir, "glob", "b.js") + " is a named pipe (FIFO)"},
-		{"from a required file", "require('nested/lib.js');\n", 0,
+		{"from a required file", "require('./nested/lib.js');\n", 0,
 			filepath.Join(dir, "nested", "lib.js") + ":2: require: /dev/zero is a character device"},
-		{"total", "for (var i = 0; i < 10; i++) {\n  require('k200.json');\n}\n", 1 << 20,
+		{"total", "for (var i = 0; i < 10; i++) {\n  require('./k200.json');\n}\n", 1 << 20,
 			"dnsconfig.js:2: require: " + filepath.Join(dir, "k200.json") + ": the files read by require and require_glob together exceed 1 MiB, the limit of an evaluation"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -96,7 +96,7 @@ func TestRequireReadsOnlyBoundedRegularFiles(t *testing.T) {
 		})
 	}
 	// The same file within the total is fine.
-	if _, err := evaluate(filepath.Join(dir, "dnsconfig.js"), []byte("require('ok.js'); require('k200.json');\n"), nil, options{maxTotal: 1 << 20}); err != nil {
+	if _, err := evaluate(filepath.Join(dir, "dnsconfig.js"), []byte("require('./ok.js'); require('./k200.json');\n"), nil, options{maxTotal: 1 << 20}); err != nil {
 		t.Errorf("files within the limits: %v", err)
 	}
 }
@@ -164,7 +164,7 @@ func TestEvaluationStops(t *testing.T) {
 			return err
 		}, ErrTimeLimit, main + ":2: evaluation stopped after 200ms, the time limit (an endless loop?)"},
 		{"time limit in a required file", func() error {
-			_, err := evaluate(main, []byte("require('loop.js');\n"), nil, options{timeout: 200 * time.Millisecond})
+			_, err := evaluate(main, []byte("require('./loop.js');\n"), nil, options{timeout: 200 * time.Millisecond})
 			return err
 		}, ErrTimeLimit, filepath.Join(dir, "loop.js") + ":2: evaluation stopped after 200ms"},
 		{"time limit in a try", func() error {

@@ -10,8 +10,8 @@ import (
 )
 
 // jsGlob implements DNSControl's glob(path[, recursive = true[,
-// extension = ".js"]]): the files under path (relative to the file making
-// the call) whose extension is exactly extension, in the order a
+// extension = ".js"]]): the files under path (joined to require's current
+// directory, see requirePath) whose extension is exactly extension, in the order a
 // directory walk meets them (each directory's entries by name, a
 // folder's files before the next name), as slash-separated paths. A
 // missing leading dot is added to extension, as DNSControl does; so "*"
@@ -40,7 +40,9 @@ func (ev *evaluator) globFiles(a *args, ext string) []string {
 	if ev.opts.noFiles {
 		a.fail("reading files is disabled")
 	}
-	dir := ev.resolve(a.at(0).String())
+	// As in DNSControl, the path is always joined to require's current
+	// directory (see requirePath), even when it is absolute.
+	dir := filepath.Join(ev.curDir, a.at(0).String())
 	recursive := true
 	if a.present(1) && !goja.IsNull(a.v[1]) {
 		b, ok := a.v[1].Export().(bool)

@@ -124,17 +124,28 @@ func (ev *evaluator) recordFunc(rt *recordType) func(goja.FunctionCall) goja.Val
 		}
 		label := a.str(0, "name") + rt.labelSuffix
 		var m recordMods
-		for i := fixed; i < len(a.v); i++ {
-			ev.applyRecordArg(a.pos, rt.fn, &m, a.v[i], i+1)
+		var steps []userRecordStep
+		if ev.hasUserFunc(a.v[fixed:]) {
+			steps = ev.userRecordSteps(&a, rt.fn, &m, fixed)
+		} else {
+			for i := fixed; i < len(a.v); i++ {
+				ev.applyRecordArg(a.pos, rt.fn, &m, a.v[i], i+1)
+			}
 		}
 		a.v = a.v[:fixed]
 		data := rt.data(&a, &m)
+		if rt.typ == "TXT" && (m.meta["split"] != "" || m.meta["flatten"] != "") {
+			// DNSControl flattens and splits any TXT record with this
+			// metadata (SPF_BUILDER only sets it).
+			return ev.txtSPFMeta(&a, label, data, &m)
+		}
 		return ev.value(&item{
-			fn:     rt.fn,
-			pos:    a.pos,
-			label:  label,
-			ttl:    m.ttl,
-			hasTTL: m.hasTTL,
+			fn:        rt.fn,
+			pos:       a.pos,
+			label:     label,
+			ttl:       m.ttl,
+			hasTTL:    m.hasTTL,
+			userSteps: steps,
 			rec: &model.Record{
 				Type:  rt.typ,
 				Data:  data,
@@ -172,7 +183,10 @@ func dataSVCB(a *args, _ *recordMods) string {
 }
 
 // dataTXT takes a string or an array of strings; an array is joined into
-// one value (DNSControl v4 semantics).
+// one value (DNSControl v4 semantics). As DNSControl joins the array with
+// JavaScript's join(""), a hole, undefined or null adds nothing and a
+// number or a boolean adds its JavaScript text; an object, an array or a
+// function (whose text would be "[object Object]" or its source) is refused.
 func dataTXT(a *args, _ *recordMods) string {
 	v := a.at(1)
 	if goja.IsString(v) {
@@ -184,12 +198,21 @@ func dataTXT(a *args, _ *recordMods) string {
 	}
 	var b strings.Builder
 	for i, e := range vals {
-		if !goja.IsString(e) {
+		switch {
+		case goja.IsUndefined(e) || goja.IsNull(e):
+			continue
+		case goja.IsString(e), goja.IsNumber(e), isBool(e):
+			b.WriteString(e.String())
+		default:
 			a.fail("text[%d] must be a string, got %s", i, kindOf(e))
 		}
-		b.WriteString(e.String())
 	}
 	return b.String()
+}
+
+func isBool(v goja.Value) bool {
+	_, ok := v.Export().(bool)
+	return ok
 }
 
 // dataLOC composes RFC 1876 presentation text:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -86,7 +87,12 @@ func (ev *evaluator) jsSPFBuilder(c goja.FunctionCall) goja.Value {
 	if v := option(o, "ttl"); !goja.IsUndefined(v) && !goja.IsNull(v) {
 		ttl, hasTTL = ev.ttlValue(a.pos, a.fn, "ttl", v), true
 	}
-	overflow := str("overflow", str("split", ""))
+	overflow := str("overflow", "")
+	if v := option(o, "split"); !goja.IsUndefined(v) && !goja.IsNull(v) {
+		// DNSControl's helpers read only overflow (its documentation names
+		// split): a split option changes nothing there, so none here.
+		ev.warn(a.pos, a.fn, "the split option has no effect (as in DNSControl); name it overflow, such as overflow: %s, to chain the record over several", quoteGo(metaValue(v)))
+	}
 	overhead1 := num("overhead1", 0)
 	maxSize := num("txtMaxSize", 255)
 	text := strings.Join(parts, " ")
@@ -217,4 +223,48 @@ func (ev *evaluator) finishSPF() error {
 				len(looked), spf.CacheFile, strings.Join(looked, ","), path, path, spf.CacheFile)})
 	}
 	return nil
+}
+
+// txtSPFMeta makes the records of TXT(label, text, {split, flatten,
+// overhead1, txtMaxSize}): as DNSControl, which acts on this metadata of
+// any TXT record (SPF_BUILDER is the usual way to set it), the text is
+// flattened and split as SPF_BUILDER would with the same options, without
+// a _rawspf record.
+func (ev *evaluator) txtSPFMeta(a *args, label, text string, m *recordMods) goja.Value {
+	if !strings.HasPrefix(text, "v=spf1") {
+		a.fail("metadata split or flatten needs an SPF text (\"v=spf1 ...\"), got %s", quoteGo(text))
+	}
+	o := ev.vm.NewObject()
+	_ = o.Set("label", label)
+	parts := strings.Fields(text)
+	list := make([]any, len(parts))
+	for i, p := range parts {
+		list[i] = p
+	}
+	_ = o.Set("parts", ev.vm.NewArray(list...))
+	_ = o.Set("raw", "")
+	if m.hasTTL {
+		_ = o.Set("ttl", m.ttl)
+	}
+	if v := m.meta["split"]; v != "" {
+		_ = o.Set("overflow", v)
+	}
+	if v := m.meta["flatten"]; v != "" {
+		fl := strings.Split(v, ",")
+		vals := make([]any, len(fl))
+		for i, f := range fl {
+			vals[i] = f
+		}
+		_ = o.Set("flatten", ev.vm.NewArray(vals...))
+	}
+	for _, k := range []string{"overhead1", "txtMaxSize"} {
+		if v, ok := m.meta[k]; ok {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 0 {
+				a.fail("metadata %s must be a whole number, got %s", k, quoteGo(v))
+			}
+			_ = o.Set(k, n)
+		}
+	}
+	return ev.jsSPFBuilder(goja.FunctionCall{Arguments: []goja.Value{o}})
 }

@@ -1,1 +1,1 @@
-require("a.js");
+require("./a.js");

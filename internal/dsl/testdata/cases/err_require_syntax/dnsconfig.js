@@ -1,2 +1,2 @@
 // A syntax error in a required file is reported where it is.
-require("lib/bad.js");
+require("./lib/bad.js");

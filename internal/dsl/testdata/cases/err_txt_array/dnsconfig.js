@@ -1,2 +1,2 @@
 var REG = NewRegistrar("none");
-D("example.com", REG, TXT("@", ["ok", 5]));
+D("example.com", REG, TXT("@", ["ok", {}]));

@@ -1,6 +1,6 @@
-// require() paths are relative to the requiring file.
+// require() paths starting with "." are relative to the requiring file.
 var REG = NewRegistrar("none");
-var result = require("lib/records.js");
+var result = require("./lib/records.js");
 var data = require("./data.json");
 D("example.com", REG,
   COMMON,
