@@ -241,6 +241,7 @@ func Registry() []Global {
 		recordMod("R53_EVALUATE_TARGET_HEALTH", "Whether a Route 53 alias evaluates its target's health.", p("enabled", "boolean")),
 
 		// Constants.
+		constant("_", "any", "The underscore.js utility functions DNSControl preloads (_.each, _.map, _.filter…)."),
 		constant("END", "DomainModifier & RecordModifier", "Does nothing: ends an argument list that has a trailing comma."),
 		constant("NO_PURGE", "DomainModifier", "Keeps records at the provider that the configuration does not declare."),
 		constant("PURGE", "DomainModifier", "Deletes records at the provider that the configuration does not declare (the default)."),

@@ -304,6 +304,9 @@ declare function R53_HEALTH_CHECK_ID(health_check_id: string): RecordModifier;
 /** Whether a Route 53 alias evaluates its target's health. (record modifier) */
 declare function R53_EVALUATE_TARGET_HEALTH(enabled: boolean): RecordModifier;
 
+/** The underscore.js utility functions DNSControl preloads (_.each, _.map, _.filter…). (constant) */
+declare const _: any;
+
 /** Does nothing: ends an argument list that has a trailing comma. (constant) */
 declare const END: DomainModifier & RecordModifier;
 
