@@ -25,6 +25,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dop251/goja"
@@ -317,17 +318,13 @@ func (ev *evaluator) install() error {
 			return fmt.Errorf("defining %s: %w", name, err)
 		}
 	}
-	files, err := preludeFiles()
+	files, err := compiledPrelude()
 	if err != nil {
 		return err
 	}
 	host := ev.hostObject()
 	for _, f := range files {
-		prg, err := compile(preludeName, f.src)
-		if err != nil {
-			return fmt.Errorf("prelude %s: %w", f.name, err)
-		}
-		v, err := ev.vm.RunProgram(prg)
+		v, err := ev.vm.RunProgram(f.prg)
 		if err != nil {
 			return fmt.Errorf("prelude %s: %w", f.name, err)
 		}
@@ -343,6 +340,29 @@ func (ev *evaluator) install() error {
 }
 
 type preludeFile struct{ name, src string }
+
+type compiledFile struct {
+	name string
+	prg  *goja.Program
+}
+
+// compiledPrelude compiles the prelude once per process: a goja.Program
+// is immutable and may run in any number of runtimes.
+var compiledPrelude = sync.OnceValues(func() ([]compiledFile, error) {
+	files, err := preludeFiles()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]compiledFile, 0, len(files))
+	for _, f := range files {
+		prg, err := compile(preludeName, f.src)
+		if err != nil {
+			return nil, fmt.Errorf("prelude %s: %w", f.name, err)
+		}
+		out = append(out, compiledFile{f.name, prg})
+	}
+	return out, nil
+})
 
 // preludeFiles returns the prelude's files in the order they run:
 // prelude.js first, then prelude_*.js by name.
