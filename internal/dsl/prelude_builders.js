@@ -1,7 +1,7 @@
 // Provider-independent builders of DNSControl that compose other DSL
 // functions: M365_BUILDER and the LOC_BUILDER_* family. They reproduce
 // what DNSControl's builders produce, quirks included (see
-// docs/language-helpers.md), so a migrated configuration keeps its records.
+// docs/language/helpers.md), so a migrated configuration keeps its records.
 //
 // Like prelude.js this file evaluates to a function called with `host`
 // (host.fail, host.warn).
