@@ -28,6 +28,7 @@ type compatFlags struct {
 	bindserial        int64
 	// Accepted, no effect.
 	dev       bool
+	// reportmax limits the records listed under an INFO line.
 	reportmax int
 }
 
@@ -42,8 +43,8 @@ func (c *compatFlags) addFlags(cmd *cobra.Command, config *string) {
 	fl.BoolVar(&c.populateOnPreview, "populate-on-preview", false, "preview creates missing zones (the records are still only previewed)")
 	fl.Int64Var(&c.bindserial, "bindserial", 0, "SOA serial of every BIND zone file written (for reproducible files)")
 	fl.BoolVar(&c.dev, "dev", false, "accepted for DNSControl compatibility; has no effect")
-	fl.IntVar(&c.reportmax, "reportmax", 0, "accepted for DNSControl compatibility; has no effect")
-	for _, name := range []string{"json", "js", "dev", "reportmax"} {
+	fl.IntVar(&c.reportmax, "reportmax", 5, "list at most this many of the records IGNORE and NO_PURGE keep (--full: all)")
+	for _, name := range []string{"json", "js", "dev"} {
 		fl.MarkHidden(name)
 	}
 }
@@ -52,6 +53,9 @@ func (c *compatFlags) addFlags(cmd *cobra.Command, config *string) {
 func (c *compatFlags) check() error {
 	if !slices.Contains([]string{"concurrent", "none", "all"}, c.cmode) {
 		return fmt.Errorf("--cmode %q: want concurrent, none or all", c.cmode)
+	}
+	if c.reportmax < 0 {
+		return fmt.Errorf("--reportmax %d: want 0 or more", c.reportmax)
 	}
 	if c.cmax < 1 {
 		return fmt.Errorf("--cmax %d: want 1 or more", c.cmax)

@@ -118,7 +118,7 @@ func runPreview(cmd *cobra.Command, g *globals, f *previewFlags, push bool) erro
 		}
 	}
 
-	r := &runner{e: e, push: push, full: f.full, pal: pal, ask: ask, force: f.force, noPopulate: f.noPopulate,
+	r := &runner{e: e, push: push, full: f.full, reportMax: f.reportmax, pal: pal, ask: ask, force: f.force, noPopulate: f.noPopulate,
 		notify: newNotifier(g, e, f.notify, push)}
 	n := len(e.Config.Domains)
 	results := make([]domainResult, n)
@@ -228,6 +228,7 @@ type runner struct {
 	e          *engine.Engine
 	push       bool
 	full       bool
+	reportMax  int // records listed per INFO line (--reportmax)
 	pal        palette
 	ask        func(question string) bool
 	force      bool
@@ -427,6 +428,7 @@ func (r *runner) domain(ctx context.Context, w safe.Printer, d *model.Domain, dp
 			safe.Fprintf(w, "Zone %s does not exist at %s; push will create it.\n", d.Name, pname)
 		}
 		if count == 0 {
+			r.printKept(w, pp.Plan, &num)
 			continue
 		}
 		if pp.Risk != nil {
@@ -440,6 +442,7 @@ func (r *runner) domain(ctx context.Context, w safe.Printer, d *model.Domain, dp
 				safe.Fprintf(w, "Push will use %s.\n", plural(pp.Batches, "API batch"))
 			}
 		}
+		r.printKept(w, pp.Plan, &num)
 		if !apply {
 			r.printChanges(w, pp.Plan, pp.Plan.Changes, &num)
 			if !r.push {
@@ -612,6 +615,33 @@ func (r *runner) applyProvider(ctx context.Context, w safe.Printer, pp *engine.P
 		safe.Fprintf(w, "SUCCESS!\n")
 	}
 	return skipped, done, nil
+}
+
+// printKept prints, numbered like corrections as DNSControl numbers its
+// INFO lines, how many existing records each rule keeps, and the first
+// --reportmax of them (all with --full).
+func (r *runner) printKept(w safe.Printer, plan *diff.Plan, num *int) {
+	if plan == nil {
+		return
+	}
+	for _, k := range plan.Kept {
+		show := len(k.Records)
+		if !r.full {
+			show = min(show, r.reportMax)
+		}
+		punct := ":"
+		if show == 0 {
+			punct = "."
+		}
+		*num++
+		safe.Fprintf(w, "INFO#%d: %s not being deleted because of %s%s\n", *num, plural(len(k.Records), "record"), k.Rule, punct)
+		for _, rec := range k.Records[:show] {
+			safe.Fprintf(w, "    %s %s %s\n", rec.Name, rec.Key().Type, rec.Data)
+		}
+		if more := len(k.Records) - show; more > 0 && show > 0 {
+			safe.Fprintf(w, "    ...and %d more (--full shows all, --reportmax N the first N)\n", more)
+		}
+	}
 }
 
 // printChanges prints changes of plan as numbered record-level corrections.

@@ -121,11 +121,15 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 	var haveSOA *model.Record
 	// held holds the existing records that stay, by set (see above).
 	var held map[model.Key][]*model.Record
-	hold := func(k model.Key, r *model.Record) {
+	// byRule counts them for the plan's report: 0 external-dns, 1
+	// NO_PURGE, 2 IGNORE*().
+	var byRule [3][]*model.Record
+	hold := func(k model.Key, r *model.Record, rule int) {
 		if held == nil {
 			held = map[model.Key][]*model.Record{}
 		}
 		held[k] = append(held[k], r)
+		byRule[rule] = append(byRule[rule], r)
 	}
 	for _, r := range existing {
 		k := r.Key()
@@ -136,13 +140,17 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		if k == apexNS && !wantApexNS {
 			continue
 		}
-		if ign.match(r, zone) != nil || ext.keeps(r) {
-			hold(k, r)
+		if ext.keeps(r) {
+			hold(k, r, 0)
+			continue
+		}
+		if ign.match(r, zone) != nil {
+			hold(k, r, 2)
 			continue
 		}
 		p := sets[k]
 		if (p == nil || len(p.new) == 0) && opts.KeepUnknown && !absent[absentKey{k, r.Data}] {
-			hold(k, r)
+			hold(k, r, 1)
 			continue
 		}
 		if p == nil {
@@ -162,6 +170,17 @@ func Compute(zone string, existing, desired []*model.Record, opts Options) (*Pla
 		}
 	}
 	plan := &Plan{Zone: zone, MetaKeys: opts.MetaKeys}
+	for i, rule := range [...]string{"IGNORE_EXTERNAL_DNS", "NO_PURGE", "IGNORE*()"} {
+		if rs := byRule[i]; len(rs) > 0 {
+			sort.Slice(rs, func(a, b int) bool {
+				if rs[a].Key() != rs[b].Key() {
+					return rs[a].Key().Less(rs[b].Key())
+				}
+				return rs[a].Data < rs[b].Data
+			})
+			plan.Kept = append(plan.Kept, Kept{Rule: rule, Records: rs})
+		}
+	}
 	for k, p := range sets {
 		if kept := held[k]; len(kept) > 0 {
 			if err := mergeHeld(k, &p.old, &p.new, kept, opts.OneTTLPerSet); err != nil {

@@ -45,6 +45,17 @@ type Plan struct {
 	Changes []Change
 	// MetaKeys are the metadata keys compared (and shown) for this provider.
 	MetaKeys []string
+	// Kept are the existing records left alone that the configuration
+	// does not declare, by the rule that keeps them (for the report
+	// DNSControl users know: "N records not being deleted because of …").
+	Kept []Kept
+}
+
+// Kept lists existing records one rule keeps.
+type Kept struct {
+	// Rule is IGNORE_EXTERNAL_DNS, NO_PURGE or IGNORE*().
+	Rule    string
+	Records []*model.Record
 }
 
 // Counts returns how many record sets each kind of change touches.
