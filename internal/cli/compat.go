@@ -27,7 +27,7 @@ type compatFlags struct {
 	populateOnPreview bool
 	bindserial        int64
 	// Accepted, no effect.
-	dev       bool
+	dev bool
 	// reportmax limits the records listed under an INFO line.
 	reportmax int
 }
