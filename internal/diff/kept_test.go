@@ -9,7 +9,7 @@ import (
 
 // TestPlanKept checks the plan's account of the existing records each rule
 // keeps: one rule per record (external-dns first, then IGNORE, then
-// NO_PURGE), sorted, and only records the plan does not change.
+// NO_PURGE), in DNS name order, and only records the plan does not change.
 func TestPlanKept(t *testing.T) {
 	existing := recs(t,
 		"www 300 IN A 192.0.2.1",
