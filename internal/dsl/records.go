@@ -60,7 +60,7 @@ var recordTypes = []*recordType{
 	}},
 	{fn: "NAPTR", typ: "NAPTR", params: []string{"order", "preference", "flags", "service", "regexp", "target"}, data: func(a *args, _ *recordMods) string {
 		return join(u(a.uint(1, "order", math.MaxUint16)), u(a.uint(2, "preference", math.MaxUint16)),
-			quoteTXT(a.str(3, "flags")), quoteTXT(a.str(4, "service")), quoteTXT(a.str(5, "regexp")),
+			quoteNAPTR(a.str(3, "flags")), quoteNAPTR(a.str(4, "service")), quoteNAPTR(a.str(5, "regexp")),
 			rootIfEmpty(a.str(6, "target")))
 	}},
 	{fn: "HTTPS", typ: "HTTPS", params: []string{"priority", "target", "params"}, optional: 1, data: dataSVCB},

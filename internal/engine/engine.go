@@ -165,6 +165,13 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 		for name, p := range e.dns {
 			supports[name] = p.Caps
 		}
+		// BIND's default_ns writes apex NS into every zone: preview must
+		// know it as check does, or it warns of zones without NS.
+		for _, d := range cfg.DNSProviders {
+			if c, ok := supports[d.Name].(provider.Capabilities); ok && givesDefaultNS(d.Meta) {
+				supports[d.Name] = addsApexNS{c}
+			}
+		}
 	}
 	problems = append(problems, model.Validate(cfg, supports)...)
 	problems.Sort()
@@ -210,12 +217,19 @@ func declaredCapabilities(cfg *model.Config, credsPath string) (map[string]model
 		}
 		if info, err := provider.Lookup(strings.ToUpper(typ)); typ != "" && err == nil {
 			out[d.Name] = info.Capabilities
-			if ns, ok := d.Meta["default_ns"].([]any); ok && len(ns) > 0 {
+			if givesDefaultNS(d.Meta) {
 				out[d.Name] = addsApexNS{info.Capabilities}
 			}
 		}
 	}
 	return out, ps
+}
+
+// givesDefaultNS reports whether a provider declaration's metadata names
+// default_ns name servers.
+func givesDefaultNS(meta map[string]any) bool {
+	ns, ok := meta["default_ns"].([]any)
+	return ok && len(ns) > 0
 }
 
 // addsApexNS are the capabilities of a declaration whose metadata gives

@@ -475,7 +475,9 @@ func jsArgs(r *model.Record, zone string) (string, error) {
 		}
 		return s, nil
 	case "NAPTR":
-		toks, err := presentationTokens(d)
+		// Flags, service and regexp go out in presentation form, as
+		// dnsconfig.js spells them (see the dsl package's quoteNAPTR).
+		toks, err := naptrTokens(d)
 		if err != nil {
 			return "", err
 		}
