@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -119,9 +120,14 @@ func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
 	dp.Nameservers = ns
 	var pending []string
 	standIn := map[string]bool{}
+	files := map[string]string{} // zone file -> the provider keeping it
 	for _, ref := range d.DNSProviders {
 		p := e.dns[ref.Name]
 		if p == nil || isNone(p.Impl) {
+			continue
+		}
+		if err := sharedFile(files, p, d.UniqueName()); err != nil {
+			dp.Providers = append(dp.Providers, &ProviderPlan{Provider: p, Err: err})
 			continue
 		}
 		pp := e.planProvider(ctx, d, p, ns, own[p.Name])
@@ -154,6 +160,31 @@ func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
 		dp.Registrar = rp
 	}
 	return dp
+}
+
+// sharedFile refuses a second DNS provider of a domain that keeps the zone
+// in the same file as an earlier one (two BIND entries with one
+// directory): each would plan against the file the other is about to
+// rewrite, so the second write could only fail half-way through a push.
+func sharedFile(files map[string]string, p *DNSProvider, zone string) error {
+	f, ok := p.Impl.(interface {
+		Path(zone string) (string, error)
+	})
+	if !ok {
+		return nil
+	}
+	path, err := f.Path(zone)
+	if err != nil {
+		return nil // the provider reports it when it reads the zone
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	if other, ok := files[path]; ok {
+		return fmt.Errorf("zone %s is kept in %s, the file of DNS provider %s too; a file cannot be written by two providers: give the domain only one of them", zone, path, other)
+	}
+	files[path] = p.Name
+	return nil
 }
 
 // pinZone tells d's DNS providers which zone R53_ZONE("ID") chose among
