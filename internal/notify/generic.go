@@ -95,15 +95,7 @@ func parseGeneric(raw string) (g generic, ok bool, err error) {
 }
 
 func (g generic) send(ctx context.Context, c *http.Client, e Event) error {
-	var text string
-	switch {
-	case e.Preview:
-		text = fmt.Sprintf("dnsctl preview: %s[%s]:\n%s", e.Domain, e.Provider, e.message())
-	case e.Err != nil:
-		text = fmt.Sprintf("dnsctl ERROR running correction on %s[%s]:\n%s\nError: %s", e.Domain, e.Provider, e.message(), e.Err)
-	default:
-		text = fmt.Sprintf("dnsctl successfully ran correction for %s[%s]:\n%s", e.Domain, e.Provider, e.message())
-	}
+	text := e.text()
 	body := []byte(text)
 	if g.json {
 		m := map[string]string{}

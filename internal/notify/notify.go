@@ -224,15 +224,7 @@ type telegram struct {
 }
 
 func (t telegram) send(ctx context.Context, c *http.Client, e Event) error {
-	var text string
-	switch {
-	case e.Preview:
-		text = fmt.Sprintf("dnsctl preview: %s[%s]:\n%s", e.Domain, e.Provider, e.message())
-	case e.Err != nil:
-		text = fmt.Sprintf("dnsctl ERROR running correction on %s[%s]:\n%s\nError: %s", e.Domain, e.Provider, e.message(), e.Err)
-	default:
-		text = fmt.Sprintf("dnsctl successfully ran correction for %s[%s]:\n%s", e.Domain, e.Provider, e.message())
-	}
+	text := e.text()
 	b, err := json.Marshal(struct {
 		ChatID int64  `json:"chat_id"`
 		Text   string `json:"text"`
@@ -246,4 +238,17 @@ func (t telegram) send(ctx context.Context, c *http.Client, e Event) error {
 		return errors.New(strings.ReplaceAll(err.Error(), t.token, "<token>"))
 	}
 	return nil
+}
+
+// text is the plain-text message of e, the one the services without a
+// format of their own are sent.
+func (e Event) text() string {
+	switch {
+	case e.Preview:
+		return fmt.Sprintf("dnsctl preview: %s[%s]:\n%s", e.Domain, e.Provider, e.message())
+	case e.Err != nil:
+		return fmt.Sprintf("dnsctl ERROR running correction on %s[%s]:\n%s\nError: %s", e.Domain, e.Provider, e.message(), e.Err)
+	default:
+		return fmt.Sprintf("dnsctl successfully ran correction for %s[%s]:\n%s", e.Domain, e.Provider, e.message())
+	}
 }

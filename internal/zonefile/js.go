@@ -607,6 +607,12 @@ func jsIdent(s string) string {
 // presentationTokens splits record data into its fields: quoted strings
 // (returned unescaped, without quotes) and bare words.
 func presentationTokens(d string) ([]string, error) {
+	return splitFields(d, model.TXTValue)
+}
+
+// splitFields splits record data into bare words and quoted strings, which
+// quoted turns into a field (given the string with its quotes).
+func splitFields(d string, quoted func(string) (string, error)) ([]string, error) {
 	var out []string
 	i := 0
 	for {
@@ -635,7 +641,7 @@ func presentationTokens(d string) ([]string, error) {
 		if j >= len(d) {
 			return nil, fmt.Errorf("data %q has an unterminated quote", d)
 		}
-		v, err := model.TXTValue(d[i : j+1])
+		v, err := quoted(d[i : j+1])
 		if err != nil {
 			return nil, err
 		}
