@@ -10,8 +10,18 @@ import (
 	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
+// irFlag registers --ir (and its DNSControl alias --json, hidden) on a
+// command that reads the configuration without the other compatibility
+// flags of preview/push.
+func irFlag(cmd *cobra.Command, ir *string) {
+	cmd.Flags().StringVar(ir, "ir", "", "read the configuration from this IR `file` (JSON, as print-ir writes it or DNSControl's) instead of dnsconfig.js")
+	cmd.Flags().StringVar(ir, "json", "", "same as --ir")
+	_ = cmd.Flags().MarkHidden("json")
+}
+
 func newCheckCmd(g *globals) *cobra.Command {
 	f := &configFlags{}
+	var ir string
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Check dnsconfig.js for errors without contacting any provider",
@@ -22,7 +32,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 				return err
 			}
 			e, err := loadEngine(cmd.Context(), g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars, SkipCreds: true,
-				EvalTimeout: f.engineEvalTimeout(), AllowFetch: f.allowFetch})
+				EvalTimeout: f.engineEvalTimeout(), AllowFetch: f.allowFetch, IRPath: ir})
 			if err != nil {
 				return err
 			}
@@ -31,6 +41,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 		},
 	}
 	f.register(cmd)
+	irFlag(cmd, &ir)
 	return cmd
 }
 
@@ -44,6 +55,7 @@ func countRecords(e *engine.Engine) int {
 
 func newPrintIRCmd(g *globals) *cobra.Command {
 	f := &configFlags{}
+	var ir string
 	var pretty bool
 	var out string
 	cmd := &cobra.Command{
@@ -56,7 +68,7 @@ func newPrintIRCmd(g *globals) *cobra.Command {
 				return err
 			}
 			e, err := loadEngine(cmd.Context(), g, engine.Options{ConfigPath: f.config, CredsPath: f.creds, Vars: vars, SkipCreds: true,
-				EvalTimeout: f.engineEvalTimeout(), AllowFetch: f.allowFetch})
+				EvalTimeout: f.engineEvalTimeout(), AllowFetch: f.allowFetch, IRPath: ir})
 			if err != nil {
 				return err
 			}
@@ -78,6 +90,7 @@ func newPrintIRCmd(g *globals) *cobra.Command {
 		},
 	}
 	f.register(cmd)
+	irFlag(cmd, &ir)
 	cmd.Flags().BoolVar(&pretty, "pretty", false, "indent the JSON")
 	cmd.Flags().StringVar(&out, "out", "", "write to `file` instead of standard output")
 	return cmd
