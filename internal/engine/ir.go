@@ -65,6 +65,9 @@ func fromOwnIR(b []byte, path string) (*model.Config, error) {
 	if err := dec.Decode(cfg); err != nil {
 		return nil, err
 	}
+	if err := checkNulls(cfg); err != nil {
+		return nil, err
+	}
 	for _, p := range append(slices.Clone(cfg.Registrars), cfg.DNSProviders...) {
 		p.Pos = path
 	}
@@ -89,6 +92,37 @@ func fromOwnIR(b []byte, path string) (*model.Config, error) {
 		}
 	}
 	return cfg, nil
+}
+
+// checkNulls refuses the null entries JSON allows in print-ir's lists,
+// which would otherwise be read as missing providers, domains or records.
+func checkNulls(cfg *model.Config) error {
+	for i, p := range cfg.Registrars {
+		if p == nil {
+			return fmt.Errorf("registrars[%d] is null", i)
+		}
+	}
+	for i, p := range cfg.DNSProviders {
+		if p == nil {
+			return fmt.Errorf("dns_providers[%d] is null", i)
+		}
+	}
+	for i, d := range cfg.Domains {
+		if d == nil {
+			return fmt.Errorf("domains[%d] is null", i)
+		}
+		for j, r := range d.Records {
+			if r == nil {
+				return fmt.Errorf("domain %s: records[%d] is null", d.Name, j)
+			}
+		}
+		for j, r := range d.Absent {
+			if r == nil {
+				return fmt.Errorf("domain %s: recordsabsent[%d] is null", d.Name, j)
+			}
+		}
+	}
+	return nil
 }
 
 // dcProvider is a registrar or DNS provider of DNSControl's IR.

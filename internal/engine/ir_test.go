@@ -3,6 +3,9 @@ package engine
 import (
 	"encoding/json"
 	"maps"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -42,6 +45,27 @@ func TestDNSControlIRRecords(t *testing.T) {
 		}
 		if r.Data != tc.data || !maps.Equal(r.Meta, tc.meta) || r.Name != rc.Name {
 			t.Errorf("%s:\n got %q %v\nwant %q %v", tc.json, r.Data, r.Meta, tc.data, tc.meta)
+		}
+	}
+}
+
+// TestOwnIRNulls: null entries in print-ir's lists are refused with an
+// error naming them (they made --ir panic).
+func TestOwnIRNulls(t *testing.T) {
+	for _, tc := range []struct{ json, want string }{
+		{`{"domains":[null]}`, "domains[0] is null"},
+		{`{"registrars":[null]}`, "registrars[0] is null"},
+		{`{"dns_providers":[null]}`, "dns_providers[0] is null"},
+		{`{"domains":[{"name":"example.com","records":[null]}]}`, "domain example.com: records[0] is null"},
+		{`{"domains":[{"name":"example.com","recordsabsent":[null]}]}`, "domain example.com: recordsabsent[0] is null"},
+	} {
+		path := filepath.Join(t.TempDir(), "ir.json")
+		if err := os.WriteFile(path, []byte(tc.json), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := loadIR(path)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want an error containing %q", tc.json, err, tc.want)
 		}
 	}
 }
