@@ -12,6 +12,10 @@ import (
 	"github.com/dnsctl/dnsctl/internal/model"
 )
 
+// irDefaultTTL is the TTL of an IR record whose ttl is 0 or missing, as
+// DNSControl's normalisation gives it and as the DSL gives TTL(0).
+const irDefaultTTL = 300
+
 // maxIRSize bounds the IR file --ir reads, as dnsconfig.js is bounded.
 const maxIRSize = 64 << 20
 
@@ -81,6 +85,9 @@ func fromOwnIR(b []byte, path string) (*model.Config, error) {
 		}
 		for _, r := range d.Records {
 			r.Pos = path
+			if r.TTL == 0 {
+				r.TTL = irDefaultTTL
+			}
 			r.Name = model.LabelOf(r.Name, d.Name)
 			if r.Type == "TXT" || r.Type == "SPF" {
 				v, err := model.TXTValue(r.Data)
@@ -282,6 +289,9 @@ func (rc dcRecord) record(path string) (*model.Record, error) {
 		pos = path + " (" + rc.FilePos + ")"
 	}
 	r := &model.Record{Name: rc.Name, Type: strings.ToUpper(rc.Type), TTL: rc.TTL, Pos: pos}
+	if r.TTL == 0 {
+		r.TTL = irDefaultTTL
+	}
 	for k, v := range rc.Meta {
 		if r.Meta == nil {
 			r.Meta = map[string]string{}

@@ -69,3 +69,25 @@ func TestOwnIRNulls(t *testing.T) {
 		}
 	}
 }
+
+// TestIRZeroTTL: a record whose ttl is 0 or missing gets 300, as
+// DNSControl's normalisation and the DSL's TTL(0) give it, in both forms
+// of IR (it was pushed with TTL 0).
+func TestIRZeroTTL(t *testing.T) {
+	for _, tc := range []struct{ name, json string }{
+		{"own", `{"domains":[{"name":"example.com","records":[{"name":"www.example.com","type":"A","ttl":0,"data":"192.0.2.1"}]}]}`},
+		{"dnscontrol", `{"domains":[{"name":"example.com","dnsProviders":{"bind":-1},"records":[{"type":"A","name":"www","target":"192.0.2.1"}]}]}`},
+	} {
+		path := filepath.Join(t.TempDir(), "ir.json")
+		if err := os.WriteFile(path, []byte(tc.json), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := loadIR(path)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got := cfg.Domains[0].Records[0].TTL; got != 300 {
+			t.Errorf("%s: TTL %d, want 300", tc.name, got)
+		}
+	}
+}
