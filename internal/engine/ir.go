@@ -189,7 +189,12 @@ type dcDomain struct {
 	// them could delete records (IGNORE_EXTERNAL_DNS) or keep some.
 	EnsureAbsent      []json.RawMessage `json:"recordsabsent"`
 	IgnoreExternalDNS bool              `json:"ignore_external_dns"`
-	Unmanaged         []struct {
+	// RawRecords are records DNSControl's JavaScript hands to its Go code
+	// unconverted (DS, RP, CF_REDIRECT...); its print-ir converts them,
+	// but an IR that still holds some would lose them here.
+	RawRecords      []json.RawMessage `json:"rawrecords"`
+	UnmanagedUnsafe bool              `json:"unmanaged_disable_safety_check"`
+	Unmanaged       []struct {
 		Label  string `json:"label_pattern"`
 		Types  string `json:"rType_pattern"`
 		Target string `json:"target_pattern"`
@@ -236,8 +241,11 @@ func fromDNSControlIR(b []byte, path string) (*model.Config, error) {
 			return nil, fmt.Errorf("domain %s: ENSURE_ABSENT (recordsabsent) is not read from DNSControl's IR by dnsctl (use dnsconfig.js)", dd.Name)
 		case dd.IgnoreExternalDNS:
 			return nil, fmt.Errorf("domain %s: IGNORE_EXTERNAL_DNS (ignore_external_dns) is not read from DNSControl's IR by dnsctl (use dnsconfig.js)", dd.Name)
+		case len(dd.RawRecords) > 0:
+			return nil, fmt.Errorf("domain %s: unconverted records (rawrecords) are not read from DNSControl's IR by dnsctl; ignoring them would delete those records (use dnsconfig.js, or the IR DNSControl's print-ir writes)", dd.Name)
 		}
-		d := &model.Domain{Name: dd.Name, Tag: dd.Tag, Registrar: dd.Registrar, KeepUnknown: dd.KeepUnknown, Pos: path}
+		d := &model.Domain{Name: dd.Name, Tag: dd.Tag, Registrar: dd.Registrar, KeepUnknown: dd.KeepUnknown,
+			DisableIgnoreSafetyCheck: dd.UnmanagedUnsafe, Pos: path}
 		if name, tag, ok := strings.Cut(dd.Name, "!"); ok && d.Tag == "" {
 			d.Name, d.Tag = name, tag
 		}

@@ -91,3 +91,29 @@ func TestIRZeroTTL(t *testing.T) {
 		}
 	}
 }
+
+// TestDNSControlIRDomainSettings: rawrecords (records DNSControl had not
+// converted) are refused rather than dropped, which deleted them at the
+// provider; DISABLE_IGNORE_SAFETY_CHECK is read.
+func TestDNSControlIRDomainSettings(t *testing.T) {
+	write := func(s string) string {
+		path := filepath.Join(t.TempDir(), "ir.json")
+		if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	_, err := loadIR(write(`{"domains":[{"name":"example.com","dnsProviders":{"bind":-1},"records":[],
+		"rawrecords":[{"type":"DS","args":["sub",1,13,2,"ABCD"]}]}]}`))
+	if err == nil || !strings.Contains(err.Error(), "rawrecords") {
+		t.Errorf("rawrecords: got %v, want them refused", err)
+	}
+	cfg, err := loadIR(write(`{"domains":[{"name":"example.com","dnsProviders":{"bind":-1},"records":[],
+		"unmanaged_disable_safety_check":true}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.Domains[0].DisableIgnoreSafetyCheck {
+		t.Error("unmanaged_disable_safety_check was not read")
+	}
+}
