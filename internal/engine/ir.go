@@ -262,6 +262,14 @@ func fromDNSControlIR(b []byte, path string) (*model.Config, error) {
 			if strings.HasPrefix(k, "dnscontrol_") {
 				continue // DNSControl's copies of the name and tag
 			}
+			if k == "ns_ttl" { // NAMESERVER_TTL
+				ttl, err := strconv.ParseUint(v, 10, 31)
+				if err != nil {
+					return nil, fmt.Errorf("domain %s: meta ns_ttl (NAMESERVER_TTL) %q is not a TTL", dd.Name, v)
+				}
+				d.NameserverTTL = uint32(ttl)
+				continue
+			}
 			if d.Meta == nil {
 				d.Meta = map[string]string{}
 			}

@@ -117,3 +117,33 @@ func TestDNSControlIRDomainSettings(t *testing.T) {
 		t.Error("unmanaged_disable_safety_check was not read")
 	}
 }
+
+// TestDNSControlIRNameserverTTL: NAMESERVER_TTL, which DNSControl's IR
+// keeps as the domain's meta ns_ttl, sets the apex NS TTL (it was left as
+// meta, so the apex NS got another TTL than in DNSControl).
+func TestDNSControlIRNameserverTTL(t *testing.T) {
+	for _, tc := range []struct {
+		ttl  string
+		want uint32
+		err  bool
+	}{{"3600", 3600, false}, {"soon", 0, true}} {
+		path := filepath.Join(t.TempDir(), "ir.json")
+		js := `{"domains":[{"name":"example.com","dnsProviders":{"bind":-1},"records":[],"meta":{"ns_ttl":"` + tc.ttl + `"}}]}`
+		if err := os.WriteFile(path, []byte(js), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := loadIR(path)
+		if tc.err {
+			if err == nil || !strings.Contains(err.Error(), "ns_ttl") {
+				t.Errorf("%s: got %v, want an error naming ns_ttl", tc.ttl, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cfg.Domains[0]; d.NameserverTTL != tc.want || d.Meta["ns_ttl"] != "" {
+			t.Errorf("%s: NameserverTTL %d meta %v, want %d and no meta", tc.ttl, d.NameserverTTL, d.Meta, tc.want)
+		}
+	}
+}
