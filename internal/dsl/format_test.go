@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestFormatGolden formats each testdata/fmt/*.js and compares the result
@@ -133,4 +134,23 @@ func FuzzFormat(f *testing.F) {
 		}
 		_ = again // the beautifier is not always idempotent; parity with DNSControl matters more
 	})
+}
+
+// TestFormatRefusesDeepNesting: nesting the beautifier would take hours
+// over (its time grows with about the cube of the depth) is refused at
+// once, with the line; a usual depth is laid out.
+func TestFormatRefusesDeepNesting(t *testing.T) {
+	deep := "var a = 1;\nvar b = " + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + ";\n"
+	start := time.Now()
+	_, err := Format("dnsconfig.js", []byte(deep))
+	if err == nil || !strings.Contains(err.Error(), "dnsconfig.js:2: ") || !strings.Contains(err.Error(), "nested more than 200 deep") {
+		t.Errorf("got %v, want the nesting refused at line 2", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
+	}
+	ok := "var b = " + strings.Repeat("[", 50) + strings.Repeat("]", 50) + ";\n"
+	if _, err := Format("dnsconfig.js", []byte(ok)); err != nil {
+		t.Errorf("50 deep: %v", err)
+	}
 }

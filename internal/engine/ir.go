@@ -12,6 +12,10 @@ import (
 	"github.com/dnsctl/dnsctl/internal/model"
 )
 
+// irDefaultTTL is the TTL of an IR record whose ttl is 0 or missing, as
+// DNSControl's normalisation gives it and as the DSL gives TTL(0).
+const irDefaultTTL = 300
+
 // maxIRSize bounds the IR file --ir reads, as dnsconfig.js is bounded.
 const maxIRSize = 64 << 20
 
@@ -65,6 +69,9 @@ func fromOwnIR(b []byte, path string) (*model.Config, error) {
 	if err := dec.Decode(cfg); err != nil {
 		return nil, err
 	}
+	if err := checkNulls(cfg); err != nil {
+		return nil, err
+	}
 	for _, p := range append(slices.Clone(cfg.Registrars), cfg.DNSProviders...) {
 		p.Pos = path
 	}
@@ -78,6 +85,9 @@ func fromOwnIR(b []byte, path string) (*model.Config, error) {
 		}
 		for _, r := range d.Records {
 			r.Pos = path
+			if r.TTL == 0 {
+				r.TTL = irDefaultTTL
+			}
 			r.Name = model.LabelOf(r.Name, d.Name)
 			if r.Type == "TXT" || r.Type == "SPF" {
 				v, err := model.TXTValue(r.Data)
@@ -89,6 +99,37 @@ func fromOwnIR(b []byte, path string) (*model.Config, error) {
 		}
 	}
 	return cfg, nil
+}
+
+// checkNulls refuses the null entries JSON allows in print-ir's lists,
+// which would otherwise be read as missing providers, domains or records.
+func checkNulls(cfg *model.Config) error {
+	for i, p := range cfg.Registrars {
+		if p == nil {
+			return fmt.Errorf("registrars[%d] is null", i)
+		}
+	}
+	for i, p := range cfg.DNSProviders {
+		if p == nil {
+			return fmt.Errorf("dns_providers[%d] is null", i)
+		}
+	}
+	for i, d := range cfg.Domains {
+		if d == nil {
+			return fmt.Errorf("domains[%d] is null", i)
+		}
+		for j, r := range d.Records {
+			if r == nil {
+				return fmt.Errorf("domain %s: records[%d] is null", d.Name, j)
+			}
+		}
+		for j, r := range d.Absent {
+			if r == nil {
+				return fmt.Errorf("domain %s: recordsabsent[%d] is null", d.Name, j)
+			}
+		}
+	}
+	return nil
 }
 
 // dcProvider is a registrar or DNS provider of DNSControl's IR.
@@ -148,7 +189,12 @@ type dcDomain struct {
 	// them could delete records (IGNORE_EXTERNAL_DNS) or keep some.
 	EnsureAbsent      []json.RawMessage `json:"recordsabsent"`
 	IgnoreExternalDNS bool              `json:"ignore_external_dns"`
-	Unmanaged         []struct {
+	// RawRecords are records DNSControl's JavaScript hands to its Go code
+	// unconverted (DS, RP, CF_REDIRECT...); its print-ir converts them,
+	// but an IR that still holds some would lose them here.
+	RawRecords      []json.RawMessage `json:"rawrecords"`
+	UnmanagedUnsafe bool              `json:"unmanaged_disable_safety_check"`
+	Unmanaged       []struct {
 		Label  string `json:"label_pattern"`
 		Types  string `json:"rType_pattern"`
 		Target string `json:"target_pattern"`
@@ -195,8 +241,11 @@ func fromDNSControlIR(b []byte, path string) (*model.Config, error) {
 			return nil, fmt.Errorf("domain %s: ENSURE_ABSENT (recordsabsent) is not read from DNSControl's IR by dnsctl (use dnsconfig.js)", dd.Name)
 		case dd.IgnoreExternalDNS:
 			return nil, fmt.Errorf("domain %s: IGNORE_EXTERNAL_DNS (ignore_external_dns) is not read from DNSControl's IR by dnsctl (use dnsconfig.js)", dd.Name)
+		case len(dd.RawRecords) > 0:
+			return nil, fmt.Errorf("domain %s: unconverted records (rawrecords) are not read from DNSControl's IR by dnsctl; ignoring them would delete those records (use dnsconfig.js, or the IR DNSControl's print-ir writes)", dd.Name)
 		}
-		d := &model.Domain{Name: dd.Name, Tag: dd.Tag, Registrar: dd.Registrar, KeepUnknown: dd.KeepUnknown, Pos: path}
+		d := &model.Domain{Name: dd.Name, Tag: dd.Tag, Registrar: dd.Registrar, KeepUnknown: dd.KeepUnknown,
+			DisableIgnoreSafetyCheck: dd.UnmanagedUnsafe, Pos: path}
 		if name, tag, ok := strings.Cut(dd.Name, "!"); ok && d.Tag == "" {
 			d.Name, d.Tag = name, tag
 		}
@@ -212,6 +261,14 @@ func fromDNSControlIR(b []byte, path string) (*model.Config, error) {
 		for k, v := range dd.Meta {
 			if strings.HasPrefix(k, "dnscontrol_") {
 				continue // DNSControl's copies of the name and tag
+			}
+			if k == "ns_ttl" { // NAMESERVER_TTL
+				ttl, err := strconv.ParseUint(v, 10, 31)
+				if err != nil {
+					return nil, fmt.Errorf("domain %s: meta ns_ttl (NAMESERVER_TTL) %q is not a TTL", dd.Name, v)
+				}
+				d.NameserverTTL = uint32(ttl)
+				continue
 			}
 			if d.Meta == nil {
 				d.Meta = map[string]string{}
@@ -248,6 +305,9 @@ func (rc dcRecord) record(path string) (*model.Record, error) {
 		pos = path + " (" + rc.FilePos + ")"
 	}
 	r := &model.Record{Name: rc.Name, Type: strings.ToUpper(rc.Type), TTL: rc.TTL, Pos: pos}
+	if r.TTL == 0 {
+		r.TTL = irDefaultTTL
+	}
 	for k, v := range rc.Meta {
 		if r.Meta == nil {
 			r.Meta = map[string]string{}

@@ -3,6 +3,9 @@ package engine
 import (
 	"encoding/json"
 	"maps"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -42,6 +45,105 @@ func TestDNSControlIRRecords(t *testing.T) {
 		}
 		if r.Data != tc.data || !maps.Equal(r.Meta, tc.meta) || r.Name != rc.Name {
 			t.Errorf("%s:\n got %q %v\nwant %q %v", tc.json, r.Data, r.Meta, tc.data, tc.meta)
+		}
+	}
+}
+
+// TestOwnIRNulls: null entries in print-ir's lists are refused with an
+// error naming them (they made --ir panic).
+func TestOwnIRNulls(t *testing.T) {
+	for _, tc := range []struct{ json, want string }{
+		{`{"domains":[null]}`, "domains[0] is null"},
+		{`{"registrars":[null]}`, "registrars[0] is null"},
+		{`{"dns_providers":[null]}`, "dns_providers[0] is null"},
+		{`{"domains":[{"name":"example.com","records":[null]}]}`, "domain example.com: records[0] is null"},
+		{`{"domains":[{"name":"example.com","recordsabsent":[null]}]}`, "domain example.com: recordsabsent[0] is null"},
+	} {
+		path := filepath.Join(t.TempDir(), "ir.json")
+		if err := os.WriteFile(path, []byte(tc.json), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := loadIR(path)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: got %v, want an error containing %q", tc.json, err, tc.want)
+		}
+	}
+}
+
+// TestIRZeroTTL: a record whose ttl is 0 or missing gets 300, as
+// DNSControl's normalisation and the DSL's TTL(0) give it, in both forms
+// of IR (it was pushed with TTL 0).
+func TestIRZeroTTL(t *testing.T) {
+	for _, tc := range []struct{ name, json string }{
+		{"own", `{"domains":[{"name":"example.com","records":[{"name":"www.example.com","type":"A","ttl":0,"data":"192.0.2.1"}]}]}`},
+		{"dnscontrol", `{"domains":[{"name":"example.com","dnsProviders":{"bind":-1},"records":[{"type":"A","name":"www","target":"192.0.2.1"}]}]}`},
+	} {
+		path := filepath.Join(t.TempDir(), "ir.json")
+		if err := os.WriteFile(path, []byte(tc.json), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := loadIR(path)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if got := cfg.Domains[0].Records[0].TTL; got != 300 {
+			t.Errorf("%s: TTL %d, want 300", tc.name, got)
+		}
+	}
+}
+
+// TestDNSControlIRDomainSettings: rawrecords (records DNSControl had not
+// converted) are refused rather than dropped, which deleted them at the
+// provider; DISABLE_IGNORE_SAFETY_CHECK is read.
+func TestDNSControlIRDomainSettings(t *testing.T) {
+	write := func(s string) string {
+		path := filepath.Join(t.TempDir(), "ir.json")
+		if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	_, err := loadIR(write(`{"domains":[{"name":"example.com","dnsProviders":{"bind":-1},"records":[],
+		"rawrecords":[{"type":"DS","args":["sub",1,13,2,"ABCD"]}]}]}`))
+	if err == nil || !strings.Contains(err.Error(), "rawrecords") {
+		t.Errorf("rawrecords: got %v, want them refused", err)
+	}
+	cfg, err := loadIR(write(`{"domains":[{"name":"example.com","dnsProviders":{"bind":-1},"records":[],
+		"unmanaged_disable_safety_check":true}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.Domains[0].DisableIgnoreSafetyCheck {
+		t.Error("unmanaged_disable_safety_check was not read")
+	}
+}
+
+// TestDNSControlIRNameserverTTL: NAMESERVER_TTL, which DNSControl's IR
+// keeps as the domain's meta ns_ttl, sets the apex NS TTL (it was left as
+// meta, so the apex NS got another TTL than in DNSControl).
+func TestDNSControlIRNameserverTTL(t *testing.T) {
+	for _, tc := range []struct {
+		ttl  string
+		want uint32
+		err  bool
+	}{{"3600", 3600, false}, {"soon", 0, true}} {
+		path := filepath.Join(t.TempDir(), "ir.json")
+		js := `{"domains":[{"name":"example.com","dnsProviders":{"bind":-1},"records":[],"meta":{"ns_ttl":"` + tc.ttl + `"}}]}`
+		if err := os.WriteFile(path, []byte(js), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := loadIR(path)
+		if tc.err {
+			if err == nil || !strings.Contains(err.Error(), "ns_ttl") {
+				t.Errorf("%s: got %v, want an error naming ns_ttl", tc.ttl, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cfg.Domains[0]; d.NameserverTTL != tc.want || d.Meta["ns_ttl"] != "" {
+			t.Errorf("%s: NameserverTTL %d meta %v, want %d and no meta", tc.ttl, d.NameserverTTL, d.Meta, tc.want)
 		}
 	}
 }

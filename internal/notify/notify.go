@@ -16,10 +16,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -46,6 +48,12 @@ type sender interface {
 type Notifier struct {
 	client  *http.Client
 	senders []sender
+
+	// A service that timed out is not sent to again in the run: each
+	// zone's notification would otherwise wait for the client's timeout
+	// once more, and a run of many zones for a long time.
+	mu     sync.Mutex
+	gaveUp map[int]bool
 }
 
 // telegramAPI is Telegram's Bot API; tests point it elsewhere.
@@ -116,13 +124,44 @@ func (n *Notifier) Notify(ctx context.Context, e Event) error {
 		return nil
 	}
 	var errs []error
-	for _, s := range n.senders {
+	for i, s := range n.senders {
+		n.mu.Lock()
+		skip := n.gaveUp[i]
+		n.mu.Unlock()
+		if skip {
+			continue
+		}
 		if err := s.send(ctx, n.client, e); err != nil {
+			if timedOut(err) {
+				n.mu.Lock()
+				if n.gaveUp == nil {
+					n.gaveUp = map[int]bool{}
+				}
+				n.gaveUp[i] = true
+				n.mu.Unlock()
+				err = fmt.Errorf("%w; nothing more is sent there in this run", err)
+			}
 			errs = append(errs, err)
 		}
 	}
 	return errors.Join(errs...)
 }
+
+// timedOut reports whether err is a request that timed out.
+func timedOut(err error) bool {
+	var ne net.Error
+	return errors.Is(err, context.DeadlineExceeded) || errors.As(err, &ne) && ne.Timeout()
+}
+
+// redacted is an error whose text hides a secret; its cause stays
+// reachable for errors.As (the cause's own text never held the secret).
+type redacted struct {
+	msg string
+	err error
+}
+
+func (r redacted) Error() string { return r.msg }
+func (r redacted) Unwrap() error { return r.err }
 
 // post sends body to target and wants a 2xx answer.
 func post(ctx context.Context, c *http.Client, service, target, contentType string, body []byte) error {
@@ -235,7 +274,7 @@ func (t telegram) send(ctx context.Context, c *http.Client, e Event) error {
 	// The token is part of the URL: an error must not show it.
 	err = post(ctx, c, "telegram", telegramAPI+"/bot"+t.token+"/sendMessage", "application/json", b)
 	if err != nil {
-		return errors.New(strings.ReplaceAll(err.Error(), t.token, "<token>"))
+		return redacted{strings.ReplaceAll(err.Error(), t.token, "<token>"), err}
 	}
 	return nil
 }

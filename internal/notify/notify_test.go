@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // hook records what a test webhook receives.
@@ -211,3 +212,43 @@ func TestShoutrrrGeneric(t *testing.T) {
 type roundTrip func(*http.Request) (*http.Response, error)
 
 func (f roundTrip) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// TestTimedOutServiceGivenUp: a webhook that does not answer in time is
+// sent to once per run, not once per zone (each zone waited for the
+// timeout again); its token stays out of the error; others still get
+// every event.
+func TestTimedOutServiceGivenUp(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		mu.Unlock()
+		if strings.HasPrefix(r.URL.Path, "/tg") {
+			<-release
+		}
+	}))
+	t.Cleanup(srv.Close)
+	t.Cleanup(func() { close(release) })
+	old := telegramAPI
+	telegramAPI = srv.URL + "/tg"
+	t.Cleanup(func() { telegramAPI = old })
+	n, _ := New(map[string]string{"slack_url": srv.URL + "/slack", "telegram_bot_token": "SECRET", "telegram_chat_id": "1"})
+	n.client.Timeout = 100 * time.Millisecond
+	e := Event{Domain: "example.com", Provider: "bind", Lines: []string{"+ CREATE www.example.com A 192.0.2.1 ttl=300"}}
+	err := n.Notify(context.Background(), e)
+	if err == nil || !strings.Contains(err.Error(), "nothing more is sent there") || strings.Contains(err.Error(), "SECRET") {
+		t.Fatalf("first event: got %v, want the timeout, without the token", err)
+	}
+	for range 3 {
+		if err := n.Notify(context.Background(), e); err != nil {
+			t.Errorf("later event: %v", err)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if hits["/slack"] != 4 || hits["/tg/botSECRET/sendMessage"] != 1 {
+		t.Errorf("requests %v, want 4 to slack and 1 to telegram", hits)
+	}
+}

@@ -37,6 +37,12 @@ type Term struct {
 // would otherwise never end).
 const maxDepth = 20
 
+// maxIncludes bounds how many includes one record resolves in all:
+// included records that each include the next one several times would
+// otherwise multiply the lookups and the flattened text (two includes a
+// level, twenty levels deep, make a million) until memory runs out.
+const maxIncludes = 1000
+
 // Parse reads SPF text the way DNSControl does: the text must start with
 // "v=spf1 "; terms are separated by single spaces (empty ones skipped);
 // the first "all" term (with any qualifier) ends the record and anything
@@ -117,10 +123,11 @@ type Source interface {
 // Resolve looks up, through src, the includes of r that spec flattens,
 // and theirs, recursively: only what Flatten needs.
 func (r *Record) Resolve(ctx context.Context, spec Spec, src Source) error {
-	return r.resolve(ctx, spec, src, 0)
+	count := 0
+	return r.resolve(ctx, spec, src, 0, &count)
 }
 
-func (r *Record) resolve(ctx context.Context, spec Spec, src Source, depth int) error {
+func (r *Record) resolve(ctx context.Context, spec Spec, src Source, depth int, count *int) error {
 	for _, t := range r.Terms {
 		if t.Include == "" || !spec.Matches(t.Include) {
 			continue
@@ -128,6 +135,10 @@ func (r *Record) resolve(ctx context.Context, spec Spec, src Source, depth int) 
 		if depth >= maxDepth {
 			return fmt.Errorf("includes nest more than %d deep at %s (a loop?)", maxDepth, t.Include)
 		}
+		if *count >= maxIncludes {
+			return fmt.Errorf("flattening needs more than %d includes (at %s); flatten fewer names", maxIncludes, t.Include)
+		}
+		*count++
 		text, err := src.SPF(ctx, t.Include)
 		if err != nil {
 			return err
@@ -136,7 +147,7 @@ func (r *Record) resolve(ctx context.Context, spec Spec, src Source, depth int) 
 		if err != nil {
 			return fmt.Errorf("the SPF record of %s: %w", t.Include, err)
 		}
-		if err := sub.resolve(ctx, spec, src, depth+1); err != nil {
+		if err := sub.resolve(ctx, spec, src, depth+1, count); err != nil {
 			return err
 		}
 		t.Resolved = sub

@@ -184,3 +184,36 @@ func TestSplit(t *testing.T) {
 		})
 	}
 }
+
+// fanSource publishes records that include the next level three times,
+// twelve levels deep; it gives up after 100,000 questions.
+type fanSource struct{ asked int }
+
+func (f *fanSource) SPF(_ context.Context, name string) (string, error) {
+	f.asked++
+	if f.asked > 100000 {
+		return "", errors.New("asked too often")
+	}
+	if len(name) > len("a.example")+12 {
+		return "v=spf1 ip4:192.0.2.1 ~all", nil
+	}
+	next := "x" + name
+	return "v=spf1 include:" + next + " include:" + next + " include:" + next + " ~all", nil
+}
+
+// TestResolveBoundsIncludes: records that include each other several
+// times stop at maxIncludes instead of multiplying lookups and text.
+func TestResolveBoundsIncludes(t *testing.T) {
+	rec, err := Parse("v=spf1 include:a.example -all")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := &fanSource{}
+	err = rec.Resolve(context.Background(), Spec("*"), src)
+	if err == nil || !strings.Contains(err.Error(), "more than 1000 includes") {
+		t.Fatalf("got %v, want the includes limit", err)
+	}
+	if src.asked > 1000 {
+		t.Errorf("%d lookups, want at most 1000", src.asked)
+	}
+}
