@@ -1,8 +1,10 @@
 package dsl
 
 import (
+	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -41,12 +43,13 @@ func (ev *evaluator) hostFetch(c goja.FunctionCall) goja.Value {
 	if !ev.opts.allowFetch {
 		return fail("fetch is disabled (--allow-fetch)")
 	}
-	url, method := c.Argument(0).String(), c.Argument(1).String()
+	target, method := c.Argument(0).String(), c.Argument(1).String()
+	shown := redactQuery(target)
 	var body io.Reader
 	if b := c.Argument(3); goja.IsString(b) {
 		body = strings.NewReader(b.String())
 	}
-	req, err := http.NewRequestWithContext(ev.ctx, method, url, body)
+	req, err := http.NewRequestWithContext(ev.ctx, method, target, body)
 	if err != nil {
 		return fail(err.Error())
 	}
@@ -58,6 +61,10 @@ func (ev *evaluator) hostFetch(c goja.FunctionCall) goja.Value {
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		ev.checkStopped("")
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			ue.URL = shown
+		}
 		return fail(err.Error())
 	}
 	defer res.Body.Close()
@@ -69,9 +76,9 @@ func (ev *evaluator) hostFetch(c goja.FunctionCall) goja.Value {
 	}
 	if int64(len(data)) > limit {
 		if limit < ev.opts.maxFile {
-			return fail(url + ": the answer would take the bytes read by the configuration over " + sizeText(ev.opts.maxTotal) + ", the limit of an evaluation")
+			return fail(shown + ": the answer would take the bytes read by the configuration over " + sizeText(ev.opts.maxTotal) + ", the limit of an evaluation")
 		}
-		return fail(url + ": the answer is larger than " + sizeText(ev.opts.maxFile) + ", the limit for a file read by the configuration")
+		return fail(shown + ": the answer is larger than " + sizeText(ev.opts.maxFile) + ", the limit for a file read by the configuration")
 	}
 	ev.read += int64(len(data))
 	names := make([]string, 0, len(res.Header))
@@ -91,4 +98,27 @@ func (ev *evaluator) hostFetch(c goja.FunctionCall) goja.Value {
 	_ = o.Set("headers", ev.vm.NewArray(headers...))
 	_ = o.Set("body", string(data))
 	return o
+}
+
+// redactQuery returns u for messages: the values of its query and its
+// password hidden, since URLs often carry tokens there (a token given with
+// -v must not end up in a CI log).
+func redactQuery(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return u
+	}
+	if p.User != nil {
+		if _, has := p.User.Password(); has {
+			p.User = url.UserPassword(p.User.Username(), "xxxxx")
+		}
+	}
+	if p.RawQuery != "" {
+		q := p.Query()
+		for k := range q {
+			q[k] = []string{"xxxxx"}
+		}
+		p.RawQuery = q.Encode()
+	}
+	return p.String()
 }
