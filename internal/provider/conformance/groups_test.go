@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -19,31 +18,7 @@ import (
 
 // TestMain isolates the Route 53 runs from the machine's AWS settings and
 // stops moto at the end.
-func TestMain(m *testing.M) {
-	for _, kv := range os.Environ() {
-		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "AWS_") {
-			os.Unsetenv(k)
-		}
-	}
-	dir, err := os.MkdirTemp("", "conformance-aws")
-	if err != nil {
-		panic(err)
-	}
-	empty := filepath.Join(dir, "empty")
-	if err := os.WriteFile(empty, nil, 0o600); err != nil {
-		panic(err)
-	}
-	os.Setenv("AWS_CONFIG_FILE", empty)
-	os.Setenv("AWS_SHARED_CREDENTIALS_FILE", empty)
-	os.Setenv("AWS_EC2_METADATA_DISABLED", "true")
-	code := 0
-	func() {
-		defer os.RemoveAll(dir)
-		defer moto.Stop()
-		code = m.Run()
-	}()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { moto.IsolatedMain(m) }
 
 // TestGroupsBIND runs the suite against zone files. The file each push
 // writes is loaded by named-checkzone, a few at a time in the background

@@ -2,8 +2,6 @@ package route53
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,26 +27,7 @@ const (
 // TestMain isolates the tests from the machine's AWS configuration (no
 // shared files, no instance metadata, no AWS_* variables) and stops moto at
 // the end.
-func TestMain(m *testing.M) {
-	for _, kv := range os.Environ() {
-		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "AWS_") {
-			os.Unsetenv(k)
-		}
-	}
-	dir, err := os.MkdirTemp("", "route53-test-aws")
-	if err != nil {
-		panic(err)
-	}
-	empty := filepath.Join(dir, "empty")
-	if err := os.WriteFile(empty, nil, 0o600); err != nil {
-		panic(err)
-	}
-	os.Setenv("AWS_CONFIG_FILE", empty)
-	os.Setenv("AWS_SHARED_CREDENTIALS_FILE", empty)
-	os.Setenv("AWS_EC2_METADATA_DISABLED", "true")
-	defer os.RemoveAll(dir)
-	moto.Main(m)
-}
+func TestMain(m *testing.M) { moto.IsolatedMain(m) }
 
 // env is one test's view of a fresh moto: a fault proxy in front of it, a
 // provider talking through the proxy, and a plain SDK client talking to

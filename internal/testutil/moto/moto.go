@@ -17,7 +17,9 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -42,6 +44,37 @@ var (
 // Use it from TestMain:
 //
 //	func TestMain(m *testing.M) { moto.Main(m) }
+//
+// IsolatedMain is Main for packages whose tests must not see the
+// machine's AWS configuration: it unsets every AWS_* variable, points the
+// SDK's shared config and credentials files at an empty file and turns off
+// instance metadata before the tests run.
+func IsolatedMain(m *testing.M) {
+	for _, kv := range os.Environ() {
+		if k, _, _ := strings.Cut(kv, "="); strings.HasPrefix(k, "AWS_") {
+			os.Unsetenv(k)
+		}
+	}
+	dir, err := os.MkdirTemp("", "dnsctl-test-aws")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "moto:", err)
+		os.Exit(1)
+	}
+	empty := filepath.Join(dir, "empty")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		fmt.Fprintln(os.Stderr, "moto:", err)
+		os.Exit(1)
+	}
+	os.Setenv("AWS_CONFIG_FILE", empty)
+	os.Setenv("AWS_SHARED_CREDENTIALS_FILE", empty)
+	os.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+	code := m.Run()
+	Stop()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// Main runs the tests of a package and stops the shared server afterwards.
 func Main(m *testing.M) {
 	code := m.Run()
 	Stop()
