@@ -27,20 +27,24 @@ func TestScripts(t *testing.T) {
 		Dir:           "testdata/script",
 		UpdateScripts: *update,
 		Setup: func(env *testscript.Env) error {
-			// No AWS configuration from the developer's machine leaks in.
-			env.Setenv("AWS_CONFIG_FILE", env.WorkDir+"/.aws-config")
-			env.Setenv("AWS_SHARED_CREDENTIALS_FILE", env.WorkDir+"/.aws-credentials")
-			env.Setenv("AWS_EC2_METADATA_DISABLED", "true")
-			// BIND serials start at today's date (YYYYMMDDnn, UTC):
-			// expected output names today ${TODAY}.
-			env.Setenv("TODAY", time.Now().UTC().Format("20060102"))
-			// cmpenv expands $NAME: zone-file directives expand to themselves.
-			env.Setenv("ORIGIN", "$ORIGIN")
-			env.Setenv("TTL", "$TTL")
-			loadZoneFilesAtEnd(env)
+			bindScriptEnv(env)
 			return nil
 		},
 	})
+}
+
+// bindScriptEnv prepares a BIND session's environment: no AWS
+// configuration from the developer's machine leaks in, $TODAY names the
+// date BIND serials start at (YYYYMMDDnn, UTC), $ORIGIN and $TTL expand to
+// themselves in cmpenv, and the zone files left at the end must load.
+func bindScriptEnv(env *testscript.Env) {
+	env.Setenv("AWS_CONFIG_FILE", env.WorkDir+"/.aws-config")
+	env.Setenv("AWS_SHARED_CREDENTIALS_FILE", env.WorkDir+"/.aws-credentials")
+	env.Setenv("AWS_EC2_METADATA_DISABLED", "true")
+	env.Setenv("TODAY", time.Now().UTC().Format("20060102"))
+	env.Setenv("ORIGIN", "$ORIGIN")
+	env.Setenv("TTL", "$TTL")
+	loadZoneFilesAtEnd(env)
 }
 
 // loadZoneFilesAtEnd makes the script fail unless every zone file dnsctl

@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
-	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -41,14 +40,10 @@ func TestLoaderScripts(t *testing.T) {
 		Dir:           "testdata/loader",
 		UpdateScripts: *update,
 		Setup: func(env *testscript.Env) error {
-			env.Setenv("AWS_CONFIG_FILE", env.WorkDir+"/.aws-config")
-			env.Setenv("AWS_SHARED_CREDENTIALS_FILE", env.WorkDir+"/.aws-credentials")
-			env.Setenv("AWS_EC2_METADATA_DISABLED", "true")
-			env.Setenv("TODAY", time.Now().UTC().Format("20060102"))
+			bindScriptEnv(env)
 			env.Setenv("FETCH_URL", srv.URL)
 			env.Setenv("DEAD_URL", dead.URL)
 			env.Setenv("SPF_DNS", dnsSrv.Addr)
-			loadZoneFilesAtEnd(env)
 			return nil
 		},
 	})

@@ -162,14 +162,9 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 		if n, ok := cf.Entries[notificationsEntry]; ok {
 			e.Notifications = n.Fields
 		}
-		for name, p := range e.dns {
-			supports[name] = p.Caps
-		}
-		// BIND's default_ns writes apex NS into every zone: preview must
-		// know it as check does, or it warns of zones without NS.
 		for _, d := range cfg.DNSProviders {
-			if c, ok := supports[d.Name].(provider.Capabilities); ok && givesDefaultNS(d.Meta) {
-				supports[d.Name] = addsApexNS{c}
+			if p := e.dns[d.Name]; p != nil {
+				supports[d.Name] = declSupport(p.Caps, d)
 			}
 		}
 	}
@@ -216,20 +211,20 @@ func declaredCapabilities(cfg *model.Config, credsPath string) (map[string]model
 			}
 		}
 		if info, err := provider.Lookup(strings.ToUpper(typ)); typ != "" && err == nil {
-			out[d.Name] = info.Capabilities
-			if givesDefaultNS(d.Meta) {
-				out[d.Name] = addsApexNS{info.Capabilities}
-			}
+			out[d.Name] = declSupport(info.Capabilities, d)
 		}
 	}
 	return out, ps
 }
 
-// givesDefaultNS reports whether a provider declaration's metadata names
-// default_ns name servers.
-func givesDefaultNS(meta map[string]any) bool {
-	ns, ok := meta["default_ns"].([]any)
-	return ok && len(ns) > 0
+// declSupport is what validation learns of the provider declared by d:
+// its capabilities, and (for check and preview alike) whether the
+// declaration's default_ns writes apex NS records into every zone (BIND).
+func declSupport(caps provider.Capabilities, d *model.ProviderDecl) model.TypeSupport {
+	if ns, ok := d.Meta["default_ns"].([]any); ok && len(ns) > 0 {
+		return addsApexNS{caps}
+	}
+	return caps
 }
 
 // addsApexNS are the capabilities of a declaration whose metadata gives

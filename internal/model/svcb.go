@@ -63,10 +63,11 @@ func ResolveECHIgnore(desired, existing []*Record) error {
 			if m == nil {
 				continue
 			}
-			if !found || svcbHead(e.Data) == head {
+			same := svcbHead(e.Data) == head
+			if !found || same {
 				val, found = m[1], true
 			}
-			if svcbHead(e.Data) == head {
+			if same {
 				break
 			}
 		}
