@@ -120,7 +120,7 @@ func openZoneSource(ctx context.Context, g *globals, verb, key string, entry cre
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", verb, key, err)
 	}
-	impl, warnings, err := engine.NewProvider(ctx, info, key, entry, nil)
+	impl, warnings, err := engine.NewProvider(ctx, info, key, entry, nil, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", verb, key, err)
 	}
@@ -167,8 +167,14 @@ func (s *zoneSource) export(ctx context.Context, verb, format string, zones []st
 				return fmt.Errorf("%s: %s: %w", verb, ref, err)
 			}
 		}
+		var settings []*model.Setting
+		if se, ok := s.impl.(provider.SettingsExporter); ok && (format == "js" || format == "djs") {
+			if settings, err = se.ExportSettings(ctx, ref, recs); err != nil {
+				return fmt.Errorf("%s: %s: %w", verb, ref, err)
+			}
+		}
 		model.SortRecords(recs)
-		zf := zonefile.Zone{Ref: ref, ZoneID: id, CredKey: s.key, Nameservers: ns, Records: recs}
+		zf := zonefile.Zone{Ref: ref, ZoneID: id, CredKey: s.key, Nameservers: ns, Records: recs, Settings: settings}
 		if err := zonefile.Write(w, format, zf); err != nil {
 			return fmt.Errorf("%s: %s: %w", verb, ref, err)
 		}

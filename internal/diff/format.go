@@ -28,6 +28,9 @@ type Line struct {
 // the remaining old and new records in order; what is left is a creation or
 // a deletion.
 func (c Change) Lines(metaKeys []string) []Line {
+	if c.Setting != nil {
+		return []Line{c.Setting.line(c)}
+	}
 	name := c.Key.Name
 	if c.Key.SetID != "" {
 		name += " [" + c.Key.SetID + "]"
@@ -111,4 +114,29 @@ func content(r *model.Record, metaKeys []string) string {
 		}
 	}
 	return b.String()
+}
+
+// line renders a settings change as one line:
+//
+//   - CREATE R53_HEALTH_CHECK api: HTTPS api.example.com:443/health
+//     ± MODIFY R53_ZONE_TAGS example.com: (team=web) -> (team=edge)
+func (s *Setting) line(c Change) Line {
+	label := c.Key.SetID
+	if label == "" {
+		label = c.Key.Name
+	}
+	head := c.Key.Type + " " + label + ": "
+	var text string
+	switch c.Kind {
+	case Create:
+		text = "+ CREATE " + head + s.New
+	case Delete:
+		text = "- DELETE " + head + s.Old
+	default:
+		text = "± MODIFY " + head + "(" + s.Old + ") -> (" + s.New + ")"
+	}
+	if s.Note != "" {
+		text += " [" + s.Note + "]"
+	}
+	return Line{c.Kind, safe.Text(text)}
 }

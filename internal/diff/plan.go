@@ -30,11 +30,34 @@ func (k Kind) String() string {
 
 // Change replaces one record set. Old is what exists (empty for Create), New
 // what is wanted (empty for Delete). Records in both are sorted by data.
+//
+// A change with Setting set is not of records but of something else the
+// provider manages with the zone (a Route 53 health check, a VPC
+// association, DNSSEC signing): Key.Type names its kind, Key.SetID its
+// name, and Old and New are empty.
 type Change struct {
-	Kind Kind
-	Key  model.Key
-	Old  []*model.Record
-	New  []*model.Record
+	Kind    Kind
+	Key     model.Key
+	Old     []*model.Record
+	New     []*model.Record
+	Setting *Setting
+}
+
+// Setting is the part of a settings change that only the provider reads,
+// besides how it is shown.
+type Setting struct {
+	// Old and New describe the setting before and after, in one line each
+	// ("" for the side that does not exist).
+	Old, New string
+	// Note says something the user must know about the change ("replaces
+	// the check: its type cannot be updated"), or "".
+	Note string
+	// After says the provider makes the change after the record changes
+	// of the plan (a deletion of what records stop using); otherwise
+	// before them (a creation of what they start to use).
+	After bool
+	// Op is the provider's own description of the calls to make.
+	Op any
 }
 
 // Plan is the set of changes for one zone on one provider, in the order they

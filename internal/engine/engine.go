@@ -73,6 +73,14 @@ type Engine struct {
 	// Unhandled lists what the run leaves alone because it needs such a
 	// provider (see setAsideUnhandled), in configuration order.
 	Unhandled []Unhandled
+	// all are the configuration's domains before --domains filtered them.
+	all []*model.Domain
+}
+
+// allConfig is the configuration with every domain, --domains or not: a
+// provider that owns settings shared by zones must see them all.
+func (e *Engine) allConfig() *model.Config {
+	return &model.Config{Domains: e.all, Settings: e.Config.Settings}
 }
 
 // DNSProvider is a built DNS provider of the run.
@@ -124,7 +132,7 @@ func Load(ctx context.Context, opts Options) (*Engine, error) {
 		return nil, err
 	}
 	e := &Engine{Config: cfg, dns: map[string]*DNSProvider{}, registrars: map[string]*Registrar{},
-		safety: DefaultSafety, noPopulate: opts.NoPopulate, missing: map[string]string{}}
+		safety: DefaultSafety, noPopulate: opts.NoPopulate, missing: map[string]string{}, all: all}
 	if opts.MaxChange != "" {
 		v, err := ParseShare(opts.MaxChange)
 		if err != nil {
@@ -386,7 +394,7 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 		if decl != nil {
 			meta = decl.Meta
 		}
-		impl, warnings, err := NewProvider(ctx, info, name, entry, meta)
+		impl, warnings, err := NewProvider(ctx, info, name, entry, meta, e.allConfig())
 		if err != nil {
 			return provider.Info{}, nil, fmt.Errorf("%s(%q): %w", fn, name, err)
 		}
@@ -496,9 +504,20 @@ func isNone(p any) bool {
 // NewProvider builds provider info from the creds entry name. It returns
 // the provider's remarks on the entry (fields it ignored), and its error
 // notes the entry's "$VARIABLE"s that were not set. meta is the metadata of
-// the configuration's declaration of the entry (nil when there is none).
-func NewProvider(ctx context.Context, info provider.Info, name string, entry creds.Entry, meta map[string]any) (any, []string, error) {
-	impl, err := info.New(ctx, provider.Entry{Name: name, Type: info.Type, Fields: entry.Fields, Unset: entry.Unset, Meta: meta})
+// the configuration's declaration of the entry (nil when there is none);
+// cfg, when not nil, gives the provider the settings of the domains it
+// serves (provider.Entry.Domains).
+func NewProvider(ctx context.Context, info provider.Info, name string, entry creds.Entry, meta map[string]any, cfg *model.Config) (any, []string, error) {
+	pe := provider.Entry{Name: name, Type: info.Type, Fields: entry.Fields, Unset: entry.Unset, Meta: meta}
+	if cfg != nil {
+		pe.Settings = cfg.Settings
+		for _, d := range cfg.Domains {
+			if slices.ContainsFunc(d.DNSProviders, func(p model.DomainProvider) bool { return p.Name == name }) {
+				pe.Domains = append(pe.Domains, d)
+			}
+		}
+	}
+	impl, err := info.New(ctx, pe)
 	if err != nil {
 		if note := entry.UnsetNote(err.Error()); note != "" {
 			err = fmt.Errorf("%w; note: %s", err, note)

@@ -313,6 +313,12 @@ func (e *Engine) planProvider(ctx context.Context, d *model.Domain, p *DNSProvid
 		return pp
 	}
 	plan.Zone = d.UniqueName()
+	if sp, ok := p.Impl.(provider.SettingsPlanner); ok {
+		if err := sp.PlanSettings(ctx, d.UniqueName(), existing, desired, plan); err != nil {
+			pp.Err = err
+			return pp
+		}
+	}
 	pp.Plan = plan
 	for _, r := range existing {
 		if r.Type != "SOA" {

@@ -15,6 +15,9 @@ type Config struct {
 	Registrars   []*ProviderDecl `json:"registrars"`
 	DNSProviders []*ProviderDecl `json:"dns_providers"`
 	Domains      []*Domain       `json:"domains"`
+	// Settings are provider declarations of the whole account rather than
+	// of one domain (Route 53 CIDR collections); see Setting.
+	Settings []*Setting `json:"settings,omitempty"`
 	// Warnings are remarks of the evaluation (things ignored), positioned.
 	Warnings Problems `json:"-"`
 }
@@ -76,7 +79,10 @@ type Domain struct {
 	// are; ExternalDNSPrefix is its --txt-prefix, if any.
 	IgnoreExternalDNS bool   `json:"ignore_external_dns,omitempty"`
 	ExternalDNSPrefix string `json:"external_dns_prefix,omitempty"`
-	Pos               string `json:"-"`
+	// Settings are the domain's provider declarations besides records
+	// (Route 53 health checks, VPCs, DNSSEC, tags...); see Setting.
+	Settings []*Setting `json:"settings,omitempty"`
+	Pos      string     `json:"-"`
 }
 
 // UniqueName is the name plus split-horizon tag, as written in D().

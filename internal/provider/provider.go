@@ -124,6 +124,26 @@ type NameserverAssigner interface {
 	AssignsNameservers(zone string) bool
 }
 
+// SettingsPlanner is a DNS provider that manages, with a zone's records,
+// things of the zone that are not records (Route 53: health checks, VPC
+// associations, DNSSEC, tags), declared as the domain's model.Settings.
+// PlanSettings adds their changes to the zone's record plan (changes with
+// Setting set, see diff.Change) and may rewrite record changes that depend
+// on them; Apply makes them in the order the plan says. existing and
+// desired are the records the plan was computed from. A domain that
+// declares none of them costs no call.
+type SettingsPlanner interface {
+	PlanSettings(ctx context.Context, zone string, existing, desired []*model.Record, plan *diff.Plan) error
+}
+
+// SettingsExporter is a DNS provider that can describe a zone's settings
+// besides records as the declarations that would keep them (get-zones). It
+// may rewrite records' metadata to refer to them (a health check ID
+// becomes the name of the exported check).
+type SettingsExporter interface {
+	ExportSettings(ctx context.Context, zone string, records []*model.Record) ([]*model.Setting, error)
+}
+
 // Batcher is a DNS provider that applies a plan in API batches and can say
 // how many a plan needs, for preview.
 type Batcher interface {
@@ -186,6 +206,14 @@ type Entry struct {
 	// the entry (NewDnsProvider("name", {…})), nil when it has none: the
 	// provider settings DNSControl reads from dnsconfig.js.
 	Meta map[string]any
+	// Domains are the configuration's domains that name the entry as a DNS
+	// provider, all of them whatever --domains selects (nil where no
+	// configuration is read, as in get-zones): a provider that manages
+	// settings besides records (see SettingsPlanner) reads theirs here.
+	Domains []*model.Domain
+	// Settings are the configuration's account-wide settings
+	// (model.Config.Settings).
+	Settings []*model.Setting
 }
 
 // Constructor builds a provider from its creds entry. The value returned

@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
+	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,6 +58,9 @@ func writeJS(w io.Writer, z Zone, diffFriendly bool) error {
 	}
 	if z.ZoneID != "" {
 		items = append(items, jsItem{text: "R53_ZONE(" + jsString(z.ZoneID) + ")"})
+	}
+	for _, st := range z.Settings {
+		items = append(items, jsItem{text: settingCall(st)})
 	}
 	items = append(items, jsItem{text: "DefaultTTL(" + strconv.FormatUint(uint64(def), 10) + ")"})
 	for i, jr := range recs {
@@ -815,3 +821,55 @@ func jsNumber(s string) string {
 	}
 	return jsString(s)
 }
+
+// settingCall writes a provider setting as the call that declares it.
+func settingCall(s *model.Setting) string {
+	args := make([]string, len(s.Args))
+	for i, a := range s.Args {
+		args[i] = jsLiteral(a)
+	}
+	return s.Kind + "(" + strings.Join(args, ", ") + ")"
+}
+
+// jsLiteral writes a JSON value as a JavaScript literal: object keys in
+// sorted order, unquoted where they are identifiers.
+func jsLiteral(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return "null"
+	case string:
+		return jsString(x)
+	case bool:
+		return strconv.FormatBool(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case int:
+		return strconv.Itoa(x)
+	case []string:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = jsString(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case []any:
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = jsLiteral(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case map[string]any:
+		keys := slices.Sorted(maps.Keys(x))
+		parts := make([]string, len(keys))
+		for i, k := range keys {
+			name := jsString(k)
+			if jsIdentifier.MatchString(k) {
+				name = k
+			}
+			parts[i] = name + ": " + jsLiteral(x[k])
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	}
+	return jsString(fmt.Sprint(v))
+}
+
+var jsIdentifier = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$]*$`)

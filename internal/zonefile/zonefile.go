@@ -28,6 +28,10 @@ type Zone struct {
 	// R53_ZONE(ZoneID) on D() so the configuration finds the zone among
 	// others of its name.
 	ZoneID string
+	// Settings are the zone's provider settings besides records (Route 53
+	// health checks, VPCs, tags...), written in js and djs as the calls
+	// that declare them, after R53_ZONE.
+	Settings []*model.Setting
 	// CredKey is the creds entry the zone came from (NewDnsProvider(CredKey)).
 	CredKey string
 	// Nameservers are the provider's own name servers for the zone, which

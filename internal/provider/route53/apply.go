@@ -78,9 +78,14 @@ func (b *batch) add(o op) {
 }
 
 // Batches returns the number of ChangeResourceRecordSets requests Apply
-// would send for plan.
+// would send for plan's record changes (settings changes make calls of
+// their own).
 func (p *Provider) Batches(plan *diff.Plan) int {
-	if plan == nil || len(plan.Changes) == 0 {
+	if plan == nil {
+		return 0
+	}
+	_, plan, _ = splitSettings(plan)
+	if len(plan.Changes) == 0 {
 		return 0
 	}
 	bs, err := buildBatches(plan, zoneName(zoneKey(plan.Zone)), zoneIDPending)
@@ -103,11 +108,49 @@ func (p *Provider) apply(ctx context.Context, plan *diff.Plan) error {
 		return nil
 	}
 	key := zoneKey(plan.Zone)
-	zone := zoneName(key)
 	id, err := p.zoneID(ctx, key)
 	if err != nil {
 		return err
 	}
+	before, records, after := splitSettings(plan)
+	if len(before)+len(after) == 0 {
+		return p.applyRecords(ctx, key, id, plan)
+	}
+	t := zoneTarget{key: key, name: zoneName(key), id: id}
+	fail := func(applied, notApplied []diff.Change, err error) error {
+		return &SettingsError{Zone: key, Applied: applied, NotApplied: notApplied, Err: err}
+	}
+	if n, err := p.applySettings(ctx, t, before); err != nil {
+		rest := append(append(slices.Clone(before[n:]), records.Changes...), after...)
+		return fail(before[:n], rest, err)
+	}
+	var synced error
+	if err := p.applyRecords(ctx, key, id, records); err != nil {
+		var ae *ApplyError
+		var ns *notInSyncError
+		switch {
+		case errors.As(err, &ae):
+			ae.Applied = append(slices.Clone(before), ae.Applied...)
+			ae.NotApplied = append(ae.NotApplied, after...)
+			return err
+		case errors.As(err, &ns):
+			synced = err // everything was applied; the wait stopped
+		default:
+			return fail(before, append(slices.Clone(records.Changes), after...), err)
+		}
+	}
+	if n, err := p.applySettings(ctx, t, after); err != nil {
+		return fail(append(append(slices.Clone(before), records.Changes...), after[:n]...), after[n:], err)
+	}
+	return synced
+}
+
+// applyRecords applies the record changes of plan.
+func (p *Provider) applyRecords(ctx context.Context, key, id string, plan *diff.Plan) error {
+	if len(plan.Changes) == 0 {
+		return nil
+	}
+	zone := zoneName(key)
 	p.takeCreated(id) // the zone is about to change: never assume it again
 	for _, c := range plan.Changes {
 		for _, rs := range [2][]*model.Record{c.Old, c.New} {

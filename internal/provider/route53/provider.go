@@ -51,6 +51,10 @@ type Route53API interface {
 	ListResourceRecordSets(context.Context, *route53.ListResourceRecordSetsInput, ...func(*route53.Options)) (*route53.ListResourceRecordSetsOutput, error)
 	ChangeResourceRecordSets(context.Context, *route53.ChangeResourceRecordSetsInput, ...func(*route53.Options)) (*route53.ChangeResourceRecordSetsOutput, error)
 	GetChange(context.Context, *route53.GetChangeInput, ...func(*route53.Options)) (*route53.GetChangeOutput, error)
+	healthCheckAPI
+	privateZoneAPI
+	dnssecAPI
+	zoneSettingsAPI
 }
 
 // DomainsAPI lists the Route 53 Domains calls the registrar makes;
@@ -58,6 +62,7 @@ type Route53API interface {
 type DomainsAPI interface {
 	GetDomainDetail(context.Context, *route53domains.GetDomainDetailInput, ...func(*route53domains.Options)) (*route53domains.GetDomainDetailOutput, error)
 	UpdateDomainNameservers(context.Context, *route53domains.UpdateDomainNameserversInput, ...func(*route53domains.Options)) (*route53domains.UpdateDomainNameserversOutput, error)
+	dnssecDomainsAPI
 }
 
 // Provider is a Route 53 DNS provider and registrar. One instance may be
@@ -86,6 +91,8 @@ type Provider struct {
 	seenKeyIDs  []string
 
 	zones zoneCache
+	// decl is what the configuration declares for the provider's zones.
+	decl declared
 	// limits bound every paginated listing (see pager).
 	limits listLimits
 }
@@ -208,7 +215,12 @@ func init() {
 			if err := c.checkUnset(e.Unset); err != nil {
 				return nil, err
 			}
-			return New(ctx, c)
+			p, err := New(ctx, c)
+			if err != nil {
+				return nil, err
+			}
+			p.UseConfiguration(e.Domains, e.Settings)
+			return p, nil
 		},
 	})
 }
