@@ -120,7 +120,7 @@ func openZoneSource(ctx context.Context, g *globals, verb, key string, entry cre
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", verb, key, err)
 	}
-	impl, warnings, err := engine.NewProvider(ctx, info, key, entry, nil, nil)
+	impl, warnings, err := engine.NewProvider(ctx, info, key, entry, nil, engine.Surroundings{})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: %w", verb, key, err)
 	}

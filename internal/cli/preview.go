@@ -642,6 +642,10 @@ func (r *runner) printKept(w safe.Printer, plan *diff.Plan, num *int) {
 			safe.Fprintf(w, "    ...and %d more (--full shows all, --reportmax N the first N)\n", more)
 		}
 	}
+	for _, n := range plan.Notes {
+		*num++
+		safe.Fprintf(w, "INFO#%d: %s\n", *num, n)
+	}
 }
 
 // printChanges prints changes of plan as numbered record-level corrections.

@@ -32,8 +32,10 @@ type reportEntry struct {
 	Delete            int            `json:"delete"`
 	Changes           []reportChange `json:"changes,omitempty"`
 	Warnings          []string       `json:"warnings,omitempty"`
-	Error             string         `json:"error,omitempty"`
-	ZoneCreated       bool           `json:"zone_created,omitempty"`
+	// Notes are the provider's INFO lines about the zone (diff.Plan.Notes).
+	Notes       []string `json:"notes,omitempty"`
+	Error       string   `json:"error,omitempty"`
+	ZoneCreated bool     `json:"zone_created,omitempty"`
 	// Outcome is what push did with the corrections: "applied", "refused"
 	// (safety threshold), "failed", "partly applied" (failed after some
 	// took effect), "skipped" or "partly applied (N skipped)" (push -i),
@@ -62,6 +64,7 @@ func (e *reportEntry) fill(pp *engine.ProviderPlan) {
 	if pp.Risk != nil {
 		e.Warnings = append(e.Warnings, pp.Risk.String())
 	}
+	e.Notes = pp.Plan.Notes
 	for _, c := range pp.Plan.Changes {
 		rc := reportChange{Kind: c.Kind.String(), Name: c.Key.Name, Type: c.Key.Type, SetID: c.Key.SetID}
 		for _, l := range c.Lines(pp.Plan.MetaKeys) {

@@ -72,6 +72,10 @@ type Plan struct {
 	// does not declare, by the rule that keeps them (for the report
 	// DNSControl users know: "N records not being deleted because of …").
 	Kept []Kept
+	// Notes are what the provider wants the user to know about the zone
+	// beyond its changes (Route 53: a zone's DNSSEC status, the DS record
+	// to publish at another registrar), shown as INFO lines, not counted.
+	Notes []string
 }
 
 // Kept lists existing records one rule keeps.

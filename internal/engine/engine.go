@@ -75,6 +75,9 @@ type Engine struct {
 	Unhandled []Unhandled
 	// all are the configuration's domains before --domains filtered them.
 	all []*model.Domain
+	// peerCache holds the providers built for provider.Entry.Peer.
+	peerMu    sync.Mutex
+	peerCache map[string]peer
 }
 
 // allConfig is the configuration with every domain, --domains or not: a
@@ -394,7 +397,7 @@ func (e *Engine) buildProviders(ctx context.Context, cf *creds.File, providerFil
 		if decl != nil {
 			meta = decl.Meta
 		}
-		impl, warnings, err := NewProvider(ctx, info, name, entry, meta, e.allConfig())
+		impl, warnings, err := NewProvider(ctx, info, name, entry, meta, Surroundings{Config: e.allConfig(), Peer: e.peers(cf)})
 		if err != nil {
 			return provider.Info{}, nil, fmt.Errorf("%s(%q): %w", fn, name, err)
 		}
@@ -501,15 +504,22 @@ func isNone(p any) bool {
 	return ok && n.IsNone()
 }
 
+// Surroundings is what a provider learns of the run besides its creds
+// entry: the configuration (for the settings of the domains it serves,
+// provider.Entry.Domains) and how to reach the providers of other creds
+// entries (provider.Entry.Peer). Either may be nil.
+type Surroundings struct {
+	Config *model.Config
+	Peer   func(ctx context.Context, name string) (any, error)
+}
+
 // NewProvider builds provider info from the creds entry name. It returns
 // the provider's remarks on the entry (fields it ignored), and its error
 // notes the entry's "$VARIABLE"s that were not set. meta is the metadata of
-// the configuration's declaration of the entry (nil when there is none);
-// cfg, when not nil, gives the provider the settings of the domains it
-// serves (provider.Entry.Domains).
-func NewProvider(ctx context.Context, info provider.Info, name string, entry creds.Entry, meta map[string]any, cfg *model.Config) (any, []string, error) {
-	pe := provider.Entry{Name: name, Type: info.Type, Fields: entry.Fields, Unset: entry.Unset, Meta: meta}
-	if cfg != nil {
+// the configuration's declaration of the entry (nil when there is none).
+func NewProvider(ctx context.Context, info provider.Info, name string, entry creds.Entry, meta map[string]any, sur Surroundings) (any, []string, error) {
+	pe := provider.Entry{Name: name, Type: info.Type, Fields: entry.Fields, Unset: entry.Unset, Meta: meta, Peer: sur.Peer}
+	if cfg := sur.Config; cfg != nil {
 		pe.Settings = cfg.Settings
 		for _, d := range cfg.Domains {
 			if slices.ContainsFunc(d.DNSProviders, func(p model.DomainProvider) bool { return p.Name == name }) {
@@ -533,3 +543,49 @@ func NewProvider(ctx context.Context, info provider.Info, name string, entry cre
 
 // errZoneMissing tells whether err says the zone does not exist.
 func errZoneMissing(err error) bool { return errors.Is(err, provider.ErrZoneNotFound) }
+
+// peers returns the function that builds, once per run, the provider of
+// another creds entry that a provider asks for (provider.Entry.Peer): the
+// account of a VPC in another account, the Route 53 Domains registrar of a
+// zone that publishes its DS there.
+func (e *Engine) peers(cf *creds.File) func(ctx context.Context, name string) (any, error) {
+	return func(ctx context.Context, name string) (any, error) {
+		e.peerMu.Lock()
+		defer e.peerMu.Unlock()
+		if e.peerCache == nil {
+			e.peerCache = map[string]peer{}
+		}
+		if p, ok := e.peerCache[name]; ok {
+			return p.impl, p.err
+		}
+		impl, err := e.buildPeer(ctx, cf, name)
+		e.peerCache[name] = peer{impl, err}
+		return impl, err
+	}
+}
+
+type peer struct {
+	impl any
+	err  error
+}
+
+func (e *Engine) buildPeer(ctx context.Context, cf *creds.File, name string) (any, error) {
+	entry, err := cf.Lookup(name)
+	if err != nil {
+		return nil, err
+	}
+	if entry.Type == "" {
+		return nil, fmt.Errorf("creds entry %q has no TYPE", name)
+	}
+	info, err := provider.Lookup(strings.ToUpper(entry.Type))
+	if err != nil {
+		return nil, fmt.Errorf("creds entry %q: %w", name, err)
+	}
+	delete(entry.Fields, maxChangeField)
+	delete(entry.Fields, excludeField)
+	impl, _, err := NewProvider(ctx, info, name, entry, nil, Surroundings{})
+	if err != nil {
+		return nil, fmt.Errorf("creds entry %q: %w", name, err)
+	}
+	return impl, nil
+}

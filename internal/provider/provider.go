@@ -214,6 +214,11 @@ type Entry struct {
 	// Settings are the configuration's account-wide settings
 	// (model.Config.Settings).
 	Settings []*model.Setting
+	// Peer builds (once per run) the provider of another creds.json entry,
+	// for a provider whose settings involve another account (a VPC owned
+	// by another AWS account, the registrar that publishes a DS record).
+	// nil where the run has no creds file to build from.
+	Peer func(ctx context.Context, name string) (any, error)
 }
 
 // Constructor builds a provider from its creds entry. The value returned
