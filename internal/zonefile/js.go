@@ -293,6 +293,13 @@ func jsRecord(r *model.Record, zone string, def uint32) *jsRec {
 	note := func(format string, args ...any) {
 		jr.notes = append(jr.notes, fmt.Sprintf(format, args...))
 	}
+	if id := r.Meta[routing.MetaTrafficPolicy]; id != "" {
+		// Made by a Route 53 traffic policy instance, which dnsctl
+		// leaves alone (no IGNORE needed): a comment, not a record.
+		note("%s %s is made by the Route 53 traffic policy instance %s; dnsctl leaves it alone", label, r.Type, id)
+		jr.call, jr.off = r.Type+"("+name+", "+jsString(r.Data)+")", true
+		return jr
+	}
 	off := func() *jsRec {
 		jr.off = true
 		jr.ignore = r.Type != "SOA"
