@@ -15,7 +15,10 @@ func TestZoneSettingsParse(t *testing.T) {
 		{"empty comment", func() error { _, err := ZoneComment([]any{""}); return err }, ""},
 		{"256 characters", func() error { _, err := ZoneComment([]any{strings.Repeat("é", 256)}); return err }, ""},
 		{"257 characters", func() error { _, err := ZoneComment([]any{strings.Repeat("é", 257)}); return err }, "257 characters"},
-		{"tags", func() error { _, err := ZoneTags([]any{map[string]any{"a b": "c:d/e@f", "n": 1.5, "x": ""}}); return err }, ""},
+		{"tags", func() error {
+			_, err := ZoneTags([]any{map[string]any{"a b": "c:d/e@f", "n": 1.5, "x": ""}})
+			return err
+		}, ""},
 		{"tag null", func() error { _, err := ZoneTags([]any{map[string]any{"a": nil}}); return err }, `tag "a": the value must be a string, got null`},
 		{"AWS key", func() error { _, err := ZoneTags([]any{map[string]any{"AWS:x": "y"}}); return err }, "reserved for AWS"},
 		{"purge not boolean", func() error { _, err := ZoneTags([]any{map[string]any{}, map[string]any{"purge": "yes"}}); return err }, "purge must be true or false"},
