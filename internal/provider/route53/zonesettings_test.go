@@ -368,3 +368,58 @@ func TestZoneSettingsRefused(t *testing.T) {
 	}
 	assertLines(t, plan, "+ CREATE R53_ZONE_TAGS bad.tld: org=x, team=y")
 }
+
+// awsLogsClient answers ListQueryLoggingConfigs for one zone as Route 53
+// does (moto refuses the zone's ID there): the zone's configurations only.
+type awsLogsClient struct{ *route53.Client }
+
+func (c awsLogsClient) ListQueryLoggingConfigs(ctx context.Context, in *route53.ListQueryLoggingConfigsInput, opts ...func(*route53.Options)) (*route53.ListQueryLoggingConfigsOutput, error) {
+	all := *in
+	all.HostedZoneId = nil
+	out, err := c.Client.ListQueryLoggingConfigs(ctx, &all, opts...)
+	if err != nil || in.HostedZoneId == nil {
+		return out, err
+	}
+	out.QueryLoggingConfigs = slices.DeleteFunc(out.QueryLoggingConfigs, func(q types.QueryLoggingConfig) bool {
+		return aws.ToString(q.HostedZoneId) != *in.HostedZoneId
+	})
+	return out, nil
+}
+
+// At Route 53, query logging costs one call per zone that declares it.
+func TestQueryLogOneCallAtRoute53(t *testing.T) {
+	e := newEnv(t)
+	id := e.createZone("onecall.tld")
+	other := e.createZone("other-onecall.tld")
+	arn := e.createLogGroup("/aws/route53/onecall.tld")
+	if _, err := e.sdk.CreateQueryLoggingConfig(context.Background(), &route53.CreateQueryLoggingConfigInput{HostedZoneId: aws.String(other), CloudWatchLogsLogGroupArn: aws.String(arn)}); err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewWithClients(Config{EntryName: "r53_test", RateLimit: 1000}, nil, awsLogsClient{e.sdk}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fastBackoff(p)
+	d := &model.Domain{Name: "onecall.tld", Settings: []*model.Setting{setting(estate.KindQueryLog, arn)}}
+	p.UseConfiguration([]*model.Domain{d}, nil)
+	if _, err := p.zoneID(ctx(t), "onecall.tld"); err != nil {
+		t.Fatal(err)
+	}
+	before := p.APICalls()
+	plan := &diff.Plan{Zone: "onecall.tld"}
+	if err := p.PlanSettings(ctx(t), "onecall.tld", nil, nil, plan); err != nil {
+		t.Fatal(err)
+	}
+	if n := p.APICalls() - before; n != 1 {
+		t.Errorf("planning query logging made %d calls, want 1", n)
+	}
+	// The other zone's configuration is not this zone's.
+	assertLines(t, plan, "+ CREATE R53_QUERY_LOG onecall.tld: "+arn)
+	if err := p.Apply(ctx(t), plan); err != nil {
+		t.Fatal(err)
+	}
+	logs, err := p.queryLogs(ctx(t), "onecall.tld", id)
+	if err != nil || len(logs) != 1 || aws.ToString(logs[0].CloudWatchLogsLogGroupArn) != arn {
+		t.Errorf("query logs of the zone: %v %v", logs, err)
+	}
+}
