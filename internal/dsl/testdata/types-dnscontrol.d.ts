@@ -112,6 +112,9 @@ declare function IMPORT_TRANSFORM_STRIP(translation_table: string | string[][], 
 /** Pins the domain, or the target of an R53_ALIAS record, to a Route 53 hosted zone ID. (domain modifier) */
 declare function R53_ZONE(zone_id: string): DomainModifier & RecordModifier;
 
+/** Makes the domain a Route 53 private hosted zone answering in the VPC; repeat it for each VPC (account names the creds.json entry of another AWS account that owns the VPC). (domain modifier) */
+declare function R53_VPC(vpc_id: string, region: string, options?: { account?: string }): DomainModifier;
+
 /** Cloudflare page-rule redirect (301); Cloudflare only. (domain modifier) */
 declare function CF_REDIRECT(source: string, destination: string, ...modifiers: RecordModifier[]): DomainModifier;
 
