@@ -3,6 +3,7 @@ package route53
 import (
 	"context"
 	"fmt"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 	"github.com/dnsctl/dnsctl/internal/diff"
 	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/provider/route53/estate"
+	"github.com/dnsctl/dnsctl/internal/testutil/faultproxy"
 )
 
 const (
@@ -538,6 +540,43 @@ func TestOfKind(t *testing.T) {
 			}
 			if err != nil || ids(got) != tc.want {
 				t.Errorf("ofKind = %s, %v; want %s", ids(got), err, tc.want)
+			}
+		})
+	}
+}
+
+// An association or disassociation whose answer is lost may have taken
+// effect: the provider looks (GetHostedZone) instead of failing or
+// sending it again.
+func TestVPCChangeAnswerLost(t *testing.T) {
+	e := newEnv(t)
+	d := privateDomain(t, "lost.tld", vpcA, "eu-west-1")
+	p := e.p
+	p.UseConfiguration([]*model.Domain{d}, nil)
+	if _, err := p.EnsureZone(ctx(t), "lost.tld"); err != nil {
+		t.Fatal(err)
+	}
+	id := mustZoneID(t, p, "lost.tld")
+	// The fault proxy knows these operations by method and path only.
+	for _, tc := range []struct {
+		op   string
+		vpcs []*model.Setting
+		want []string
+	}{
+		{"POST /2013-04-01/hostedzone/" + id + "/associatevpc", []*model.Setting{vpcSetting(vpcA, "eu-west-1", ""), vpcSetting(vpcB, "us-east-1", "")},
+			[]string{"vpc-0123456789abcdef0(us-east-1)", "vpc-0a1b2c3d(eu-west-1)"}},
+		{"POST /2013-04-01/hostedzone/" + id + "/disassociatevpc", []*model.Setting{vpcSetting(vpcB, "us-east-1", "")},
+			[]string{"vpc-0123456789abcdef0(us-east-1)"}},
+	} {
+		t.Run(path.Base(tc.op), func(t *testing.T) {
+			d.Settings = tc.vpcs
+			e.proxy.Inject(tc.op, faultproxy.DropAfterForward, 1)
+			e.pushDomain(p, d)
+			if n, f := e.proxy.Calls(tc.op), e.proxy.Injected(tc.op); n != 1 || f != 1 {
+				t.Errorf("%s sent %d times with %d faults, want 1 with 1", tc.op, n, f)
+			}
+			if _, vs := e.zoneVPCList(id); !slices.Equal(vs, tc.want) {
+				t.Errorf("VPCs %v, want %v", vs, tc.want)
 			}
 		})
 	}
