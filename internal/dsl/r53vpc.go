@@ -17,7 +17,7 @@ func (ev *evaluator) jsR53VPC(c goja.FunctionCall) goja.Value {
 	a := &args{ev: ev, fn: estate.VPCKind, pos: ev.userPos(), v: c.Arguments}
 	vals := make([]any, len(a.v))
 	for i := range a.v {
-		vals[i] = a.jsonArg(i, argName(i))
+		vals[i] = a.jsonArg(i, vpcArgName(i))
 	}
 	v, err := estate.ParseVPC(vals)
 	if err != nil {
@@ -41,8 +41,8 @@ func (ev *evaluator) jsR53VPC(c goja.FunctionCall) goja.Value {
 	}})
 }
 
-// argName names argument i of R53_VPC in messages.
-func argName(i int) string {
+// vpcArgName names argument i of R53_VPC in messages.
+func vpcArgName(i int) string {
 	switch i {
 	case 0:
 		return "the VPC ID"
