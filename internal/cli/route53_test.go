@@ -294,6 +294,8 @@ func cmdR53(ts *testscript.TestScript, neg bool, args []string) {
 		st.proxy.ResetCounts()
 	case "log-group", "zone-comment", "zone-tags", "tag", "query-logs":
 		cmdR53ZoneSettings(ctx, ts, st, r, args)
+	case "vpcs":
+		cmdR53VPCs(ctx, ts, r, args)
 	default:
 		ts.Fatalf("r53: unknown subcommand %q", args[0])
 	}

@@ -151,6 +151,8 @@ func Registry() []Global {
 			p("tags", "Record<string, string>"), opt("options", "{ purge?: boolean }")),
 		domainMod("R53_QUERY_LOG", "Sends the Route 53 hosted zone's DNS query logs to a CloudWatch Logs log group in us-east-1 (false: none).",
 			p("log_group_arn", "string | false")),
+		domainMod("R53_VPC", "Makes the domain a Route 53 private hosted zone answering in the VPC; repeat it for each VPC (account names the creds.json entry of another AWS account that owns the VPC).",
+			p("vpc_id", "string"), p("region", "string"), opt("options", "{ account?: string }")),
 		domainMod("CF_REDIRECT", "Cloudflare page-rule redirect (301); Cloudflare only.", p("source", "string"), p("destination", "string"), recMods()),
 		domainMod("CF_TEMP_REDIRECT", "Cloudflare page-rule redirect (302); Cloudflare only.", p("source", "string"), p("destination", "string"), recMods()),
 		domainMod("CF_SINGLE_REDIRECT", "Cloudflare single redirect rule; Cloudflare only.",

@@ -121,6 +121,9 @@ declare function R53_ZONE_TAGS(tags: Record<string, string>, options?: { purge?:
 /** Sends the Route 53 hosted zone's DNS query logs to a CloudWatch Logs log group in us-east-1 (false: none). (domain modifier) */
 declare function R53_QUERY_LOG(log_group_arn: string | false): DomainModifier;
 
+/** Makes the domain a Route 53 private hosted zone answering in the VPC; repeat it for each VPC (account names the creds.json entry of another AWS account that owns the VPC). (domain modifier) */
+declare function R53_VPC(vpc_id: string, region: string, options?: { account?: string }): DomainModifier;
+
 /** Cloudflare page-rule redirect (301); Cloudflare only. (domain modifier) */
 declare function CF_REDIRECT(source: string, destination: string, ...modifiers: RecordModifier[]): DomainModifier;
 

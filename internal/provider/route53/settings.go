@@ -33,6 +33,7 @@ type settingsExporter interface {
 // features are the features, in the order their changes are shown.
 var features = []feature{
 	zoneSettings{},
+	vpcFeature{},
 }
 
 // settingsZone is what a feature plans or exports one zone from.
