@@ -31,6 +31,7 @@ func (ev *evaluator) builtins() map[string]any {
 		"IGNORE_NAME":    ev.jsIgnoreName,
 		"IGNORE_TARGET":  ev.jsIgnoreTarget,
 		"R53_ZONE":       ev.jsR53Zone,
+		"R53_DNSSEC":     ev.jsR53DNSSEC,
 
 		// Record modifiers.
 		"TTL":                        ev.jsTTL,

@@ -146,6 +146,8 @@ func Registry() []Global {
 			p("translation_table", "string | string[][]"), p("domain", "string"), p("ttl", "number"), p("suffixstrip", "string"), recMods()),
 		{Name: "R53_ZONE", Kind: KindDomainModifier, Params: []Param{p("zone_id", "string")}, Type: "DomainModifier & RecordModifier",
 			Doc: "Pins the domain, or the target of an R53_ALIAS record, to a Route 53 hosted zone ID."},
+		domainMod("R53_DNSSEC", "Route 53 DNSSEC signing of the zone: {kms_key, ksk, registrar} turns it on, false turns it off (DS first).",
+			p("options", "{kms_key: string, ksk?: string, registrar?: boolean} | false"), opt("offOptions", "{ds_removed?: boolean}")),
 		domainMod("CF_REDIRECT", "Cloudflare page-rule redirect (301); Cloudflare only.", p("source", "string"), p("destination", "string"), recMods()),
 		domainMod("CF_TEMP_REDIRECT", "Cloudflare page-rule redirect (302); Cloudflare only.", p("source", "string"), p("destination", "string"), recMods()),
 		domainMod("CF_SINGLE_REDIRECT", "Cloudflare single redirect rule; Cloudflare only.",

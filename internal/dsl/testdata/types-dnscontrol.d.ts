@@ -112,6 +112,9 @@ declare function IMPORT_TRANSFORM_STRIP(translation_table: string | string[][], 
 /** Pins the domain, or the target of an R53_ALIAS record, to a Route 53 hosted zone ID. (domain modifier) */
 declare function R53_ZONE(zone_id: string): DomainModifier & RecordModifier;
 
+/** Route 53 DNSSEC signing of the zone: {kms_key, ksk, registrar} turns it on, false turns it off (DS first). (domain modifier) */
+declare function R53_DNSSEC(options: {kms_key: string, ksk?: string, registrar?: boolean} | false, offOptions?: {ds_removed?: boolean}): DomainModifier;
+
 /** Cloudflare page-rule redirect (301); Cloudflare only. (domain modifier) */
 declare function CF_REDIRECT(source: string, destination: string, ...modifiers: RecordModifier[]): DomainModifier;
 

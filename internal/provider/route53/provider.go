@@ -95,6 +95,9 @@ type Provider struct {
 	decl declared
 	// limits bound every paginated listing (see pager).
 	limits listLimits
+	// peer builds the provider of another creds.json entry
+	// (provider.Entry.Peer), nil where the run has none.
+	peer func(ctx context.Context, name string) (any, error)
 }
 
 // pacer is a client-side request rate limit plus a hold that pauses every
@@ -220,6 +223,7 @@ func init() {
 				return nil, err
 			}
 			p.UseConfiguration(e.Domains, e.Settings)
+			p.peer = e.Peer
 			return p, nil
 		},
 	})
