@@ -453,12 +453,18 @@ func (o *signingOnOp) apply(ctx context.Context, p *Provider, t zoneTarget) erro
 		}
 	}
 	if o.enable {
+		var out *route53.EnableHostedZoneDNSSECOutput
 		err := p.call(ctx, "route53:EnableHostedZoneDNSSEC", t.name, callOptions{seeThrough: true}, func(ctx context.Context) error {
-			_, err := p.r53.EnableHostedZoneDNSSEC(ctx, &route53.EnableHostedZoneDNSSECInput{HostedZoneId: aws.String(t.id)})
+			var err error
+			out, err = p.r53.EnableHostedZoneDNSSEC(ctx, &route53.EnableHostedZoneDNSSECInput{HostedZoneId: aws.String(t.id)})
 			return err
 		})
 		if err != nil {
 			return fmt.Errorf("enabling signing: %w", err)
+		}
+		// The DS goes to the parent only once the zone serves signatures.
+		if err := p.waitChange(ctx, t.name, out.ChangeInfo); err != nil {
+			return fmt.Errorf("signing was enabled: %w", err)
 		}
 	}
 	return nil
