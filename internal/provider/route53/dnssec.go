@@ -107,6 +107,9 @@ func (dnssecFeature) planSettings(ctx context.Context, p *Provider, z *settingsZ
 	if err != nil {
 		return nil, fmt.Errorf("%s: R53_DNSSEC: %w", ss[0].Pos, err)
 	}
+	if want.On && p.privateZone(z.key, z.id) {
+		return nil, fmt.Errorf("%s: R53_DNSSEC: %s is a private hosted zone; Route 53 signs only public zones", ss[0].Pos, zoneName(z.key))
+	}
 	st := &dnssecState{status: notSigning}
 	if z.id != "" {
 		if st, err = p.getDNSSEC(ctx, z.key, z.id); err != nil {
@@ -607,6 +610,9 @@ func (o *signingOffOp) apply(ctx context.Context, p *Provider, t zoneTarget) err
 // GetDNSSEC per exported zone): with its active KSK, the first by name
 // when there are several.
 func (dnssecFeature) exportSettings(ctx context.Context, p *Provider, z *settingsZone) ([]*model.Setting, error) {
+	if p.privateZone(z.key, z.id) {
+		return nil, nil
+	}
 	st, err := p.getDNSSEC(ctx, z.key, z.id)
 	if err != nil {
 		return nil, err
@@ -626,4 +632,17 @@ func (dnssecFeature) exportSettings(ctx context.Context, p *Provider, z *setting
 	slices.SortFunc(active, func(a, b types.KeySigningKey) int { return strings.Compare(aws.ToString(a.Name), aws.ToString(b.Name)) })
 	d := &estate.DNSSEC{On: true, KMSKey: aws.ToString(active[0].KmsArn), KSK: aws.ToString(active[0].Name)}
 	return []*model.Setting{{Kind: estate.DNSSECKind, Args: d.Args()}}, nil
+}
+
+// privateZone tells whether the hosted zone id is known to be private
+// (from the zone listings already made; no call).
+func (p *Provider) privateZone(key, id string) bool {
+	p.zones.mu.Lock()
+	defer p.zones.mu.Unlock()
+	for _, r := range p.zones.byName[zoneName(key)] {
+		if r.ID == id {
+			return r.Private
+		}
+	}
+	return false
 }

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/route53"
+	"github.com/aws/aws-sdk-go-v2/service/route53/types"
 	dtypes "github.com/aws/aws-sdk-go-v2/service/route53domains/types"
 
 	"github.com/dnsctl/dnsctl/internal/diff"
@@ -140,11 +142,14 @@ func TestDNSSECOnFromScratch(t *testing.T) {
 	assertNote(t, plan, "R53_DNSSEC sign.tld: SIGNING; KSK dnsctl ACTIVE key tag ")
 	assertNote(t, plan, " DS sign.tld. IN DS ")
 
-	// get-zones writes R53_DNSSEC back; declared, it plans nothing.
+	// get-zones writes R53_DNSSEC back (for one GetDNSSEC); declared, it
+	// plans nothing.
+	de.log.take()
 	ss, err := de.p.ExportSettings(ctx(t), "sign.tld", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	assertLines(t, "calls of get-zones", de.log.take(), []string{"GetDNSSEC"})
 	want := []*model.Setting{{Kind: "R53_DNSSEC", Args: []any{map[string]any{"kms_key": stubKMS}}}}
 	if !reflect.DeepEqual(ss, want) {
 		t.Fatalf("exported %#v, want %#v", ss, want)
@@ -356,5 +361,34 @@ func TestDNSSECFailureIsReported(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "TooManyKeySigningKeys") {
 		t.Errorf("the error does not name AWS's answer: %v", err)
+	}
+}
+
+// A private hosted zone is never signed: R53_DNSSEC on it is refused
+// at preview, and get-zones asks nothing about its signing.
+func TestDNSSECPrivateZone(t *testing.T) {
+	de := newDNSSECEnv(t)
+	_, err := de.sdk.CreateHostedZone(context.Background(), &route53.CreateHostedZoneInput{
+		Name: aws.String("inside.tld"), CallerReference: aws.String(fmt.Sprint("inside", time.Now().UnixNano())),
+		HostedZoneConfig: &types.HostedZoneConfig{PrivateZone: true},
+		VPC:              &types.VPC{VPCId: aws.String("vpc-12345678"), VPCRegion: types.VPCRegionUsEast1},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := de.p.Records(ctx(t), "inside.tld"); err != nil {
+		t.Fatal(err)
+	}
+	de.p.UseConfiguration([]*model.Domain{dnssecDomain(t, "inside.tld", "none", onArgs(false)...)}, nil)
+	err = de.p.PlanSettings(ctx(t), "inside.tld", nil, nil, &diff.Plan{Zone: "inside.tld"})
+	if err == nil || !strings.Contains(err.Error(), "dnsconfig.js:7: R53_DNSSEC: inside.tld is a private hosted zone; Route 53 signs only public zones") {
+		t.Errorf("R53_DNSSEC on a private zone: %v", err)
+	}
+	ss, err := de.p.ExportSettings(ctx(t), "inside.tld", nil)
+	if err != nil || len(ss) != 0 {
+		t.Errorf("ExportSettings = %v, %v; want nothing", ss, err)
+	}
+	if n := de.proxy.Calls("GetDNSSEC"); n != 0 {
+		t.Errorf("GetDNSSEC calls on a private zone: %d", n)
 	}
 }
