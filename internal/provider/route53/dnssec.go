@@ -103,12 +103,16 @@ func (dnssecFeature) planSettings(ctx context.Context, p *Provider, z *settingsZ
 	if len(ss) > 1 {
 		return nil, fmt.Errorf("R53_DNSSEC is declared %d times (at %s and %s); a zone has one", len(ss), ss[0].Pos, ss[1].Pos)
 	}
+	at := "R53_DNSSEC"
+	if ss[0].Pos != "" {
+		at = ss[0].Pos + ": " + at
+	}
 	want, err := estate.ParseDNSSEC(ss[0].Args)
 	if err != nil {
-		return nil, fmt.Errorf("%s: R53_DNSSEC: %w", ss[0].Pos, err)
+		return nil, fmt.Errorf("%s: %w", at, err)
 	}
 	if want.On && p.privateZone(z.key, z.id) {
-		return nil, fmt.Errorf("%s: R53_DNSSEC: %s is a private hosted zone; Route 53 signs only public zones", ss[0].Pos, zoneName(z.key))
+		return nil, fmt.Errorf("%s: %s is a private hosted zone; Route 53 signs only public zones", at, zoneName(z.key))
 	}
 	st := &dnssecState{status: notSigning}
 	if z.id != "" {
@@ -116,7 +120,7 @@ func (dnssecFeature) planSettings(ctx context.Context, p *Provider, z *settingsZ
 			return nil, err
 		}
 	}
-	z.plan.Notes = append(z.plan.Notes, dnssecStatusNote(z, st))
+	z.plan.Notes = append(z.plan.Notes, dnssecStatusNote(z, st, want.On))
 	if want.On {
 		return p.planSigningOn(ctx, z, want, st)
 	}
@@ -125,10 +129,13 @@ func (dnssecFeature) planSettings(ctx context.Context, p *Provider, z *settingsZ
 
 // dnssecStatusNote is the INFO line of a zone's signing: status, and each
 // KSK's name, status, key tag and DS record.
-func dnssecStatusNote(z *settingsZone, st *dnssecState) string {
+func dnssecStatusNote(z *settingsZone, st *dnssecState, on bool) string {
 	zone := zoneName(z.key)
-	if z.id == "" {
+	switch {
+	case z.id == "" && on:
 		return fmt.Sprintf("R53_DNSSEC %s: the zone does not exist yet; push creates it, then signs it", zone)
+	case z.id == "":
+		return fmt.Sprintf("R53_DNSSEC %s: the zone does not exist yet (nothing to turn off)", zone)
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "R53_DNSSEC %s: %s", zone, st.status)
