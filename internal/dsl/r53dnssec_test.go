@@ -4,6 +4,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/zonefile"
 )
 
 const testKMS = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -112,5 +115,30 @@ func TestAutoDNSSECOnRoute53(t *testing.T) {
 				t.Errorf("warnings = %q, want one containing %q", got, tc.warning)
 			}
 		})
+	}
+}
+
+// What get-zones writes for a signed zone evaluates to the same
+// declaration.
+func TestR53DNSSECGetZonesRoundTrip(t *testing.T) {
+	for _, args := range [][]any{
+		{map[string]any{"kms_key": testKMS}},
+		{map[string]any{"kms_key": testKMS, "ksk": "other_ksk"}},
+	} {
+		var b strings.Builder
+		z := zonefile.Zone{Ref: "a.com", CredKey: "r53", Settings: []*model.Setting{{Kind: "R53_DNSSEC", Args: args}}}
+		if err := zonefile.Write(&b, "js", z); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), "R53_DNSSEC({") {
+			t.Fatalf("no R53_DNSSEC call written:\n%s", b.String())
+		}
+		cfg, err := EvaluateSource("dnsconfig.js", []byte(b.String()), nil)
+		if err != nil {
+			t.Fatalf("%v\n%s", err, b.String())
+		}
+		if ss := cfg.Domains[0].SettingsOf("R53_DNSSEC"); len(ss) != 1 || !reflect.DeepEqual(ss[0].Args, args) {
+			t.Errorf("read back %v, want %v", ss, args)
+		}
 	}
 }
