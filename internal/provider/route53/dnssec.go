@@ -111,7 +111,10 @@ func (dnssecFeature) planSettings(ctx context.Context, p *Provider, z *settingsZ
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", at, err)
 	}
-	if want.On && p.privateZone(z.key, z.id) {
+	if p.privateZone(z.key, z.id) {
+		if !want.On {
+			return nil, nil // never signed: nothing to turn off, nothing to ask
+		}
 		return nil, fmt.Errorf("%s: %s is a private hosted zone; Route 53 signs only public zones", at, zoneName(z.key))
 	}
 	st := &dnssecState{status: notSigning}

@@ -384,6 +384,11 @@ func TestDNSSECPrivateZone(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "dnsconfig.js:7: R53_DNSSEC: inside.tld is a private hosted zone; Route 53 signs only public zones") {
 		t.Errorf("R53_DNSSEC on a private zone: %v", err)
 	}
+	plan := &diff.Plan{Zone: "inside.tld"}
+	de.p.UseConfiguration([]*model.Domain{dnssecDomain(t, "inside.tld", "none", false)}, nil)
+	if err := de.p.PlanSettings(ctx(t), "inside.tld", nil, nil, plan); err != nil || len(plan.Changes)+len(plan.Notes) != 0 {
+		t.Errorf("R53_DNSSEC(false) on a private zone: %v, %q, %q", err, planLines(plan), plan.Notes)
+	}
 	ss, err := de.p.ExportSettings(ctx(t), "inside.tld", nil)
 	if err != nil || len(ss) != 0 {
 		t.Errorf("ExportSettings = %v, %v; want nothing", ss, err)
