@@ -74,6 +74,7 @@ func (ev *evaluator) builtins() map[string]any {
 	b["CAA_CRITICAL"] = ev.value(&item{fn: "CAA_CRITICAL", record: func(m *recordMods) { m.caa |= 128 }})
 	ev.helperBuiltins(b)
 	ev.handsoffBuiltins(b)
+	ev.r53ZoneBuiltins(b)
 	return b
 }
 

@@ -285,8 +285,19 @@ var handledMeta = map[string]bool{
 
 // jsRecord renders one record as a record function call, with notes where
 // needed; records dnsconfig.js cannot express, and the SOA (which dnsctl
-// leaves to the provider), are commented out.
+// leaves to the provider), are commented out. So are the records of a
+// Route 53 traffic policy instance, which dnsctl leaves alone (no IGNORE
+// needed): a comment, not a record.
 func jsRecord(r *model.Record, zone string, def uint32) *jsRec {
+	jr := jsRecordCall(r, zone, def)
+	if id := r.Meta[routing.MetaTrafficPolicy]; id != "" {
+		jr.notes = []string{fmt.Sprintf("%s %s is made by the Route 53 traffic policy instance %s; dnsctl leaves it alone", jr.label, r.Type, id)}
+		jr.off, jr.ignore = true, false
+	}
+	return jr
+}
+
+func jsRecordCall(r *model.Record, zone string, def uint32) *jsRec {
 	label := model.LabelOf(r.Name, zone)
 	name := jsString(label)
 	jr := &jsRec{r: r, label: label, apexNS: r.Type == "NS" && r.Name == zone}

@@ -112,6 +112,15 @@ declare function IMPORT_TRANSFORM_STRIP(translation_table: string | string[][], 
 /** Pins the domain, or the target of an R53_ALIAS record, to a Route 53 hosted zone ID. (domain modifier) */
 declare function R53_ZONE(zone_id: string): DomainModifier & RecordModifier;
 
+/** Sets the comment of the domain's Route 53 hosted zone (at most 256 characters). (domain modifier) */
+declare function R53_ZONE_COMMENT(comment: string): DomainModifier;
+
+/** Sets tags of the domain's Route 53 hosted zone; others are kept unless {purge: true}. (domain modifier) */
+declare function R53_ZONE_TAGS(tags: Record<string, string>, options?: { purge?: boolean }): DomainModifier;
+
+/** Sends the Route 53 hosted zone's DNS query logs to a CloudWatch Logs log group in us-east-1 (false: none). (domain modifier) */
+declare function R53_QUERY_LOG(log_group_arn: string | false): DomainModifier;
+
 /** Route 53 DNSSEC signing of the zone: {kms_key, ksk, registrar} turns it on, false turns it off (DS first). (domain modifier) */
 declare function R53_DNSSEC(options: {kms_key: string, ksk?: string, registrar?: boolean} | false, offOptions?: {ds_removed?: boolean}): DomainModifier;
 

@@ -89,7 +89,7 @@ func onArgs(registrar bool) []any {
 	return []any{o}
 }
 
-func assertLines(t *testing.T, what string, got, want []string) {
+func assertSeq(t *testing.T, what string, got, want []string) {
 	t.Helper()
 	if !slices.Equal(got, want) {
 		t.Errorf("%s:\n%s\nwant:\n%s", what, strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -111,7 +111,7 @@ func TestDNSSECOnFromScratch(t *testing.T) {
 	de.createZone("sign.tld")
 	d := dnssecDomain(t, "sign.tld", "r53_reg", onArgs(true)...)
 	plan, _ := de.planDomain(de.p, d)
-	assertLines(t, "plan", planLines(plan), []string{
+	assertSeq(t, "plan", planLines(plan), []string{
 		"+ CREATE R53_DNSSEC sign.tld: sign with KSK dnsctl (KMS " + stubKMS + ")",
 		"+ CREATE www.sign.tld A 192.0.2.1 ttl=300",
 		"+ CREATE R53_DNSSEC sign.tld DS: DS of KSK dnsctl at the registry (Route 53 Domains, registrar r53_reg) [after signing is on]",
@@ -121,7 +121,7 @@ func TestDNSSECOnFromScratch(t *testing.T) {
 	if err := de.p.Apply(ctx(t), plan); err != nil {
 		t.Fatalf("Apply: %v", err)
 	}
-	assertLines(t, "calls of the push", de.log.take(), []string{
+	assertSeq(t, "calls of the push", de.log.take(), []string{
 		"CreateKeySigningKey dnsctl ACTIVE",
 		"EnableHostedZoneDNSSEC",
 		"ChangeResourceRecordSets",
@@ -138,7 +138,7 @@ func TestDNSSECOnFromScratch(t *testing.T) {
 
 	// Already on: 0 changes, the status line shows the KSK and its DS.
 	plan, _ = de.planDomain(de.p, d)
-	assertLines(t, "plan when on", planLines(plan), nil)
+	assertSeq(t, "plan when on", planLines(plan), nil)
 	assertNote(t, plan, "R53_DNSSEC sign.tld: SIGNING; KSK dnsctl ACTIVE key tag ")
 	assertNote(t, plan, " DS sign.tld. IN DS ")
 
@@ -149,14 +149,14 @@ func TestDNSSECOnFromScratch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	assertLines(t, "calls of get-zones", de.log.take(), []string{"GetDNSSEC"})
+	assertSeq(t, "calls of get-zones", de.log.take(), []string{"GetDNSSEC"})
 	want := []*model.Setting{{Kind: "R53_DNSSEC", Args: []any{map[string]any{"kms_key": stubKMS}}}}
 	if !reflect.DeepEqual(ss, want) {
 		t.Fatalf("exported %#v, want %#v", ss, want)
 	}
 	d.Settings = ss
 	plan, _ = de.planDomain(de.p, d)
-	assertLines(t, "plan of the exported declaration", planLines(plan), nil)
+	assertSeq(t, "plan of the exported declaration", planLines(plan), nil)
 	assertNote(t, plan, "publish this DS record at the parent (through the registrar): sign.tld. IN DS ")
 }
 
@@ -200,7 +200,7 @@ func TestDNSSECOffInTwoPushes(t *testing.T) {
 	d := dnssecDomain(t, "unsign.tld", "r53_reg", false)
 
 	plan, _ := de.planDomain(de.p, d)
-	assertLines(t, "first plan", planLines(plan), []string{
+	assertSeq(t, "first plan", planLines(plan), []string{
 		"- DELETE R53_DNSSEC unsign.tld DS: unsign.tld. IN DS 31337 13 2 " + fmt.Sprintf("%064X", 31337) + " at the registry (Route 53 Domains, registrar r53_reg) [signing stays on: a later push turns it off once the DS TTL has passed, up to 48 h, 172800 s]",
 		"+ CREATE www.unsign.tld A 192.0.2.1 ttl=300",
 	})
@@ -209,29 +209,29 @@ func TestDNSSECOffInTwoPushes(t *testing.T) {
 	if err := de.p.Apply(ctx(t), plan); err != nil {
 		t.Fatal(err)
 	}
-	assertLines(t, "calls of the first push", de.log.take(), []string{"DisassociateDelegationSignerFromDomain ds-old", "ChangeResourceRecordSets"})
+	assertSeq(t, "calls of the first push", de.log.take(), []string{"DisassociateDelegationSignerFromDomain ds-old", "ChangeResourceRecordSets"})
 	if z := de.r53.zone(id); z.status != signing || len(de.domains.ds["unsign.tld"]) != 0 {
 		t.Fatalf("after the first push: status %s, registry DS %v", z.status, de.domains.ds["unsign.tld"])
 	}
 
 	// At once again: the DS may still be cached; nothing changes.
 	plan, _ = de.planDomain(de.p, d)
-	assertLines(t, "plan within the TTL", planLines(plan), nil)
+	assertSeq(t, "plan within the TTL", planLines(plan), nil)
 	assertNote(t, plan, "signing stays on: the DS record left the registry at ")
 
 	// Two days later.
 	dnssecNow = func() time.Time { return time.Now().Add(48*time.Hour + time.Minute) }
 	plan, _ = de.planDomain(de.p, d)
-	assertLines(t, "plan after the TTL", planLines(plan), []string{
+	assertSeq(t, "plan after the TTL", planLines(plan), []string{
 		"- DELETE R53_DNSSEC unsign.tld: signing with KSK dnsctl ACTIVE [after the records: signing is disabled, then the KSKs are deactivated and deleted]",
 	})
 	de.log.take()
 	if err := de.p.Apply(ctx(t), plan); err != nil {
 		t.Fatal(err)
 	}
-	assertLines(t, "calls of the second push", de.log.take(), []string{"DisableHostedZoneDNSSEC", "DeactivateKeySigningKey dnsctl", "DeleteKeySigningKey dnsctl"})
+	assertSeq(t, "calls of the second push", de.log.take(), []string{"DisableHostedZoneDNSSEC", "DeactivateKeySigningKey dnsctl", "DeleteKeySigningKey dnsctl"})
 	plan, _ = de.planDomain(de.p, d)
-	assertLines(t, "plan when off", planLines(plan), nil)
+	assertSeq(t, "plan when off", planLines(plan), nil)
 	assertNote(t, plan, "R53_DNSSEC unsign.tld: NOT_SIGNING; no key-signing key")
 }
 
@@ -245,7 +245,7 @@ func TestDNSSECOtherRegistrar(t *testing.T) {
 	digest := fmt.Sprintf("%064X", 31337)
 
 	plan, _ := de.planDomain(de.p, dnssecDomain(t, "elsewhere.tld", "other_reg", onArgs(false)...))
-	assertLines(t, "plan", planLines(plan), []string{"+ CREATE www.elsewhere.tld A 192.0.2.1 ttl=300"})
+	assertSeq(t, "plan", planLines(plan), []string{"+ CREATE www.elsewhere.tld A 192.0.2.1 ttl=300"})
 	assertNote(t, plan, "R53_DNSSEC elsewhere.tld: publish this DS record at the parent (through the registrar): elsewhere.tld. IN DS 31337 13 2 "+digest)
 
 	de.p.UseConfiguration([]*model.Domain{dnssecDomain(t, "elsewhere.tld", "other_reg", onArgs(true)...)}, nil)
@@ -255,11 +255,11 @@ func TestDNSSECOtherRegistrar(t *testing.T) {
 	}
 
 	plan, _ = de.planDomain(de.p, dnssecDomain(t, "elsewhere.tld", "other_reg", false))
-	assertLines(t, "off, unconfirmed", planLines(plan), []string{"+ CREATE www.elsewhere.tld A 192.0.2.1 ttl=300"})
+	assertSeq(t, "off, unconfirmed", planLines(plan), []string{"+ CREATE www.elsewhere.tld A 192.0.2.1 ttl=300"})
 	assertNote(t, plan, "WARNING: R53_DNSSEC(false) elsewhere.tld: signing stays on. dnsctl cannot see the parent's DS records (the registrar \"other_reg\" is not a ROUTE53 creds entry): remove them at the registrar (elsewhere.tld. IN DS 31337 13 2 "+digest+"), wait until their TTL has passed (up to 48 h, 172800 s), then declare R53_DNSSEC(false, {ds_removed: true})")
 
 	plan, _ = de.planDomain(de.p, dnssecDomain(t, "elsewhere.tld", "other_reg", false, map[string]any{"ds_removed": true}))
-	assertLines(t, "off, confirmed", planLines(plan), []string{
+	assertSeq(t, "off, confirmed", planLines(plan), []string{
 		"+ CREATE www.elsewhere.tld A 192.0.2.1 ttl=300",
 		"- DELETE R53_DNSSEC elsewhere.tld: signing with KSK dnsctl ACTIVE [after the records: signing is disabled, then the KSKs are deactivated and deleted]",
 	})
@@ -280,7 +280,7 @@ func TestDNSSECExistingKSKs(t *testing.T) {
 	}
 
 	plan, _ := de.planDomain(de.p, dnssecDomain(t, "keys.tld", "none", map[string]any{"kms_key": other, "ksk": "next_2026"}))
-	assertLines(t, "a second KSK", planLines(plan), []string{
+	assertSeq(t, "a second KSK", planLines(plan), []string{
 		"± MODIFY R53_DNSSEC keys.tld: (signing with KSK dnsctl ACTIVE) -> (sign with KSK next_2026 (KMS " + other + "))",
 		"+ CREATE www.keys.tld A 192.0.2.1 ttl=300",
 	})
@@ -289,14 +289,14 @@ func TestDNSSECExistingKSKs(t *testing.T) {
 	de.r53.zone(id).ksks[0].Status = aws.String(kskInactive)
 	de.r53.zone(id).status = notSigning
 	plan, _ = de.planDomain(de.p, dnssecDomain(t, "keys.tld", "none", onArgs(false)...))
-	assertLines(t, "an inactive KSK", planLines(plan)[:1], []string{
+	assertSeq(t, "an inactive KSK", planLines(plan)[:1], []string{
 		"+ CREATE R53_DNSSEC keys.tld: sign with KSK dnsctl (KMS " + stubKMS + ") [activates the existing KSK dnsctl]",
 	})
 	de.log.take()
 	if err := de.p.Apply(ctx(t), plan); err != nil {
 		t.Fatal(err)
 	}
-	assertLines(t, "calls", de.log.take(), []string{"ActivateKeySigningKey dnsctl", "EnableHostedZoneDNSSEC", "ChangeResourceRecordSets"})
+	assertSeq(t, "calls", de.log.take(), []string{"ActivateKeySigningKey dnsctl", "EnableHostedZoneDNSSEC", "ChangeResourceRecordSets"})
 }
 
 // A domain that declares no R53_DNSSEC costs no call (AUTODNSSEC_ON

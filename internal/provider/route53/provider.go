@@ -184,7 +184,7 @@ const (
 	metaRawName         = "route53_name"    // the exact Name read, when it differs
 	metaRawAliasDNSName = "route53_dnsname" // the exact AliasTarget.DNSName read, when it differs
 	metaOrder           = "route53_order"   // position of the value in its set, for sets of several values
-	metaTrafficPolicy   = "route53_traffic_policy_instance_id"
+	metaTrafficPolicy   = routing.MetaTrafficPolicy
 )
 
 // MetaKeys are the metadata keys that are part of a record's content.

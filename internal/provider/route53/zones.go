@@ -23,6 +23,7 @@ type zoneRef struct {
 	ID      string // without the "/hostedzone/" prefix
 	Name    string // canonical: lower-case, no trailing dot
 	Private bool
+	Comment string // the zone's comment, as listed
 }
 
 // zoneCache remembers hosted zone IDs for the run.
@@ -48,6 +49,9 @@ type zoneCache struct {
 	// views maps a zone name to every key of the configuration that names
 	// it at this provider ("x.tld", "x.tld!inside"), filtered out or not.
 	views map[string][]string
+	// comments holds, by zone ID, the comments of zones read by
+	// GetHostedZone or changed by this run (see zoneComment).
+	comments map[string]string
 	// created holds, for zones this run created, the record sets Route 53
 	// puts in a new zone, so planning the new zone needs no listing.
 	created map[string][]types.ResourceRecordSet
@@ -168,6 +172,7 @@ func refFromAPI(hz types.HostedZone) zoneRef {
 	ref := zoneRef{ID: cleanZoneID(aws.ToString(hz.Id)), Name: canonicalZone(decodeName(aws.ToString(hz.Name)))}
 	if hz.Config != nil {
 		ref.Private = hz.Config.PrivateZone
+		ref.Comment = aws.ToString(hz.Config.Comment)
 	}
 	return ref
 }
@@ -409,9 +414,11 @@ func (p *Provider) zoneID(ctx context.Context, key string) (string, error) {
 			return "", err
 		}
 		if out.HostedZone != nil {
-			if got := refFromAPI(*out.HostedZone).Name; got != zone {
-				return "", fmt.Errorf("zone %s: R53_ZONE(%q) is the hosted zone of %s, not of %s; fix the ID in D(%q, ...)", key, pinned, got, zone, key)
+			ref := refFromAPI(*out.HostedZone)
+			if ref.Name != zone {
+				return "", fmt.Errorf("zone %s: R53_ZONE(%q) is the hosted zone of %s, not of %s; fix the ID in D(%q, ...)", key, pinned, ref.Name, zone, key)
 			}
+			p.rememberComment(pinned, ref.Comment)
 		}
 		p.zones.mu.Lock()
 		p.zones.checked[key] = true
@@ -467,7 +474,7 @@ func (p *Provider) ensureZone(ctx context.Context, key string) (bool, error) {
 		in := &route53.CreateHostedZoneInput{
 			Name:             aws.String(zone),
 			CallerReference:  aws.String(callerReference(zone)),
-			HostedZoneConfig: &types.HostedZoneConfig{Comment: aws.String("managed by dnsctl")},
+			HostedZoneConfig: &types.HostedZoneConfig{Comment: p.newZoneComment(key)},
 		}
 		if ds := p.cfg.DelegationSet; ds != "" {
 			in.DelegationSetId = aws.String(ds)
