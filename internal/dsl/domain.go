@@ -32,6 +32,7 @@ func (ev *evaluator) builtins() map[string]any {
 		"IGNORE_TARGET":  ev.jsIgnoreTarget,
 		"R53_ZONE":       ev.jsR53Zone,
 		"R53_VPC":        ev.jsR53VPC,
+		"R53_DNSSEC":     ev.jsR53DNSSEC,
 
 		// Record modifiers.
 		"TTL":                        ev.jsTTL,

@@ -308,6 +308,7 @@ func run(ctx context.Context, name string, src []byte, vars map[string]string, o
 	if err := ev.finishSPF(); err != nil {
 		return nil, err
 	}
+	ev.checkAutoDNSSEC()
 	return ev.cfg, nil
 }
 

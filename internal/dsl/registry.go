@@ -153,6 +153,8 @@ func Registry() []Global {
 			p("log_group_arn", "string | false")),
 		domainMod("R53_VPC", "Makes the domain a Route 53 private hosted zone answering in the VPC; repeat it for each VPC (account names the creds.json entry of another AWS account that owns the VPC).",
 			p("vpc_id", "string"), p("region", "string"), opt("options", "{ account?: string }")),
+		domainMod("R53_DNSSEC", "Route 53 DNSSEC signing of the zone: {kms_key, ksk, registrar} turns it on, false turns it off (DS first).",
+			p("options", "{kms_key: string, ksk?: string, registrar?: boolean} | false"), opt("offOptions", "{ds_removed?: boolean}")),
 		domainMod("CF_REDIRECT", "Cloudflare page-rule redirect (301); Cloudflare only.", p("source", "string"), p("destination", "string"), recMods()),
 		domainMod("CF_TEMP_REDIRECT", "Cloudflare page-rule redirect (302); Cloudflare only.", p("source", "string"), p("destination", "string"), recMods()),
 		domainMod("CF_SINGLE_REDIRECT", "Cloudflare single redirect rule; Cloudflare only.",

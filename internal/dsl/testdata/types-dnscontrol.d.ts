@@ -124,6 +124,9 @@ declare function R53_QUERY_LOG(log_group_arn: string | false): DomainModifier;
 /** Makes the domain a Route 53 private hosted zone answering in the VPC; repeat it for each VPC (account names the creds.json entry of another AWS account that owns the VPC). (domain modifier) */
 declare function R53_VPC(vpc_id: string, region: string, options?: { account?: string }): DomainModifier;
 
+/** Route 53 DNSSEC signing of the zone: {kms_key, ksk, registrar} turns it on, false turns it off (DS first). (domain modifier) */
+declare function R53_DNSSEC(options: {kms_key: string, ksk?: string, registrar?: boolean} | false, offOptions?: {ds_removed?: boolean}): DomainModifier;
+
 /** Cloudflare page-rule redirect (301); Cloudflare only. (domain modifier) */
 declare function CF_REDIRECT(source: string, destination: string, ...modifiers: RecordModifier[]): DomainModifier;
 

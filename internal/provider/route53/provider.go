@@ -95,8 +95,8 @@ type Provider struct {
 	decl declared
 	// limits bound every paginated listing (see pager).
 	limits listLimits
-	// peer builds the provider of another creds.json entry (provider.Entry.Peer),
-	// nil when the run has none to build from.
+	// peer builds the provider of another creds.json entry
+	// (provider.Entry.Peer), nil where the run has none.
 	peer func(ctx context.Context, name string) (any, error)
 }
 

@@ -34,6 +34,7 @@ type settingsExporter interface {
 var features = []feature{
 	zoneSettings{},
 	vpcFeature{},
+	dnssecFeature{},
 }
 
 // settingsZone is what a feature plans or exports one zone from.

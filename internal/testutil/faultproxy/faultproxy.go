@@ -475,6 +475,8 @@ func Operation(r *http.Request, body []byte) string {
 		return "GetQueryLoggingConfig"
 	case reChange.MatchString(path):
 		return "GetChange"
+	case dnssecOperation(r.Method, path) != "":
+		return dnssecOperation(r.Method, path)
 	case path == "/2013-04-01/delegationset":
 		if r.Method == http.MethodPost {
 			return "CreateReusableDelegationSet"
