@@ -146,6 +146,8 @@ func Registry() []Global {
 			p("translation_table", "string | string[][]"), p("domain", "string"), p("ttl", "number"), p("suffixstrip", "string"), recMods()),
 		{Name: "R53_ZONE", Kind: KindDomainModifier, Params: []Param{p("zone_id", "string")}, Type: "DomainModifier & RecordModifier",
 			Doc: "Pins the domain, or the target of an R53_ALIAS record, to a Route 53 hosted zone ID."},
+		domainMod("R53_HEALTH_CHECK", "Declares a Route 53 health check owned by the domain's zone; records use it with R53_HEALTH_CHECK_NAME.",
+			p("name", "string"), p("options", `{ type: "HTTP" | "HTTPS" | "HTTP_STR_MATCH" | "HTTPS_STR_MATCH" | "TCP" | "CALCULATED" | "CLOUDWATCH_METRIC"; fqdn?: string; ip?: string; port?: number; path?: string; search?: string; interval?: 10 | 30; failure_threshold?: number; regions?: string[]; measure_latency?: boolean; inverted?: boolean; disabled?: boolean; sni?: boolean; children?: string[]; healthy_threshold?: number; alarm?: { name: string; region: string }; insufficient_data?: "Healthy" | "Unhealthy" | "LastKnownStatus" }`)),
 		domainMod("CF_REDIRECT", "Cloudflare page-rule redirect (301); Cloudflare only.", p("source", "string"), p("destination", "string"), recMods()),
 		domainMod("CF_TEMP_REDIRECT", "Cloudflare page-rule redirect (302); Cloudflare only.", p("source", "string"), p("destination", "string"), recMods()),
 		domainMod("CF_SINGLE_REDIRECT", "Cloudflare single redirect rule; Cloudflare only.",
@@ -238,6 +240,7 @@ func Registry() []Global {
 		recordMod("R53_GEOPROXIMITY", "Route 53 geoproximity routing: a region, local zone group or coordinates with an optional bias, and the set identifier.",
 			p("location", "{ region?: string; localZoneGroup?: string; coordinates?: { lat: number | string; long: number | string }; bias?: number }"), p("set_identifier", "string")),
 		recordMod("R53_HEALTH_CHECK_ID", "Route 53 health check of the record.", p("health_check_id", "string")),
+		recordMod("R53_HEALTH_CHECK_NAME", "Route 53 health check of the record, by the name an R53_HEALTH_CHECK of the domain declares.", p("name", "string")),
 		recordMod("R53_EVALUATE_TARGET_HEALTH", "Whether a Route 53 alias evaluates its target's health.", p("enabled", "boolean")),
 
 		// Constants.
