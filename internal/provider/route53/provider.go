@@ -95,6 +95,8 @@ type Provider struct {
 	decl declared
 	// limits bound every paginated listing (see pager).
 	limits listLimits
+	// hcs caches the account's health checks (healthchecks.go).
+	hcs healthCheckCache
 }
 
 // pacer is a client-side request rate limit plus a hold that pauses every

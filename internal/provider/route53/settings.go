@@ -31,7 +31,9 @@ type settingsExporter interface {
 }
 
 // features are the features, in the order their changes are shown.
-var features = []feature{}
+var features = []feature{
+	healthChecksFeature{},
+}
 
 // settingsZone is what a feature plans or exports one zone from.
 type settingsZone struct {

@@ -316,6 +316,8 @@ func (h HealthCheck) Replacement(o HealthCheck) string {
 		return fmt.Sprintf("its interval cannot be updated (%ds to %ds)", h.Interval, o.Interval)
 	case h.MeasureLatency != o.MeasureLatency:
 		return fmt.Sprintf("measure_latency cannot be updated (%v to %v)", h.MeasureLatency, o.MeasureLatency)
+	case h.IP != "" && o.IP == "":
+		return "its ip cannot be removed by an update"
 	}
 	return ""
 }
