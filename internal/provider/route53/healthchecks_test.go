@@ -2,6 +2,7 @@ package route53
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -326,4 +327,104 @@ func TestHealthChecksNoCallsWithoutThem(t *testing.T) {
 	if n := p.APICalls() - before; n != 3 {
 		t.Errorf("two plans with a declared check made %d calls, want 3 (2 record listings + 1 ListHealthChecks)", n)
 	}
+}
+
+// Calculated checks: children are created first and the parent gets their
+// IDs; get-zones writes the owned checks back as declarations (children by
+// name, defaults left out) and the records' references as names, and the
+// export plans no change.
+func TestHealthChecksCalculatedAndExport(t *testing.T) {
+	e := newEnv(t)
+	e.createZone("calc.tld")
+	foreign := e.rawCheck("foreign", nil)
+	d := &model.Domain{Name: "calc.tld",
+		Settings: []*model.Setting{
+			hcSetting("all", map[string]any{"type": "CALCULATED", "children": []any{"web", "api", foreign}, "healthy_threshold": float64(2)}),
+			hcSetting("api", map[string]any{"type": "HTTPS_STR_MATCH", "fqdn": "api.calc.tld", "search": "ok", "sni": false}),
+			hcSetting("web", map[string]any{"type": "HTTP", "ip": "192.0.2.10", "port": float64(8080), "inverted": true}),
+		},
+		Records: []*model.Record{
+			usingCheck(weighted(rec(t, "calc.tld", "www", "A", 300, "192.0.2.1"), "a", 1), "all"),
+			usingCheck(weighted(rec(t, "calc.tld", "www", "A", 300, "192.0.2.2"), "b", 1), "web"),
+		}}
+	e.planAndPush(e.p, d,
+		"+ CREATE R53_HEALTH_CHECK web: HTTP 192.0.2.10:8080 every 30s, 3 failures, regions all, inverted",
+		"+ CREATE R53_HEALTH_CHECK api: HTTPS_STR_MATCH api.calc.tld:443 search \"ok\" every 30s, 3 failures, regions all, no SNI",
+		"+ CREATE R53_HEALTH_CHECK all: CALCULATED healthy when 2 of 3 healthy: "+strings.Join(sortedStrings("api", "web", foreign), ", "),
+		"+ CREATE www.calc.tld [a] A 192.0.2.1 ttl=300 weight=1 health_check_id=(new check all)",
+		"+ CREATE www.calc.tld [b] A 192.0.2.2 ttl=300 weight=1 health_check_id=(new check web)")
+	checks := e.accountChecks()
+	byName := map[string]*liveCheck{}
+	for _, lc := range checks {
+		byName[lc.hc.Name] = lc
+	}
+	if all := byName["all"]; all == nil || !slices.Equal(sortedStrings(all.hc.Children...), sortedStrings(byName["web"].id, byName["api"].id, foreign)) {
+		t.Fatalf("calculated check's children: %+v", all)
+	}
+	if plan, _ := e.planDomain(e.provider(), d); len(plan.Changes) != 0 {
+		t.Errorf("after push, plan has changes:\n%s", strings.Join(planLines(plan), "\n"))
+	}
+
+	// get-zones.
+	p := e.provider()
+	recs, err := p.Records(ctx(t), "calc.tld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings, err := p.ExportSettings(ctx(t), "calc.tld", recs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range settings {
+		got = append(got, describeSetting(s))
+	}
+	want := []string{
+		`R53_HEALTH_CHECK all map[children:[` + strings.Join(childOrder(byName["all"].hc.Children, byName), " ") + `] healthy_threshold:2 type:CALCULATED]`,
+		`R53_HEALTH_CHECK api map[fqdn:api.calc.tld search:ok sni:false type:HTTPS_STR_MATCH]`,
+		`R53_HEALTH_CHECK web map[inverted:true ip:192.0.2.10 port:8080 type:HTTP]`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("exported settings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	names := map[string]string{}
+	for _, r := range recs {
+		if r.SetID != "" {
+			names[r.SetID] = r.Meta[MetaHealthCheckName] + "|" + r.Meta[MetaHealthCheckID]
+		}
+	}
+	if names["a"] != "all|" || names["b"] != "web|" {
+		t.Errorf("exported records' references: %v", names)
+	}
+	// The export, as a configuration, plans nothing.
+	exported := &model.Domain{Name: "calc.tld", Settings: settings}
+	for _, r := range recs {
+		if r.Type != "SOA" && r.Type != "NS" {
+			exported.Records = append(exported.Records, r)
+		}
+	}
+	if plan, _ := e.planDomain(e.provider(), exported); len(plan.Changes) != 0 {
+		t.Errorf("the export plans changes:\n%s", strings.Join(planLines(plan), "\n"))
+	}
+}
+
+func sortedStrings(s ...string) []string { return slices.Sorted(slices.Values(s)) }
+
+// childOrder names children as the export does: owned ones by name.
+func childOrder(ids []string, byName map[string]*liveCheck) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id
+		for n, lc := range byName {
+			if lc.id == id && n != "" {
+				out[i] = n
+			}
+		}
+	}
+	return out
+}
+
+// describeSetting renders a setting as KIND arg arg.
+func describeSetting(s *model.Setting) string {
+	return s.Kind + " " + strings.TrimSuffix(fmt.Sprintln(s.Args...), "\n")
 }
