@@ -33,6 +33,10 @@ type hcStub struct {
 	tags    map[string]map[string]string
 	n       int
 	updates []*route53.UpdateHealthCheckInput
+	// failTags makes ChangeTagsForResource fail.
+	failTags bool
+	// lists and tagLists count ListHealthChecks and ListTagsForResources.
+	lists, tagLists int
 }
 
 func newHCStubProvider(t *testing.T, e *env) (*Provider, *hcStub) {
@@ -152,10 +156,20 @@ func (s *hcStub) DeleteHealthCheck(_ context.Context, in *route53.DeleteHealthCh
 func (s *hcStub) ListHealthChecks(_ context.Context, in *route53.ListHealthChecksInput, _ ...func(*route53.Options)) (*route53.ListHealthChecksOutput, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	out := &route53.ListHealthChecksOutput{MaxItems: aws.Int32(100)}
-	for _, id := range slices.Sorted(maps.Keys(s.checks)) {
-		h := *s.checks[id]
-		out.HealthChecks = append(out.HealthChecks, h)
+	s.lists++
+	// Pages of 10, as Route 53 pages of MaxItems.
+	out := &route53.ListHealthChecksOutput{MaxItems: aws.Int32(10)}
+	ids := slices.Sorted(maps.Keys(s.checks))
+	start := 0
+	if in.Marker != nil {
+		start = slices.Index(ids, *in.Marker)
+	}
+	for i := max(start, 0); i < len(ids); i++ {
+		if len(out.HealthChecks) == 10 {
+			out.IsTruncated, out.NextMarker = true, aws.String(ids[i])
+			break
+		}
+		out.HealthChecks = append(out.HealthChecks, *s.checks[ids[i]])
 	}
 	return out, nil
 }
@@ -163,6 +177,9 @@ func (s *hcStub) ListHealthChecks(_ context.Context, in *route53.ListHealthCheck
 func (s *hcStub) ChangeTagsForResource(_ context.Context, in *route53.ChangeTagsForResourceInput, _ ...func(*route53.Options)) (*route53.ChangeTagsForResourceOutput, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.failTags {
+		return nil, &types.InvalidInput{Message: aws.String("refused by the test")}
+	}
 	id := aws.ToString(in.ResourceId)
 	if s.tags[id] == nil {
 		s.tags[id] = map[string]string{}
@@ -176,6 +193,7 @@ func (s *hcStub) ChangeTagsForResource(_ context.Context, in *route53.ChangeTags
 func (s *hcStub) ListTagsForResources(_ context.Context, in *route53.ListTagsForResourcesInput, _ ...func(*route53.Options)) (*route53.ListTagsForResourcesOutput, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.tagLists++
 	if len(in.ResourceIds) > maxTagIDs {
 		return nil, &types.InvalidInput{Message: aws.String("at most 10 resource IDs")}
 	}
@@ -245,5 +263,39 @@ func TestHealthChecksStubbedAWS(t *testing.T) {
 	err := p.Apply(ctx(t), plan)
 	if err == nil || !strings.Contains(err.Error(), "was changed by someone else after preview read it; run preview again") {
 		t.Errorf("Apply after an intervening update: %v", err)
+	}
+}
+
+// The listing follows ListHealthChecks' pages and asks for tags ten checks
+// at a time; a check whose tags cannot be written is deleted again, and
+// the error says so.
+func TestHealthChecksStubbedListingAndTagFailure(t *testing.T) {
+	e := newEnv(t)
+	e.createZone("many.tld")
+	p, stub := newHCStubProvider(t, e)
+	var settings []*model.Setting
+	for i := range 25 {
+		settings = append(settings, hcSetting(fmt.Sprintf("c%02d", i), map[string]any{"type": "TCP", "ip": "192.0.2.1", "port": float64(1000 + i)}))
+	}
+	d := &model.Domain{Name: "many.tld", Settings: settings}
+	e.pushDomain(p, d)
+	p2, _ := NewWithClients(Config{EntryName: "stubbed", KeyId: testKeyID, SecretKey: testSecret, RateLimit: 1000}, nil, stub, nil)
+	stub.lists, stub.tagLists = 0, 0
+	if plan, _ := e.planDomain(p2, d); len(plan.Changes) != 0 {
+		t.Fatalf("after push of 25 checks, plan has changes:\n%s", strings.Join(planLines(plan), "\n"))
+	}
+	if stub.lists != 3 || stub.tagLists != 3 {
+		t.Errorf("listing 25 checks took %d ListHealthChecks and %d ListTagsForResources calls, want 3 and 3", stub.lists, stub.tagLists)
+	}
+
+	stub.failTags = true
+	d.Settings = append(d.Settings, hcSetting("untaggable", map[string]any{"type": "TCP", "ip": "192.0.2.1", "port": float64(1)}))
+	plan, _ := e.planDomain(p2, d)
+	err := p2.Apply(ctx(t), plan)
+	if err == nil || !strings.Contains(err.Error(), "could not tag it, so deleted it again") {
+		t.Errorf("Apply with tags refused: %v", err)
+	}
+	if n := len(stub.checks); n != 25 {
+		t.Errorf("the stub holds %d checks after the failed tagging, want 25 (the untagged one deleted)", n)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -427,4 +428,51 @@ func childOrder(ids []string, byName map[string]*liveCheck) []string {
 // describeSetting renders a setting as KIND arg arg.
 func describeSetting(s *model.Setting) string {
 	return s.Kind + " " + strings.TrimSuffix(fmt.Sprintln(s.Args...), "\n")
+}
+
+// Zones planned at once by one provider share one listing of the checks.
+func TestHealthChecksListedOncePerProvider(t *testing.T) {
+	e := newEnv(t)
+	var domains []*model.Domain
+	for _, z := range []string{"one.tld", "two.tld", "three.tld"} {
+		e.createZone(z)
+		domains = append(domains, &model.Domain{Name: z, Settings: []*model.Setting{
+			hcSetting("web", map[string]any{"type": "HTTP", "fqdn": "www." + z})}})
+	}
+	e.rawCheck("someone", nil)
+	p := e.provider()
+	p.UseConfiguration(domains, nil)
+	e.proxy.ResetCounts()
+	var wg sync.WaitGroup
+	errs := make([]error, len(domains))
+	for i, d := range domains {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			plan := &diff.Plan{Zone: d.Name}
+			errs[i] = p.PlanSettings(ctx(t), d.Name, nil, nil, plan)
+			if errs[i] == nil && len(plan.Changes) != 1 {
+				errs[i] = fmt.Errorf("%s: %d changes, want 1 CREATE", d.Name, len(plan.Changes))
+			}
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	counts := e.proxy.Counts()
+	var lists, tags int
+	for op, n := range counts {
+		switch {
+		case strings.HasSuffix(op, "/2013-04-01/healthcheck"):
+			lists += n
+		case strings.Contains(op, "/tags/healthcheck"):
+			tags += n
+		}
+	}
+	if lists != 1 || tags != 1 {
+		t.Errorf("three zones listed the checks %d times and their tags %d times, want 1 and 1 (requests: %v)", lists, tags, counts)
+	}
 }
