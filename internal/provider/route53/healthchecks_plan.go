@@ -260,26 +260,8 @@ func (healthChecksFeature) planSettings(ctx context.Context, p *Provider, sz *se
 		return nil, err
 	}
 	key := func(name string) model.Key { return model.Key{Name: sz.key, Type: kindHC, SetID: name} }
-	var changes, deletions []diff.Change
-	for _, e := range z.entries {
-		want := e.want.Describe(nil)
-		switch e.action {
-		case hcCreate, hcReplace:
-			op := &hcCreateOp{z: z, e: e, records: recordsUsing(sz.plan, e.standIn())}
-			c := diff.Change{Kind: diff.Create, Key: key(e.want.Name), Setting: &diff.Setting{New: want, Op: op}}
-			if e.action == hcReplace {
-				c.Setting.Note = "replaces check " + e.have.id + ": " + e.reason
-				deletions = append(deletions, diff.Change{Kind: diff.Delete, Key: key(e.want.Name), Setting: &diff.Setting{
-					Old: e.have.hc.Describe(z.nameOf), After: true, Note: "replaced: " + e.reason, Op: &hcDeleteOp{id: e.have.id}}})
-			}
-			changes = append(changes, c)
-		case hcUpdate:
-			changes = append(changes, diff.Change{Kind: diff.Modify, Key: key(e.want.Name), Setting: &diff.Setting{
-				Old: e.have.hc.Describe(z.nameOf), New: want, Op: &hcUpdateOp{z: z, e: e}}})
-		}
-	}
-	// Owned checks no longer declared: deleted after the records, unless
-	// a record that stays still uses them.
+	// The checks records that stay use (declared records, and those kept
+	// by NO_PURGE or IGNORE rules): never deleted.
 	used := map[string]bool{}
 	for _, r := range sz.desired {
 		used[r.Meta[MetaHealthCheckID]] = true
@@ -291,15 +273,43 @@ func (healthChecksFeature) planSettings(ctx context.Context, p *Provider, sz *se
 			}
 		}
 	}
+	keep := func(lc *liveCheck, why string) {
+		if sz.plan != nil {
+			sz.plan.Notes = append(sz.plan.Notes, fmt.Sprintf("health check %s (%s) is %s but records that stay use it: kept", lc.hc.Name, lc.id, why))
+		}
+	}
+	var changes, deletions []diff.Change
+	for _, e := range z.entries {
+		want := e.want.Describe(nil)
+		switch e.action {
+		case hcCreate, hcReplace:
+			op := &hcCreateOp{z: z, e: e, records: recordsUsing(sz.plan, e.standIn())}
+			c := diff.Change{Kind: diff.Create, Key: key(e.want.Name), Setting: &diff.Setting{New: want, Op: op}}
+			changes = append(changes, c)
+			if e.action != hcReplace {
+				break
+			}
+			c.Setting.Note = "replaces check " + e.have.id + ": " + e.reason
+			if used[e.have.id] {
+				keep(e.have, "replaced")
+				break
+			}
+			deletions = append(deletions, diff.Change{Kind: diff.Delete, Key: key(e.want.Name), Setting: &diff.Setting{
+				Old: e.have.hc.Describe(z.nameOf), After: true, Note: "replaced: " + e.reason, Op: &hcDeleteOp{id: e.have.id}}})
+		case hcUpdate:
+			changes = append(changes, diff.Change{Kind: diff.Modify, Key: key(e.want.Name), Setting: &diff.Setting{
+				Old: e.have.hc.Describe(z.nameOf), New: want, Op: &hcUpdateOp{z: z, e: e}}})
+		}
+	}
+	// Owned checks no longer declared: deleted after the records, unless
+	// a record that stays still uses them.
 	var gone []*liveCheck
 	for _, lc := range z.owned {
 		if e := z.byName[lc.hc.Name]; e != nil && e.have == lc {
 			continue
 		}
 		if used[lc.id] {
-			if sz.plan != nil {
-				sz.plan.Notes = append(sz.plan.Notes, fmt.Sprintf("health check %s (%s) is no longer declared but records that stay use it: kept", lc.hc.Name, lc.id))
-			}
+			keep(lc, "no longer declared")
 			continue
 		}
 		gone = append(gone, lc)

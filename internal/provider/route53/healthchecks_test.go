@@ -282,6 +282,16 @@ func TestHealthChecksOwnership(t *testing.T) {
 		t.Errorf("plan with a kept record using an owned check: %q notes %q", planLines(plan), plan.Notes)
 	}
 
+	// Replaced while a kept record uses it: the new check is made, the
+	// old one stays, and a note says why.
+	d.Settings = []*model.Setting{hcSetting("mine", map[string]any{"type": "TCP", "ip": "192.0.2.50", "port": float64(22), "interval": float64(10)})}
+	plan = e.planDomainRules(e.provider(), d)
+	if lines := planLines(plan); len(lines) != 1 || !strings.Contains(lines[0], "[replaces check "+mine+": its interval cannot be updated (30s to 10s)]") ||
+		len(plan.Notes) != 1 || !strings.Contains(plan.Notes[0], "health check mine ("+mine+") is replaced but records that stay use it: kept") {
+		t.Errorf("replacement of a check a kept record uses: %q notes %q", lines, plan.Notes)
+	}
+	d.Settings = nil
+
 	// Without NO_PURGE the record goes, and the check after it; the
 	// checks of the other zone and the untagged one stay.
 	d.KeepUnknown = false
