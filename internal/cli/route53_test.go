@@ -296,6 +296,8 @@ func cmdR53(ts *testscript.TestScript, neg bool, args []string) {
 		cmdR53ZoneSettings(ctx, ts, st, r, args)
 	case "vpcs":
 		cmdR53VPCs(ctx, ts, r, args)
+	case "health-checks":
+		r53HealthChecks(ts, ctx, r, args[1:])
 	default:
 		ts.Fatalf("r53: unknown subcommand %q", args[0])
 	}

@@ -155,6 +155,8 @@ func Registry() []Global {
 			p("vpc_id", "string"), p("region", "string"), opt("options", "{ account?: string }")),
 		domainMod("R53_DNSSEC", "Route 53 DNSSEC signing of the zone: {kms_key, ksk, registrar} turns it on, false turns it off (DS first).",
 			p("options", "{kms_key: string, ksk?: string, registrar?: boolean} | false"), opt("offOptions", "{ds_removed?: boolean}")),
+		domainMod("R53_HEALTH_CHECK", "Declares a Route 53 health check owned by the domain's zone; records use it with R53_HEALTH_CHECK_NAME.",
+			p("name", "string"), p("options", `{ type: "HTTP" | "HTTPS" | "HTTP_STR_MATCH" | "HTTPS_STR_MATCH" | "TCP" | "CALCULATED" | "CLOUDWATCH_METRIC"; fqdn?: string; ip?: string; port?: number; path?: string; search?: string; interval?: 10 | 30; failure_threshold?: number; regions?: string[]; measure_latency?: boolean; inverted?: boolean; disabled?: boolean; sni?: boolean; children?: string[]; healthy_threshold?: number; alarm?: { name: string; region: string }; insufficient_data?: "Healthy" | "Unhealthy" | "LastKnownStatus" }`)),
 		domainMod("CF_REDIRECT", "Cloudflare page-rule redirect (301); Cloudflare only.", p("source", "string"), p("destination", "string"), recMods()),
 		domainMod("CF_TEMP_REDIRECT", "Cloudflare page-rule redirect (302); Cloudflare only.", p("source", "string"), p("destination", "string"), recMods()),
 		domainMod("CF_SINGLE_REDIRECT", "Cloudflare single redirect rule; Cloudflare only.",
@@ -247,6 +249,7 @@ func Registry() []Global {
 		recordMod("R53_GEOPROXIMITY", "Route 53 geoproximity routing: a region, local zone group or coordinates with an optional bias, and the set identifier.",
 			p("location", "{ region?: string; localZoneGroup?: string; coordinates?: { lat: number | string; long: number | string }; bias?: number }"), p("set_identifier", "string")),
 		recordMod("R53_HEALTH_CHECK_ID", "Route 53 health check of the record.", p("health_check_id", "string")),
+		recordMod("R53_HEALTH_CHECK_NAME", "Route 53 health check of the record, by the name an R53_HEALTH_CHECK of the domain declares.", p("name", "string")),
 		recordMod("R53_EVALUATE_TARGET_HEALTH", "Whether a Route 53 alias evaluates its target's health.", p("enabled", "boolean")),
 
 		// Constants.

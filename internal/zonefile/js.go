@@ -280,7 +280,7 @@ func globQuote(s string) string {
 // (or, for alias_type, as an argument of R53_ALIAS).
 var handledMeta = map[string]bool{
 	"alias_type": true, "zone_id": true, "evaluate_target_health": true,
-	"health_check_id": true,
+	"health_check_id": true, "health_check_name": true,
 }
 
 // jsRecord renders one record as a record function call, with notes where
@@ -343,6 +343,8 @@ func jsRecordCall(r *model.Record, zone string, def uint32) *jsRec {
 	}
 	if h := r.Meta["health_check_id"]; h != "" {
 		mods = append(mods, "R53_HEALTH_CHECK_ID("+jsString(h)+")")
+	} else if n := r.Meta["health_check_name"]; n != "" {
+		mods = append(mods, "R53_HEALTH_CHECK_NAME("+jsString(n)+")")
 	}
 	if m := jsMetaObject(r.Meta, routed); m != "" {
 		mods = append(mods, m)

@@ -108,12 +108,6 @@ func (e *env) planAll(p *Provider, all []*model.Domain, d *model.Domain) (*diff.
 	return plan, p.PlanSettings(c, zone, existing, desired, plan)
 }
 
-func wantLines(t *testing.T, plan *diff.Plan, want ...string) {
-	t.Helper()
-	if got := planLines(plan); !slices.Equal(got, want) {
-		t.Errorf("plan lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-}
 
 // Push creates a private zone with its first VPC and associates the
 // others before the records; a VPC dropped from the configuration is

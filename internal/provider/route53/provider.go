@@ -98,6 +98,8 @@ type Provider struct {
 	// peer builds the provider of another creds.json entry
 	// (provider.Entry.Peer), nil where the run has none.
 	peer func(ctx context.Context, name string) (any, error)
+	// hcs caches the account's health checks (healthchecks.go).
+	hcs healthCheckCache
 }
 
 // pacer is a client-side request rate limit plus a hold that pauses every

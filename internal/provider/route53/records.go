@@ -217,6 +217,9 @@ func applyRouting(s *types.ResourceRecordSet, m map[string]string) error {
 		s.Weight = aws.Int64(w)
 	}
 	if v := m[MetaHealthCheckID]; v != "" {
+		if strings.HasPrefix(v, "(") {
+			return fmt.Errorf("health check %s: the check has not been created (its CREATE was not applied)", v)
+		}
 		s.HealthCheckId = aws.String(v)
 	}
 	if v := m[MetaFailover]; v != "" {

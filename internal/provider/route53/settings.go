@@ -32,8 +32,9 @@ type settingsExporter interface {
 
 // features are the features, in the order their changes are shown.
 var features = []feature{
-	zoneSettings{},
 	vpcFeature{},
+	zoneSettings{},
+	healthChecksFeature{},
 	dnssecFeature{},
 }
 
