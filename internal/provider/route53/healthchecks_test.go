@@ -103,7 +103,6 @@ func (e *env) planDomainRules(p *Provider, d *model.Domain) *diff.Plan {
 	return plan
 }
 
-
 // The life of a declared check against moto: created before the records
 // that use it (which get its real ID), nothing to do once pushed, updated
 // in place, replaced when an immutable field changes, deleted after the

@@ -108,7 +108,6 @@ func (e *env) planAll(p *Provider, all []*model.Domain, d *model.Domain) (*diff.
 	return plan, p.PlanSettings(c, zone, existing, desired, plan)
 }
 
-
 // Push creates a private zone with its first VPC and associates the
 // others before the records; a VPC dropped from the configuration is
 // disassociated after them; the round trip ends with an empty plan.
