@@ -471,7 +471,7 @@ func TestHealthChecksListedOncePerProvider(t *testing.T) {
 		switch {
 		case strings.HasSuffix(op, "/2013-04-01/healthcheck"):
 			lists += n
-		case strings.Contains(op, "/tags/healthcheck"):
+		case op == "ListTagsForResources":
 			tags += n
 		}
 	}

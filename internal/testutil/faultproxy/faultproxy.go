@@ -459,7 +459,10 @@ func Operation(r *http.Request, body []byte) string {
 		}
 		return "GetHostedZone"
 	case strings.HasPrefix(path, "/2013-04-01/tags/"):
-		if r.Method == http.MethodPost {
+		switch {
+		case strings.Count(path, "/") == 3: // /2013-04-01/tags/TYPE
+			return "ListTagsForResources"
+		case r.Method == http.MethodPost:
 			return "ChangeTagsForResource"
 		}
 		return "ListTagsForResource"
