@@ -55,6 +55,7 @@ type Route53API interface {
 	privateZoneAPI
 	dnssecAPI
 	zoneSettingsAPI
+	cidrAPI
 }
 
 // DomainsAPI lists the Route 53 Domains calls the registrar makes;
@@ -95,6 +96,8 @@ type Provider struct {
 	decl declared
 	// limits bound every paginated listing (see pager).
 	limits listLimits
+	// cidr is what the run knows of the account's CIDR collections.
+	cidr cidrState
 }
 
 // pacer is a client-side request rate limit plus a hold that pauses every
