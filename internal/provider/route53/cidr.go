@@ -604,3 +604,67 @@ func (p *Provider) cidrFirst(ctx context.Context, plan *diff.Plan) (*diff.Plan, 
 	}
 	return &out, nil
 }
+
+// exportSettings writes, for get-zones, the collections the zone's records
+// route to as R53_CIDR_COLLECTION declarations (inside the zone's D(),
+// where they declare the same account-wide collection), and makes those
+// records name their collection instead of giving its ID. A collection
+// the account does not hold (another account's) stays an ID.
+func (cidrFeature) exportSettings(ctx context.Context, p *Provider, z *settingsZone) ([]*model.Setting, error) {
+	var ids []string
+	for _, r := range z.existing {
+		if id := r.Meta[MetaCIDRCollection]; id != "" && !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	slices.Sort(ids)
+	s, err := p.cidrLoad(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []*model.Setting
+	names := map[string]string{}
+	for _, id := range ids {
+		name := s.byID[id]
+		if name == "" {
+			continue
+		}
+		locs, err := p.cidrExported(ctx, s, name, id)
+		if err != nil {
+			return nil, err
+		}
+		if len(locs) == 0 {
+			// An empty collection cannot be declared (a location needs a
+			// block); the records keep its ID.
+			continue
+		}
+		names[id] = name
+		out = append(out, estate.CIDRSetting(&estate.CIDRCollection{Name: name, Locations: locs}))
+	}
+	for _, r := range z.existing {
+		if name := names[r.Meta[MetaCIDRCollection]]; name != "" {
+			r.Meta[MetaCIDRCollection] = name
+		}
+	}
+	return out, nil
+}
+
+// cidrExported returns the blocks of a collection, read once per run.
+func (p *Provider) cidrExported(ctx context.Context, s *cidrState, name, id string) (map[string][]string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if h := s.have[name]; h != nil && h.locs != nil {
+		return h.locs, nil
+	}
+	locs, err := p.cidrBlocks(ctx, name, id)
+	if err != nil {
+		return nil, err
+	}
+	if h := s.have[name]; h != nil {
+		h.locs = locs
+	}
+	return locs, nil
+}

@@ -2,6 +2,7 @@ package route53
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -149,7 +150,7 @@ func TestCIDRCollectionRoundTrip(t *testing.T) {
 
 	// Move a block from a location dropped to another, add a location a
 	// new record uses: one change before the records.
-	nets = map[string][]string{"hq": {"192.0.2.0/24", "2001:db8::/48", "198.51.100.0/24"}, "lab": {"203.0.113.0/24"}}
+	nets = map[string][]string{"hq": {"192.0.2.0/24", "198.51.100.0/24", "2001:db8::/48"}, "lab": {"203.0.113.0/24"}}
 	records := []*model.Record{
 		cidrRec(t, zone, "www", "192.0.2.1", "office-nets", "hq", "hq"),
 		cidrRec(t, zone, "www", "192.0.2.2", "office-nets", "*", "default"),
@@ -159,6 +160,26 @@ func TestCIDRCollectionRoundTrip(t *testing.T) {
 		"± MODIFY R53_CIDR_COLLECTION office-nets: (branch=198.51.100.0/24 hq=192.0.2.0/24,2001:db8::/48) -> (hq=192.0.2.0/24,198.51.100.0/24,2001:db8::/48 lab=203.0.113.0/24)",
 		"+ CREATE www.cidr.example [lab] A 192.0.2.3 ttl=300 cidr_collection_id="+id+" cidr_location=lab",
 	)
+
+	// get-zones declares the collection the records use and names it in
+	// them.
+	p := e.cidrProvider(stub)
+	recs, err := p.Records(ctx(t), zone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	exported, err := p.ExportSettings(ctx(t), zone, recs)
+	if err != nil {
+		t.Fatalf("ExportSettings: %v", err)
+	}
+	if len(exported) != 1 || !reflect.DeepEqual(exported[0], cidrDecl("office-nets", nets)) {
+		t.Errorf("exported settings = %v, want %v", exported[0], cidrDecl("office-nets", nets))
+	}
+	for _, r := range recs {
+		if c := r.Meta[MetaCIDRCollection]; r.Type == "A" && c != "office-nets" {
+			t.Errorf("exported record %s [%s] names collection %q", r.Name, r.SetID, c)
+		}
+	}
 
 	// Remove the location with the record that used it: the location goes
 	// after the record (Route 53 refuses to empty a location in use).
