@@ -291,6 +291,8 @@ func cmdR53(ts *testscript.TestScript, neg bool, args []string) {
 		st.proxy.InjectFault(faultproxy.Fault{Op: op, Kind: kind, Times: times, After: after})
 	case "reset-counts":
 		st.proxy.ResetCounts()
+	case "cidr":
+		cmdR53CIDR(ts, st, args[1:])
 	default:
 		ts.Fatalf("r53: unknown subcommand %q", args[0])
 	}
