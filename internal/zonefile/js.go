@@ -736,7 +736,8 @@ func routingCall(r *model.Record) (string, error) {
 		return "R53_MULTIVALUE(" + id + ")", nil
 	case has("cidr_collection_id", "cidr_location"):
 		c, l := m["cidr_collection_id"], m["cidr_location"]
-		if !(routing.CIDRCollection.MatchString(c) || estate.CIDRCollectionName.MatchString(c)) || !routing.CIDRLocation.MatchString(l) {
+		named := m[estate.CIDRNamedMeta] == "true" && estate.CIDRCollectionName.MatchString(c)
+		if !(routing.CIDRCollection.MatchString(c) || named) || !routing.CIDRLocation.MatchString(l) {
 			return bad(fmt.Sprintf("CIDR location (collection %q, location %q)", c, l))
 		}
 		return "R53_CIDR(" + jsString(c) + ", " + jsString(l) + ", " + id + ")", nil

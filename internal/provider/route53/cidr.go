@@ -502,16 +502,35 @@ func hasCIDRDeclarations(settings []*model.Setting) bool {
 
 // resolveCIDRNames gives the records that name a declared collection
 // (R53_CIDR("office-nets", ...)) its ID, or a pending ID when push has yet
-// to create it (Prepare). A record that names no declared collection, or
-// a location the declaration lacks, is an error naming the record.
+// to create it (Prepare). A record that names a location the declaration
+// lacks is an error naming the record; one that names no declared
+// collection is left to Prepare's check of collection IDs. Nothing is read
+// unless a record names a declared collection.
 func (p *Provider) resolveCIDRNames(ctx context.Context, desired []*model.Record, bad func(r *model.Record, format string, args ...any)) error {
 	var s *cidrState
+	var decl map[string]*estate.CIDRCollection
 	for _, r := range desired {
 		ref := strings.TrimSpace(r.Meta[MetaCIDRCollection])
-		if ref == "" || routing.CIDRCollection.MatchString(ref) {
+		if ref == "" || routing.CIDRCollection.MatchString(ref) || isCIDRPending(ref) {
 			continue
 		}
-		if _, ok := pendingCIDRName(ref); ok {
+		if decl == nil {
+			var err error
+			if decl, err = p.cidrDeclared(); err != nil {
+				return err
+			}
+		}
+		want := decl[ref]
+		if want == nil {
+			continue
+		}
+		loc := strings.TrimSpace(r.Meta[MetaCIDRLocation])
+		switch {
+		case want.Absent:
+			bad(r, "R53_CIDR names CIDR collection %s, which is declared false (to be deleted)", ref)
+			continue
+		case loc != "" && !want.HasLocation(loc):
+			bad(r, "CIDR collection %s has no location %q (its locations: %s)", ref, loc, strings.Join(want.LocationNames(), ", "))
 			continue
 		}
 		if s == nil {
@@ -519,19 +538,6 @@ func (p *Provider) resolveCIDRNames(ctx context.Context, desired []*model.Record
 			if s, err = p.cidrLoad(ctx); err != nil {
 				return err
 			}
-		}
-		want := s.decl[ref]
-		loc := strings.TrimSpace(r.Meta[MetaCIDRLocation])
-		switch {
-		case want == nil:
-			bad(r, "R53_CIDR names CIDR collection %q, which is neither a collection ID nor declared with R53_CIDR_COLLECTION", ref)
-			continue
-		case want.Absent:
-			bad(r, "R53_CIDR names CIDR collection %s, which is declared false (to be deleted)", ref)
-			continue
-		case loc != "" && !want.HasLocation(loc):
-			bad(r, "CIDR collection %s has no location %q (its locations: %s)", ref, loc, strings.Join(want.LocationNames(), ", "))
-			continue
 		}
 		if h := s.have[ref]; h != nil {
 			r.Meta[MetaCIDRCollection] = h.id
@@ -647,6 +653,7 @@ func (cidrFeature) exportSettings(ctx context.Context, p *Provider, z *settingsZ
 	for _, r := range z.existing {
 		if name := names[r.Meta[MetaCIDRCollection]]; name != "" {
 			r.Meta[MetaCIDRCollection] = name
+			r.Meta[estate.CIDRNamedMeta] = "true"
 		}
 	}
 	return out, nil

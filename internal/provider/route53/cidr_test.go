@@ -279,7 +279,7 @@ func TestCIDRPrepareErrors(t *testing.T) {
 		r    *model.Record
 		want string
 	}{
-		{"undeclared", cidrRec(t, zone, "x", "192.0.2.1", "other", "eu", "x"), `R53_CIDR names CIDR collection "other", which is neither a collection ID nor declared`},
+		{"undeclared", cidrRec(t, zone, "x", "192.0.2.1", "other", "eu", "x"), `CIDR collection ID "other" is not a collection ID (a lower-case UUID) nor the name of a collection declared with R53_CIDR_COLLECTION`},
 		{"location", cidrRec(t, zone, "x", "192.0.2.1", "nets", "us", "x"), `CIDR collection nets has no location "us" (its locations: eu)`},
 		{"deleted", cidrRec(t, zone, "x", "192.0.2.1", "gone", "*", "x"), "CIDR collection gone, which is declared false"},
 	} {

@@ -490,7 +490,7 @@ func checkRouting(r *model.Record, bad func(format string, args ...any)) {
 		case coll == "" || loc == "":
 			bad("IP-based routing needs a CIDR collection ID and a location name (R53_CIDR(collectionId, locationName, setId))")
 		case !routing.CIDRCollection.MatchString(coll) && !isCIDRPending(coll):
-			bad("CIDR collection ID %q is not a collection ID (a lower-case UUID)", coll)
+			bad("CIDR collection ID %q is not a collection ID (a lower-case UUID) nor the name of a collection declared with R53_CIDR_COLLECTION", coll)
 		case !routing.CIDRLocation.MatchString(loc):
 			bad("CIDR location name %q must be 1 to 16 letters, digits, _ or - (or \"*\" for the default location)", loc)
 		}

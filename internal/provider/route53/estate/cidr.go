@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider/route53/routing"
 )
 
 // CIDRCollectionKind is the function that declares a CIDR collection:
@@ -37,6 +38,12 @@ var (
 	// (the "*" of records, the default location, is not one).
 	CIDRLocationName = regexp.MustCompile(`^[0-9A-Za-z_-]{1,16}$`)
 )
+
+// CIDRNamedMeta is set to "true" on a record get-zones exports whose
+// cidr_collection_id it replaced with the name of a collection the export
+// declares; the js export writes such a name in R53_CIDR (any other value
+// must be a collection ID).
+const CIDRNamedMeta = routing.PrivateMetaPrefix + "cidr_named"
 
 // CIDRCollection is a declared CIDR collection: its name and, unless
 // Absent, its locations and their blocks (canonical, sorted, without
