@@ -119,26 +119,26 @@ func (s *cidrServer) add(name string) *cidrColl {
 	return c
 }
 
-const r53NS = `xmlns="https://route53.amazonaws.com/doc/2013-04-01/"`
+const cidrR53NS = `xmlns="https://route53.amazonaws.com/doc/2013-04-01/"`
 
-func writeXML(w http.ResponseWriter, status int, body string) {
+func cidrWriteXML(w http.ResponseWriter, status int, body string) {
 	w.Header().Set("Content-Type", "text/xml")
 	w.Header().Set("X-Amzn-Requestid", "cidr-stub")
 	w.WriteHeader(status)
 	io.WriteString(w, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"+body)
 }
 
-func writeErr(w http.ResponseWriter, status int, code, msg string) {
-	writeXML(w, status, fmt.Sprintf(`<ErrorResponse %s><Error><Type>Sender</Type><Code>%s</Code><Message>%s</Message></Error><RequestId>cidr-stub</RequestId></ErrorResponse>`, r53NS, code, xmlText(msg)))
+func cidrWriteErr(w http.ResponseWriter, status int, code, msg string) {
+	cidrWriteXML(w, status, fmt.Sprintf(`<ErrorResponse %s><Error><Type>Sender</Type><Code>%s</Code><Message>%s</Message></Error><RequestId>cidr-stub</RequestId></ErrorResponse>`, cidrR53NS, code, cidrXMLText(msg)))
 }
 
-func xmlText(s string) string {
+func cidrXMLText(s string) string {
 	var b bytes.Buffer
 	_ = xml.EscapeText(&b, []byte(s))
 	return b.String()
 }
 
-func collXML(c *cidrColl) string {
+func cidrCollXML(c *cidrColl) string {
 	return fmt.Sprintf("<Arn>arn:aws:route53:::cidrcollection/%s</Arn><Id>%s</Id><Name>%s</Name><Version>%d</Version>", c.id, c.id, c.name, c.version)
 }
 
@@ -147,13 +147,13 @@ func (s *cidrServer) list(w http.ResponseWriter, _ *http.Request, _ []byte) {
 	defer s.mu.Unlock()
 	var b strings.Builder
 	for _, id := range slices.Sorted(maps.Keys(s.colls)) {
-		b.WriteString("<member>" + collXML(s.colls[id]) + "</member>")
+		b.WriteString("<member>" + cidrCollXML(s.colls[id]) + "</member>")
 	}
-	writeXML(w, 200, fmt.Sprintf(`<ListCidrCollectionsResponse %s><CidrCollections>%s</CidrCollections></ListCidrCollectionsResponse>`, r53NS, b.String()))
+	cidrWriteXML(w, 200, fmt.Sprintf(`<ListCidrCollectionsResponse %s><CidrCollections>%s</CidrCollections></ListCidrCollectionsResponse>`, cidrR53NS, b.String()))
 }
 
-// collectionID is the {Id} of /2013-04-01/cidrcollection/{Id}[/cidrblocks].
-func collectionID(r *http.Request) string {
+// cidrCollectionID is the {Id} of /2013-04-01/cidrcollection/{Id}[/cidrblocks].
+func cidrCollectionID(r *http.Request) string {
 	rest := strings.TrimPrefix(r.URL.Path, "/2013-04-01/cidrcollection/")
 	id, _, _ := strings.Cut(rest, "/")
 	return id
@@ -162,9 +162,9 @@ func collectionID(r *http.Request) string {
 func (s *cidrServer) blocks(w http.ResponseWriter, r *http.Request, _ []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c := s.colls[collectionID(r)]
+	c := s.colls[cidrCollectionID(r)]
 	if c == nil {
-		writeErr(w, 404, "NoSuchCidrCollectionException", "The CIDR collection you specified, doesn't exist.")
+		cidrWriteErr(w, 404, "NoSuchCidrCollectionException", "The CIDR collection you specified, doesn't exist.")
 		return
 	}
 	var b strings.Builder
@@ -173,7 +173,7 @@ func (s *cidrServer) blocks(w http.ResponseWriter, r *http.Request, _ []byte) {
 			fmt.Fprintf(&b, "<member><CidrBlock>%s</CidrBlock><LocationName>%s</LocationName></member>", blk, c.blocks[blk])
 		}
 	}
-	writeXML(w, 200, fmt.Sprintf(`<ListCidrBlocksResponse %s><CidrBlocks>%s</CidrBlocks></ListCidrBlocksResponse>`, r53NS, b.String()))
+	cidrWriteXML(w, 200, fmt.Sprintf(`<ListCidrBlocksResponse %s><CidrBlocks>%s</CidrBlocks></ListCidrBlocksResponse>`, cidrR53NS, b.String()))
 }
 
 func (s *cidrServer) create(w http.ResponseWriter, _ *http.Request, body []byte) {
@@ -182,18 +182,18 @@ func (s *cidrServer) create(w http.ResponseWriter, _ *http.Request, body []byte)
 		CallerReference string
 	}
 	if err := xml.Unmarshal(body, &in); err != nil || in.Name == "" || in.CallerReference == "" || len(in.CallerReference) > 64 {
-		writeErr(w, 400, "InvalidInput", fmt.Sprintf("bad CreateCidrCollection request (%v)", err))
+		cidrWriteErr(w, 400, "InvalidInput", fmt.Sprintf("bad CreateCidrCollection request (%v)", err))
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.byName(in.Name) != nil {
-		writeErr(w, 409, "CidrCollectionAlreadyExistsException", "A CIDR collection with this name and a different caller reference already exists in this account.")
+		cidrWriteErr(w, 409, "CidrCollectionAlreadyExistsException", "A CIDR collection with this name and a different caller reference already exists in this account.")
 		return
 	}
 	c := s.add(in.Name)
 	w.Header().Set("Location", "https://route53.amazonaws.com/2013-04-01/cidrcollection/"+c.id)
-	writeXML(w, 201, fmt.Sprintf(`<CreateCidrCollectionResponse %s><Collection>%s</Collection></CreateCidrCollectionResponse>`, r53NS, collXML(c)))
+	cidrWriteXML(w, 201, fmt.Sprintf(`<CreateCidrCollectionResponse %s><Collection>%s</Collection></CreateCidrCollectionResponse>`, cidrR53NS, cidrCollXML(c)))
 }
 
 func (s *cidrServer) used(id, loc string) bool {
@@ -215,19 +215,19 @@ func (s *cidrServer) change(w http.ResponseWriter, r *http.Request, body []byte)
 		} `xml:"Changes>member"`
 	}
 	if err := xml.Unmarshal(body, &in); err != nil {
-		writeErr(w, 400, "InvalidInput", err.Error())
+		cidrWriteErr(w, 400, "InvalidInput", err.Error())
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	id := collectionID(r)
+	id := cidrCollectionID(r)
 	c := s.colls[id]
 	if c == nil {
-		writeErr(w, 404, "NoSuchCidrCollectionException", "The CIDR collection you specified, doesn't exist.")
+		cidrWriteErr(w, 404, "NoSuchCidrCollectionException", "The CIDR collection you specified, doesn't exist.")
 		return
 	}
 	if in.CollectionVersion != nil && *in.CollectionVersion != c.version {
-		writeErr(w, 409, "CidrCollectionVersionMismatchException", "The CIDR collection version you provided, doesn't match the one in the ListCidrCollections operation.")
+		cidrWriteErr(w, 409, "CidrCollectionVersionMismatchException", "The CIDR collection version you provided, doesn't match the one in the ListCidrCollections operation.")
 		return
 	}
 	blocks := maps.Clone(c.blocks)
@@ -236,7 +236,7 @@ func (s *cidrServer) change(w http.ResponseWriter, r *http.Request, body []byte)
 			switch ch.Action {
 			case "PUT":
 				if l, ok := blocks[b]; ok && l != ch.LocationName {
-					writeErr(w, 400, "InvalidInput", b+" is already in location "+l)
+					cidrWriteErr(w, 400, "InvalidInput", b+" is already in location "+l)
 					return
 				}
 				blocks[b] = ch.LocationName
@@ -245,7 +245,7 @@ func (s *cidrServer) change(w http.ResponseWriter, r *http.Request, body []byte)
 					delete(blocks, b)
 				}
 			default:
-				writeErr(w, 400, "InvalidInput", "unknown action "+ch.Action)
+				cidrWriteErr(w, 400, "InvalidInput", "unknown action "+ch.Action)
 				return
 			}
 		}
@@ -256,39 +256,39 @@ func (s *cidrServer) change(w http.ResponseWriter, r *http.Request, body []byte)
 	}
 	for _, l := range c.blocks {
 		if !left[l] && s.used(id, l) {
-			writeErr(w, 400, "CidrBlockInUseException", "This CIDR block is in use by a record set (location "+l+").")
+			cidrWriteErr(w, 400, "CidrBlockInUseException", "This CIDR block is in use by a record set (location "+l+").")
 			return
 		}
 	}
 	c.blocks = blocks
 	c.version++
-	writeXML(w, 200, fmt.Sprintf(`<ChangeCidrCollectionResponse %s><Id>%s</Id></ChangeCidrCollectionResponse>`, r53NS, id))
+	cidrWriteXML(w, 200, fmt.Sprintf(`<ChangeCidrCollectionResponse %s><Id>%s</Id></ChangeCidrCollectionResponse>`, cidrR53NS, id))
 }
 
 func (s *cidrServer) delete(w http.ResponseWriter, r *http.Request, _ []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	id := collectionID(r)
+	id := cidrCollectionID(r)
 	c := s.colls[id]
 	switch {
 	case c == nil:
-		writeErr(w, 404, "NoSuchCidrCollectionException", "The CIDR collection you specified, doesn't exist.")
+		cidrWriteErr(w, 404, "NoSuchCidrCollectionException", "The CIDR collection you specified, doesn't exist.")
 	case len(c.blocks) > 0 || s.used(id, ""):
-		writeErr(w, 400, "CidrCollectionInUseException", "This CIDR collection is in use, and isn't empty.")
+		cidrWriteErr(w, 400, "CidrCollectionInUseException", "This CIDR collection is in use, and isn't empty.")
 	default:
 		delete(s.colls, id)
-		writeXML(w, 200, fmt.Sprintf(`<DeleteCidrCollectionResponse %s></DeleteCidrCollectionResponse>`, r53NS))
+		cidrWriteXML(w, 200, fmt.Sprintf(`<DeleteCidrCollectionResponse %s></DeleteCidrCollectionResponse>`, cidrR53NS))
 	}
 }
 
-// rrsetZone is the zone ID of /2013-04-01/hostedzone/{Id}/rrset.
-func rrsetZone(r *http.Request) string {
+// cidrRRSetZone is the zone ID of /2013-04-01/hostedzone/{Id}/rrset.
+func cidrRRSetZone(r *http.Request) string {
 	rest := strings.TrimPrefix(r.URL.Path, "/2013-04-01/hostedzone/")
 	id, _, _ := strings.Cut(rest, "/")
 	return id
 }
 
-func rrsetKey(zone, name, typ, setID string) string {
+func cidrRRSetKey(zone, name, typ, setID string) string {
 	name = strings.ToLower(name)
 	if !strings.HasSuffix(name, ".") {
 		name += "."
@@ -312,7 +312,7 @@ func (s *cidrServer) toMoto(r *http.Request, body []byte) (*http.Response, []byt
 	return resp, out, err
 }
 
-func relay(w http.ResponseWriter, resp *http.Response, body []byte) {
+func cidrRelay(w http.ResponseWriter, resp *http.Response, body []byte) {
 	for k, v := range resp.Header {
 		if k != "Content-Length" {
 			w.Header()[k] = v
@@ -336,7 +336,7 @@ func (s *cidrServer) changeRRSets(w http.ResponseWriter, r *http.Request, body [
 		} `xml:"ChangeBatch>Changes>Change"`
 	}
 	if err := xml.Unmarshal(body, &in); err != nil {
-		writeErr(w, 400, "InvalidInput", err.Error())
+		cidrWriteErr(w, 400, "InvalidInput", err.Error())
 		return
 	}
 	s.mu.Lock()
@@ -347,26 +347,26 @@ func (s *cidrServer) changeRRSets(w http.ResponseWriter, r *http.Request, body [
 		c := s.colls[ch.Set.CollectionID]
 		if c == nil {
 			s.mu.Unlock()
-			writeErr(w, 404, "NoSuchCidrCollectionException", "The CIDR collection you specified, doesn't exist.")
+			cidrWriteErr(w, 404, "NoSuchCidrCollectionException", "The CIDR collection you specified, doesn't exist.")
 			return
 		}
 		if ch.Set.Location != "*" && !slices.Contains(slices.Collect(maps.Values(c.blocks)), ch.Set.Location) {
 			s.mu.Unlock()
-			writeErr(w, 404, "NoSuchCidrLocationException", "The CIDR collection location doesn't match any location in your account.")
+			cidrWriteErr(w, 404, "NoSuchCidrLocationException", "The CIDR collection location doesn't match any location in your account.")
 			return
 		}
 	}
 	s.mu.Unlock()
 	resp, out, err := s.toMoto(r, body)
 	if err != nil {
-		writeErr(w, 500, "InternalFailure", err.Error())
+		cidrWriteErr(w, 500, "InternalFailure", err.Error())
 		return
 	}
 	if resp.StatusCode/100 == 2 {
 		s.mu.Lock()
-		zone := rrsetZone(r)
+		zone := cidrRRSetZone(r)
 		for _, ch := range in.Changes {
-			k := rrsetKey(zone, ch.Set.Name, ch.Set.Type, ch.Set.SetIdentifier)
+			k := cidrRRSetKey(zone, ch.Set.Name, ch.Set.Type, ch.Set.SetIdentifier)
 			if ch.Set.CollectionID != "" && ch.Action != "DELETE" {
 				s.routing[k] = [2]string{ch.Set.CollectionID, ch.Set.Location}
 			} else {
@@ -375,34 +375,34 @@ func (s *cidrServer) changeRRSets(w http.ResponseWriter, r *http.Request, body [
 		}
 		s.mu.Unlock()
 	}
-	relay(w, resp, out)
+	cidrRelay(w, resp, out)
 }
 
 var (
-	reRRSetXML = regexp.MustCompile(`(?s)<ResourceRecordSet>.*?</ResourceRecordSet>`)
-	reXMLField = func(name string) *regexp.Regexp {
+	cidrReRRSet  = regexp.MustCompile(`(?s)<ResourceRecordSet>.*?</ResourceRecordSet>`)
+	cidrXMLField = func(name string) *regexp.Regexp {
 		return regexp.MustCompile(`<` + name + `>([^<]*)</` + name + `>`)
 	}
-	reSetName, reSetType, reSetID = reXMLField("Name"), reXMLField("Type"), reXMLField("SetIdentifier")
+	cidrReSetName, cidrReSetType, cidrReSetID = cidrXMLField("Name"), cidrXMLField("Type"), cidrXMLField("SetIdentifier")
 )
 
 // listRRSets gives moto's record sets back their CidrRoutingConfig.
 func (s *cidrServer) listRRSets(w http.ResponseWriter, r *http.Request, body []byte) {
 	resp, out, err := s.toMoto(r, body)
 	if err != nil {
-		writeErr(w, 500, "InternalFailure", err.Error())
+		cidrWriteErr(w, 500, "InternalFailure", err.Error())
 		return
 	}
-	zone := rrsetZone(r)
+	zone := cidrRRSetZone(r)
 	s.mu.Lock()
-	out = reRRSetXML.ReplaceAllFunc(out, func(set []byte) []byte {
+	out = cidrReRRSet.ReplaceAllFunc(out, func(set []byte) []byte {
 		field := func(re *regexp.Regexp) string {
 			if m := re.FindSubmatch(set); m != nil {
 				return string(m[1])
 			}
 			return ""
 		}
-		v, ok := s.routing[rrsetKey(zone, field(reSetName), field(reSetType), field(reSetID))]
+		v, ok := s.routing[cidrRRSetKey(zone, field(cidrReSetName), field(cidrReSetType), field(cidrReSetID))]
 		if !ok {
 			return set
 		}
@@ -410,5 +410,5 @@ func (s *cidrServer) listRRSets(w http.ResponseWriter, r *http.Request, body []b
 		return bytes.Replace(set, []byte("</ResourceRecordSet>"), []byte(cfg), 1)
 	})
 	s.mu.Unlock()
-	relay(w, resp, out)
+	cidrRelay(w, resp, out)
 }

@@ -276,7 +276,7 @@ func (p *Provider) cidrRead(ctx context.Context, s *cidrState) error {
 		}
 		token = out.NextToken
 	}
-	for _, name := range sortedNames(decl) {
+	for _, name := range cidrSortedKeys(decl) {
 		if h := s.have[name]; h != nil {
 			if h.locs, err = p.cidrBlocks(ctx, name, h.id); err != nil {
 				return err
@@ -284,7 +284,7 @@ func (p *Provider) cidrRead(ctx context.Context, s *cidrState) error {
 		}
 	}
 	s.before, s.after = map[string]*cidrOp{}, map[string]*cidrOp{}
-	for _, name := range sortedNames(decl) {
+	for _, name := range cidrSortedKeys(decl) {
 		s.before[name], s.after[name] = planCIDR(decl[name], s.have[name])
 	}
 	return nil
@@ -329,7 +329,7 @@ func (p *Provider) cidrBlocks(ctx context.Context, name, id string) (map[string]
 	return locs, nil
 }
 
-func sortedNames[V any](m map[string]V) []string {
+func cidrSortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
@@ -347,7 +347,7 @@ func planCIDR(want *estate.CIDRCollection, have *cidrHave) (before, after *cidrO
 			return nil, nil
 		}
 		after = &cidrOp{name: want.Name, id: have.id, version: have.version, del: true}
-		for _, loc := range sortedNames(have.locs) {
+		for _, loc := range cidrSortedKeys(have.locs) {
 			after.changes = append(after.changes, cidrChange(types.CidrCollectionChangeActionDeleteIfExists, loc, have.locs[loc]))
 		}
 		return nil, after
@@ -366,7 +366,7 @@ func planCIDR(want *estate.CIDRCollection, have *cidrHave) (before, after *cidrO
 		}
 	}
 	var dels, puts, drops []types.CidrCollectionChange
-	for _, loc := range sortedNames(have.locs) {
+	for _, loc := range cidrSortedKeys(have.locs) {
 		_, kept := want.Locations[loc]
 		var gone, moved []string
 		for _, b := range have.locs[loc] {
@@ -453,7 +453,7 @@ func (cidrFeature) planSettings(ctx context.Context, p *Provider, z *settingsZon
 		return nil, err
 	}
 	var out []diff.Change
-	for _, name := range sortedNames(s.decl) {
+	for _, name := range cidrSortedKeys(s.decl) {
 		want, have := s.decl[name], s.have[name]
 		key := model.Key{Name: z.key, Type: estate.CIDRCollectionKind, SetID: name}
 		if o := s.before[name]; first && o != nil {
@@ -467,7 +467,7 @@ func (cidrFeature) planSettings(ctx context.Context, p *Provider, z *settingsZon
 				c.Setting.Note = "locations removed after the records"
 			}
 			if len(zones) > 1 {
-				c.Setting.Note = joinNote(c.Setting.Note, "account-wide")
+				c.Setting.Note = cidrJoinNote(c.Setting.Note, "account-wide")
 			}
 			out = append(out, c)
 		}
@@ -489,7 +489,7 @@ func (cidrFeature) planSettings(ctx context.Context, p *Provider, z *settingsZon
 	return out, nil
 }
 
-func joinNote(a, b string) string {
+func cidrJoinNote(a, b string) string {
 	if a == "" {
 		return b
 	}

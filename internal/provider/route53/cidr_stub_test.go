@@ -30,20 +30,20 @@ type cidrStub struct {
 	*route53.Client // moto, through the fault proxy
 
 	mu      sync.Mutex
-	colls   map[string]*stubCollection // by ID
+	colls   map[string]*cidrStubCollection // by ID
 	routing map[string]types.CidrRoutingConfig
 	calls   map[string]int
 	nextID  int
 }
 
-type stubCollection struct {
+type cidrStubCollection struct {
 	name    string
 	version int64
 	blocks  map[string]string // block -> location
 }
 
 func newCIDRStub(c *route53.Client) *cidrStub {
-	return &cidrStub{Client: c, colls: map[string]*stubCollection{}, routing: map[string]types.CidrRoutingConfig{}, calls: map[string]int{}}
+	return &cidrStub{Client: c, colls: map[string]*cidrStubCollection{}, routing: map[string]types.CidrRoutingConfig{}, calls: map[string]int{}}
 }
 
 func (s *cidrStub) count(op string) { s.calls[op]++ }
@@ -64,7 +64,7 @@ func (s *cidrStub) ListCidrCollections(_ context.Context, in *route53.ListCidrCo
 	defer s.mu.Unlock()
 	s.count("ListCidrCollections")
 	out := &route53.ListCidrCollectionsOutput{}
-	for _, id := range sortedNames(s.colls) {
+	for _, id := range cidrSortedKeys(s.colls) {
 		c := s.colls[id]
 		out.CidrCollections = append(out.CidrCollections, types.CollectionSummary{
 			Arn: aws.String("arn:aws:route53:::cidrcollection/" + id), Id: aws.String(id), Name: aws.String(c.name), Version: aws.Int64(c.version)})
@@ -81,7 +81,7 @@ func (s *cidrStub) ListCidrBlocks(_ context.Context, in *route53.ListCidrBlocksI
 		return nil, &types.NoSuchCidrCollectionException{Message: aws.String("The CIDR collection you specified, doesn't exist.")}
 	}
 	out := &route53.ListCidrBlocksOutput{}
-	for _, b := range sortedNames(c.blocks) {
+	for _, b := range cidrSortedKeys(c.blocks) {
 		if l := aws.ToString(in.LocationName); l == "" || l == c.blocks[b] {
 			out.CidrBlocks = append(out.CidrBlocks, types.CidrBlockSummary{CidrBlock: aws.String(b), LocationName: aws.String(c.blocks[b])})
 		}
@@ -103,7 +103,7 @@ func (s *cidrStub) CreateCidrCollection(_ context.Context, in *route53.CreateCid
 	}
 	s.nextID++
 	id := fmt.Sprintf("c0ffee%02d-0000-4000-8000-%012d", s.nextID, s.nextID)
-	s.colls[id] = &stubCollection{name: aws.ToString(in.Name), version: 1, blocks: map[string]string{}}
+	s.colls[id] = &cidrStubCollection{name: aws.ToString(in.Name), version: 1, blocks: map[string]string{}}
 	return &route53.CreateCidrCollectionOutput{
 		Collection: &types.CidrCollection{Arn: aws.String("arn:aws:route53:::cidrcollection/" + id), Id: aws.String(id), Name: in.Name, Version: aws.Int64(1)},
 		Location:   aws.String("https://route53.amazonaws.com/2013-04-01/cidrcollection/" + id),
@@ -190,7 +190,7 @@ func (s *cidrStub) DeleteCidrCollection(_ context.Context, in *route53.DeleteCid
 	return &route53.DeleteCidrCollectionOutput{}, nil
 }
 
-func stubSetKey(zoneID string, s types.ResourceRecordSet) string {
+func cidrStubSetKey(zoneID string, s types.ResourceRecordSet) string {
 	name := strings.ToLower(aws.ToString(s.Name))
 	if !strings.HasSuffix(name, ".") {
 		name += "."
@@ -212,7 +212,7 @@ func (s *cidrStub) ChangeResourceRecordSets(ctx context.Context, in *route53.Cha
 			s.mu.Unlock()
 			return nil, &types.NoSuchCidrCollectionException{Message: aws.String("The CIDR collection you specified, doesn't exist.")}
 		}
-		if loc := aws.ToString(rc.LocationName); loc != "*" && !slices.Contains(mapValues(c.blocks), loc) {
+		if loc := aws.ToString(rc.LocationName); loc != "*" && !slices.Contains(cidrMapValues(c.blocks), loc) {
 			s.mu.Unlock()
 			return nil, &types.NoSuchCidrLocationException{Message: aws.String("The CIDR collection location doesn't match any location in your account.")}
 		}
@@ -225,7 +225,7 @@ func (s *cidrStub) ChangeResourceRecordSets(ctx context.Context, in *route53.Cha
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, ch := range in.ChangeBatch.Changes {
-		k := stubSetKey(aws.ToString(in.HostedZoneId), *ch.ResourceRecordSet)
+		k := cidrStubSetKey(aws.ToString(in.HostedZoneId), *ch.ResourceRecordSet)
 		if rc := ch.ResourceRecordSet.CidrRoutingConfig; rc != nil && ch.Action != types.ChangeActionDelete {
 			s.routing[k] = *rc
 		} else {
@@ -235,7 +235,7 @@ func (s *cidrStub) ChangeResourceRecordSets(ctx context.Context, in *route53.Cha
 	return out, nil
 }
 
-func mapValues(m map[string]string) []string {
+func cidrMapValues(m map[string]string) []string {
 	out := make([]string, 0, len(m))
 	for _, v := range m {
 		out = append(out, v)
@@ -253,7 +253,7 @@ func (s *cidrStub) ListResourceRecordSets(ctx context.Context, in *route53.ListR
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i, set := range out.ResourceRecordSets {
-		if rc, ok := s.routing[stubSetKey(aws.ToString(in.HostedZoneId), set)]; ok {
+		if rc, ok := s.routing[cidrStubSetKey(aws.ToString(in.HostedZoneId), set)]; ok {
 			rc := rc
 			out.ResourceRecordSets[i].CidrRoutingConfig = &rc
 		}

@@ -42,9 +42,9 @@ func (e *env) newCIDRStub() *cidrStub {
 	}))
 }
 
-// planRun plans the domains as one run of preview does: the provider
+// cidrPlanRun plans the domains as one run of preview does: the provider
 // learns the whole configuration, then each domain is planned in order.
-func (e *env) planRun(p *Provider, settings []*model.Setting, ds ...*model.Domain) []*diff.Plan {
+func (e *env) cidrPlanRun(p *Provider, settings []*model.Setting, ds ...*model.Domain) []*diff.Plan {
 	e.t.Helper()
 	c := ctx(e.t)
 	p.UseConfiguration(ds, settings)
@@ -91,7 +91,7 @@ func cidrRec(t *testing.T, zone, label, ip, coll, loc, setID string) *model.Reco
 	return routed(rec(t, zone, label, "A", 300, ip), setID, MetaCIDRCollection, coll, MetaCIDRLocation, loc)
 }
 
-func wantLines(t *testing.T, step string, plan *diff.Plan, want ...string) {
+func cidrWantLines(t *testing.T, step string, plan *diff.Plan, want ...string) {
 	t.Helper()
 	got := planLines(plan)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -111,12 +111,12 @@ func TestCIDRCollectionRoundTrip(t *testing.T) {
 		t.Helper()
 		d := &model.Domain{Name: zone, Records: records}
 		p := e.cidrProvider(stub)
-		plan := e.planRun(p, settings, d)[0]
-		wantLines(t, name, plan, want...)
+		plan := e.cidrPlanRun(p, settings, d)[0]
+		cidrWantLines(t, name, plan, want...)
 		if err := p.Apply(ctx(t), plan); err != nil {
 			t.Fatalf("%s: Apply: %v", name, err)
 		}
-		again := e.planRun(e.cidrProvider(stub), settings, d)[0]
+		again := e.cidrPlanRun(e.cidrProvider(stub), settings, d)[0]
 		if len(again.Changes) != 0 {
 			t.Errorf("%s: after push, plan has %d changes:\n%s", name, len(again.Changes), strings.Join(planLines(again), "\n"))
 		}
@@ -216,11 +216,11 @@ func TestCIDRCollectionSharedAcrossZones(t *testing.T) {
 	a := &model.Domain{Name: "a.example", Records: []*model.Record{rec(t, "a.example", "www", "A", 300, "192.0.2.1")}}
 	b := &model.Domain{Name: "b.example", Records: []*model.Record{cidrRec(t, "b.example", "www", "192.0.2.9", "nets", "eu", "eu")}}
 	p := e.cidrProvider(stub)
-	plans := e.planRun(p, settings, a, b)
-	wantLines(t, "zone a", plans[0],
+	plans := e.cidrPlanRun(p, settings, a, b)
+	cidrWantLines(t, "zone a", plans[0],
 		"+ CREATE R53_CIDR_COLLECTION nets: eu=10.1.0.0/16 [account-wide]",
 		"+ CREATE www.a.example A 192.0.2.1 ttl=300")
-	wantLines(t, "zone b", plans[1],
+	cidrWantLines(t, "zone b", plans[1],
 		"+ CREATE www.b.example [eu] A 192.0.2.9 ttl=300 cidr_collection_id=(new collection nets) cidr_location=eu")
 	if err := p.Apply(ctx(t), plans[1]); err != nil {
 		t.Fatalf("Apply b: %v", err)
@@ -231,7 +231,7 @@ func TestCIDRCollectionSharedAcrossZones(t *testing.T) {
 	if n := stub.calls["CreateCidrCollection"]; n != 1 {
 		t.Errorf("CreateCidrCollection calls = %d, want 1", n)
 	}
-	for _, plan := range e.planRun(e.cidrProvider(stub), settings, a, b) {
+	for _, plan := range e.cidrPlanRun(e.cidrProvider(stub), settings, a, b) {
 		if len(plan.Changes) != 0 {
 			t.Errorf("zone %s: after push, %s", plan.Zone, strings.Join(planLines(plan), "\n"))
 		}
@@ -251,7 +251,7 @@ func TestCIDRNoDeclarationsNoCalls(t *testing.T) {
 	}}
 	calls := func() int64 {
 		p := e.cidrProvider(stub)
-		e.planRun(p, nil, d)
+		e.cidrPlanRun(p, nil, d)
 		return p.APICalls()
 	}
 	with := calls()
@@ -303,12 +303,12 @@ func TestCIDRVersionMismatch(t *testing.T) {
 	stub := e.newCIDRStub()
 	d := &model.Domain{Name: "v.example"}
 	p := e.cidrProvider(stub)
-	plan := e.planRun(p, []*model.Setting{cidrDecl("nets", map[string][]string{"eu": {"10.1.0.0/16"}})}, d)[0]
+	plan := e.cidrPlanRun(p, []*model.Setting{cidrDecl("nets", map[string][]string{"eu": {"10.1.0.0/16"}})}, d)[0]
 	if err := p.Apply(ctx(t), plan); err != nil {
 		t.Fatal(err)
 	}
 	p = e.cidrProvider(stub)
-	plan = e.planRun(p, []*model.Setting{cidrDecl("nets", map[string][]string{"eu": {"10.2.0.0/16"}})}, d)[0]
+	plan = e.cidrPlanRun(p, []*model.Setting{cidrDecl("nets", map[string][]string{"eu": {"10.2.0.0/16"}})}, d)[0]
 	for _, c := range stub.colls {
 		c.version++ // someone else's change
 	}
@@ -351,6 +351,38 @@ func TestChunkCIDRChanges(t *testing.T) {
 		}
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("sizes %v max %d: requests %v, want %v", tc.sizes, tc.max, got, tc.want)
+		}
+	}
+}
+
+// Zones pushed concurrently that both need a new collection create it once.
+func TestCIDRCollectionConcurrentZones(t *testing.T) {
+	e := newEnv(t)
+	zones := []string{"c1.example", "c2.example", "c3.example"}
+	var ds []*model.Domain
+	for i, z := range zones {
+		e.createZone(z)
+		ds = append(ds, &model.Domain{Name: z, Records: []*model.Record{cidrRec(t, z, "www", fmt.Sprintf("192.0.2.%d", i+1), "nets", "eu", "eu")}})
+	}
+	stub := e.newCIDRStub()
+	settings := []*model.Setting{cidrDecl("nets", map[string][]string{"eu": {"10.1.0.0/16"}})}
+	p := e.cidrProvider(stub)
+	plans := e.cidrPlanRun(p, settings, ds...)
+	errs := make(chan error, len(plans))
+	for _, plan := range plans {
+		go func() { errs <- p.Apply(ctx(t), plan) }()
+	}
+	for range plans {
+		if err := <-errs; err != nil {
+			t.Errorf("Apply: %v", err)
+		}
+	}
+	if n := stub.calls["CreateCidrCollection"]; n != 1 {
+		t.Errorf("CreateCidrCollection calls = %d, want 1", n)
+	}
+	for _, plan := range e.cidrPlanRun(e.cidrProvider(stub), settings, ds...) {
+		if len(plan.Changes) != 0 {
+			t.Errorf("zone %s: after push, %s", plan.Zone, strings.Join(planLines(plan), "\n"))
 		}
 	}
 }
