@@ -130,6 +130,7 @@ func r53Clients(ts *testscript.TestScript) (*r53State, *route53.Client, *route53
 //	r53 auth                            print "KEYID token|-" for the credentials requests were signed with
 //	r53 fault OP KIND TIMES [AFTER]     make the proxy answer OP with a fault
 //	r53 reset-counts                    forget the proxy's counts and faults
+//	r53 log-group|zone-comment|zone-tags|tag|query-logs ...  zone settings (cmdR53ZoneSettings)
 func cmdR53(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
 		ts.Fatalf("r53 does not support !")
@@ -291,6 +292,12 @@ func cmdR53(ts *testscript.TestScript, neg bool, args []string) {
 		st.proxy.InjectFault(faultproxy.Fault{Op: op, Kind: kind, Times: times, After: after})
 	case "reset-counts":
 		st.proxy.ResetCounts()
+	case "log-group", "zone-comment", "zone-tags", "tag", "query-logs":
+		cmdR53ZoneSettings(ctx, ts, st, r, args)
+	case "vpcs":
+		cmdR53VPCs(ctx, ts, r, args)
+	case "health-checks":
+		r53HealthChecks(ts, ctx, r, args[1:])
 	case "cidr":
 		cmdR53CIDR(ts, st, args[1:])
 	default:

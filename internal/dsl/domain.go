@@ -23,14 +23,17 @@ func (ev *evaluator) builtins() map[string]any {
 		"getConfiguredDomains": ev.jsConfiguredDomains,
 
 		// Domain modifiers.
-		"DnsProvider":    ev.jsDnsProvider,
-		"DefaultTTL":     ev.jsDefaultTTL,
-		"NAMESERVER":     ev.jsNameserver,
-		"NAMESERVER_TTL": ev.jsNameserverTTL,
-		"IGNORE":         ev.jsIgnore,
-		"IGNORE_NAME":    ev.jsIgnoreName,
-		"IGNORE_TARGET":  ev.jsIgnoreTarget,
-		"R53_ZONE":       ev.jsR53Zone,
+		"DnsProvider":      ev.jsDnsProvider,
+		"DefaultTTL":       ev.jsDefaultTTL,
+		"NAMESERVER":       ev.jsNameserver,
+		"NAMESERVER_TTL":   ev.jsNameserverTTL,
+		"IGNORE":           ev.jsIgnore,
+		"IGNORE_NAME":      ev.jsIgnoreName,
+		"IGNORE_TARGET":    ev.jsIgnoreTarget,
+		"R53_ZONE":         ev.jsR53Zone,
+		"R53_VPC":          ev.jsR53VPC,
+		"R53_DNSSEC":       ev.jsR53DNSSEC,
+		"R53_HEALTH_CHECK": ev.jsR53HealthCheck,
 
 		// Record modifiers.
 		"TTL":                        ev.jsTTL,
@@ -43,6 +46,7 @@ func (ev *evaluator) builtins() map[string]any {
 		"R53_CIDR_COLLECTION":        ev.jsR53CIDRCollection,
 		"R53_GEOPROXIMITY":           ev.jsR53Geoproximity,
 		"R53_HEALTH_CHECK_ID":        ev.jsR53HealthCheckID,
+		"R53_HEALTH_CHECK_NAME":      ev.jsR53HealthCheckName,
 		"R53_EVALUATE_TARGET_HEALTH": ev.jsR53EvaluateTargetHealth,
 
 		// Builders and helpers.
@@ -74,6 +78,7 @@ func (ev *evaluator) builtins() map[string]any {
 	b["CAA_CRITICAL"] = ev.value(&item{fn: "CAA_CRITICAL", record: func(m *recordMods) { m.caa |= 128 }})
 	ev.helperBuiltins(b)
 	ev.handsoffBuiltins(b)
+	ev.r53ZoneBuiltins(b)
 	return b
 }
 
@@ -400,7 +405,12 @@ func (ev *evaluator) jsTTL(c goja.FunctionCall) goja.Value {
 func (ev *evaluator) jsR53HealthCheckID(c goja.FunctionCall) goja.Value {
 	a := args{ev: ev, fn: "R53_HEALTH_CHECK_ID", pos: ev.userPos(), v: c.Arguments}
 	id := a.str(0, "health check id")
-	return ev.value(&item{fn: "R53_HEALTH_CHECK_ID", pos: a.pos, record: func(m *recordMods) { m.setMeta("health_check_id", id) }})
+	return ev.value(&item{fn: "R53_HEALTH_CHECK_ID", pos: a.pos, record: func(m *recordMods) {
+		if n := m.meta[metaHealthCheckName]; n != "" {
+			ev.fail(a.pos, a.fn, "the record already has R53_HEALTH_CHECK_NAME(%q); a record has one health check", n)
+		}
+		m.setMeta("health_check_id", id)
+	}})
 }
 
 func (ev *evaluator) jsR53EvaluateTargetHealth(c goja.FunctionCall) goja.Value {

@@ -308,6 +308,10 @@ func run(ctx context.Context, name string, src []byte, vars map[string]string, o
 	if err := ev.finishSPF(); err != nil {
 		return nil, err
 	}
+	ev.checkAutoDNSSEC()
+	if err := ev.finishHealthChecks(); err != nil {
+		return nil, err
+	}
 	if err := ev.finishCIDR(); err != nil {
 		return nil, err
 	}

@@ -281,13 +281,24 @@ func globQuote(s string) string {
 // (or, for alias_type, as an argument of R53_ALIAS).
 var handledMeta = map[string]bool{
 	"alias_type": true, "zone_id": true, "evaluate_target_health": true,
-	"health_check_id": true,
+	"health_check_id": true, "health_check_name": true,
 }
 
 // jsRecord renders one record as a record function call, with notes where
 // needed; records dnsconfig.js cannot express, and the SOA (which dnsctl
-// leaves to the provider), are commented out.
+// leaves to the provider), are commented out. So are the records of a
+// Route 53 traffic policy instance, which dnsctl leaves alone (no IGNORE
+// needed): a comment, not a record.
 func jsRecord(r *model.Record, zone string, def uint32) *jsRec {
+	jr := jsRecordCall(r, zone, def)
+	if id := r.Meta[routing.MetaTrafficPolicy]; id != "" {
+		jr.notes = []string{fmt.Sprintf("%s %s is made by the Route 53 traffic policy instance %s; dnsctl leaves it alone", jr.label, r.Type, id)}
+		jr.off, jr.ignore = true, false
+	}
+	return jr
+}
+
+func jsRecordCall(r *model.Record, zone string, def uint32) *jsRec {
 	label := model.LabelOf(r.Name, zone)
 	name := jsString(label)
 	jr := &jsRec{r: r, label: label, apexNS: r.Type == "NS" && r.Name == zone}
@@ -333,6 +344,8 @@ func jsRecord(r *model.Record, zone string, def uint32) *jsRec {
 	}
 	if h := r.Meta["health_check_id"]; h != "" {
 		mods = append(mods, "R53_HEALTH_CHECK_ID("+jsString(h)+")")
+	} else if n := r.Meta["health_check_name"]; n != "" {
+		mods = append(mods, "R53_HEALTH_CHECK_NAME("+jsString(n)+")")
 	}
 	if m := jsMetaObject(r.Meta, routed); m != "" {
 		mods = append(mods, m)

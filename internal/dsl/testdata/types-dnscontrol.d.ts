@@ -115,6 +115,24 @@ declare function IMPORT_TRANSFORM_STRIP(translation_table: string | string[][], 
 /** Pins the domain, or the target of an R53_ALIAS record, to a Route 53 hosted zone ID. (domain modifier) */
 declare function R53_ZONE(zone_id: string): DomainModifier & RecordModifier;
 
+/** Sets the comment of the domain's Route 53 hosted zone (at most 256 characters). (domain modifier) */
+declare function R53_ZONE_COMMENT(comment: string): DomainModifier;
+
+/** Sets tags of the domain's Route 53 hosted zone; others are kept unless {purge: true}. (domain modifier) */
+declare function R53_ZONE_TAGS(tags: Record<string, string>, options?: { purge?: boolean }): DomainModifier;
+
+/** Sends the Route 53 hosted zone's DNS query logs to a CloudWatch Logs log group in us-east-1 (false: none). (domain modifier) */
+declare function R53_QUERY_LOG(log_group_arn: string | false): DomainModifier;
+
+/** Makes the domain a Route 53 private hosted zone answering in the VPC; repeat it for each VPC (account names the creds.json entry of another AWS account that owns the VPC). (domain modifier) */
+declare function R53_VPC(vpc_id: string, region: string, options?: { account?: string }): DomainModifier;
+
+/** Route 53 DNSSEC signing of the zone: {kms_key, ksk, registrar} turns it on, false turns it off (DS first). (domain modifier) */
+declare function R53_DNSSEC(options: {kms_key: string, ksk?: string, registrar?: boolean} | false, offOptions?: {ds_removed?: boolean}): DomainModifier;
+
+/** Declares a Route 53 health check owned by the domain's zone; records use it with R53_HEALTH_CHECK_NAME. (domain modifier) */
+declare function R53_HEALTH_CHECK(name: string, options: { type: "HTTP" | "HTTPS" | "HTTP_STR_MATCH" | "HTTPS_STR_MATCH" | "TCP" | "CALCULATED" | "CLOUDWATCH_METRIC"; fqdn?: string; ip?: string; port?: number; path?: string; search?: string; interval?: 10 | 30; failure_threshold?: number; regions?: string[]; measure_latency?: boolean; inverted?: boolean; disabled?: boolean; sni?: boolean; children?: string[]; healthy_threshold?: number; alarm?: { name: string; region: string }; insufficient_data?: "Healthy" | "Unhealthy" | "LastKnownStatus" }): DomainModifier;
+
 /** Cloudflare page-rule redirect (301); Cloudflare only. (domain modifier) */
 declare function CF_REDIRECT(source: string, destination: string, ...modifiers: RecordModifier[]): DomainModifier;
 
@@ -303,6 +321,9 @@ declare function R53_GEOPROXIMITY(location: { region?: string; localZoneGroup?: 
 
 /** Route 53 health check of the record. (record modifier) */
 declare function R53_HEALTH_CHECK_ID(health_check_id: string): RecordModifier;
+
+/** Route 53 health check of the record, by the name an R53_HEALTH_CHECK of the domain declares. (record modifier) */
+declare function R53_HEALTH_CHECK_NAME(name: string): RecordModifier;
 
 /** Whether a Route 53 alias evaluates its target's health. (record modifier) */
 declare function R53_EVALUATE_TARGET_HEALTH(enabled: boolean): RecordModifier;

@@ -50,6 +50,9 @@ const maxShortData = 900
 
 func (p *Provider) prepare(ctx context.Context, key string, desired []*model.Record) error {
 	zone := zoneName(key)
+	if err := p.resolveHealthCheckNames(ctx, key, desired); err != nil {
+		return err
+	}
 	var problems []string
 	bad := func(r *model.Record, format string, args ...any) {
 		msg := fmt.Sprintf(format, args...)

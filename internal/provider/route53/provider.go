@@ -96,6 +96,11 @@ type Provider struct {
 	decl declared
 	// limits bound every paginated listing (see pager).
 	limits listLimits
+	// peer builds the provider of another creds.json entry
+	// (provider.Entry.Peer), nil where the run has none.
+	peer func(ctx context.Context, name string) (any, error)
+	// hcs caches the account's health checks (healthchecks.go).
+	hcs healthCheckCache
 	// cidr is what the run knows of the account's CIDR collections.
 	cidr cidrState
 }
@@ -184,7 +189,7 @@ const (
 	metaRawName         = "route53_name"    // the exact Name read, when it differs
 	metaRawAliasDNSName = "route53_dnsname" // the exact AliasTarget.DNSName read, when it differs
 	metaOrder           = "route53_order"   // position of the value in its set, for sets of several values
-	metaTrafficPolicy   = "route53_traffic_policy_instance_id"
+	metaTrafficPolicy   = routing.MetaTrafficPolicy
 )
 
 // MetaKeys are the metadata keys that are part of a record's content.
@@ -223,6 +228,7 @@ func init() {
 				return nil, err
 			}
 			p.UseConfiguration(e.Domains, e.Settings)
+			p.peer = e.Peer
 			return p, nil
 		},
 	})

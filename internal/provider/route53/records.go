@@ -122,6 +122,11 @@ func rrsetRecords(s types.ResourceRecordSet, zone string) []*model.Record {
 		return []*model.Record{{Name: name, Type: model.AliasType, Data: target, SetID: setID, Meta: meta}}
 	}
 	ttl := uint32(min(max(aws.ToInt64(s.TTL), 0), model.MaxTTL))
+	if len(s.ResourceRecords) == 0 && s.TrafficPolicyInstanceId != nil {
+		// A traffic policy's set may be listed without values: one
+		// record stands for it, so that it is seen and kept.
+		return []*model.Record{{Name: name, Type: typ, TTL: ttl, Data: trafficPolicyData(aws.ToString(s.TrafficPolicyInstanceId)), SetID: setID, Meta: meta}}
+	}
 	out := make([]*model.Record, 0, len(s.ResourceRecords))
 	for i, rr := range s.ResourceRecords {
 		raw := aws.ToString(rr.Value)
@@ -212,6 +217,9 @@ func applyRouting(s *types.ResourceRecordSet, m map[string]string) error {
 		s.Weight = aws.Int64(w)
 	}
 	if v := m[MetaHealthCheckID]; v != "" {
+		if strings.HasPrefix(v, "(") {
+			return fmt.Errorf("health check %s: the check has not been created (its CREATE was not applied)", v)
+		}
 		s.HealthCheckId = aws.String(v)
 	}
 	if v := m[MetaFailover]; v != "" {

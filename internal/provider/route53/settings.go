@@ -32,6 +32,10 @@ type settingsExporter interface {
 
 // features are the features, in the order their changes are shown.
 var features = []feature{
+	vpcFeature{},
+	zoneSettings{},
+	healthChecksFeature{},
+	dnssecFeature{},
 	cidrFeature{},
 }
 
@@ -98,7 +102,8 @@ func (p *Provider) planSettings(ctx context.Context, zone string, existing, desi
 	key := zoneKey(zone)
 	z := &settingsZone{key: key, domain: p.decl.domains[key], existing: existing, desired: desired, plan: plan}
 	if z.domain == nil && len(p.decl.settings) == 0 {
-		return nil
+		// Even then, traffic-policy record sets are never touched.
+		return keepTrafficPolicySets(z)
 	}
 	id, err := p.zoneID(ctx, key)
 	switch {

@@ -69,6 +69,14 @@ func planLines(plan *diff.Plan) []string {
 	return out
 }
 
+// wantLines fails unless the plan's correction lines are want.
+func wantLines(t *testing.T, plan *diff.Plan, want ...string) {
+	t.Helper()
+	if got := planLines(plan); !slices.Equal(got, want) {
+		t.Errorf("plan lines:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // orderFeature is a feature for tests: one change before the records and
 // one after, each noting whether www exists when it runs.
 type orderFeature struct{ log *[]string }

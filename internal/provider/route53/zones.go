@@ -23,6 +23,7 @@ type zoneRef struct {
 	ID      string // without the "/hostedzone/" prefix
 	Name    string // canonical: lower-case, no trailing dot
 	Private bool
+	Comment string // the zone's comment, as listed
 }
 
 // zoneCache remembers hosted zone IDs for the run.
@@ -48,6 +49,9 @@ type zoneCache struct {
 	// views maps a zone name to every key of the configuration that names
 	// it at this provider ("x.tld", "x.tld!inside"), filtered out or not.
 	views map[string][]string
+	// comments holds, by zone ID, the comments of zones read by
+	// GetHostedZone or changed by this run (see zoneComment).
+	comments map[string]string
 	// created holds, for zones this run created, the record sets Route 53
 	// puts in a new zone, so planning the new zone needs no listing.
 	created map[string][]types.ResourceRecordSet
@@ -107,14 +111,17 @@ func (p *Provider) ZoneViews(zones []string) {
 }
 
 // siblingCheck applies the rules of ZoneViews to key: it returns the IDs
-// its same-named siblings are pinned to (not key's zone, then), or an error
-// when key and another sibling are both left to be found by name, or when
-// a sibling is pinned to the same ID as key.
-func (p *Provider) siblingCheck(key, pinned string) (map[string]bool, error) {
+// its same-named siblings are pinned to (not key's zone, then) and whether
+// a sibling of the other kind (private: declaring R53_VPC, or public) is
+// left to be found by name, or an error when key and another sibling of
+// its kind are both left to be found by name, or when a sibling is pinned
+// to the same ID as key.
+func (p *Provider) siblingCheck(key, pinned string) (taken map[string]bool, looseOther bool, err error) {
 	name := zoneName(key)
+	private := p.wantsPrivate(key)
 	p.zones.mu.Lock()
 	defer p.zones.mu.Unlock()
-	taken := map[string]bool{}
+	taken = map[string]bool{}
 	var loose []string
 	for _, k := range p.zones.views[name] {
 		if k == key {
@@ -122,18 +129,20 @@ func (p *Provider) siblingCheck(key, pinned string) (map[string]bool, error) {
 		}
 		id := p.zones.pinned[k]
 		switch {
+		case id == "" && p.wantsPrivate(k) != private:
+			looseOther = true
 		case id == "":
 			loose = append(loose, k)
 		case id == pinned:
-			return nil, fmt.Errorf("zone %s: %s names the same hosted zone with R53_ZONE(%q); each domain needs a hosted zone of its own", key, k, pinned)
+			return nil, false, fmt.Errorf("zone %s: %s names the same hosted zone with R53_ZONE(%q); each domain needs a hosted zone of its own", key, k, pinned)
 		default:
 			taken[id] = true
 		}
 	}
 	if pinned == "" && len(loose) > 0 {
-		return nil, fmt.Errorf("zone %s: the configuration also has %s at this provider; Route 53 tells hosted zones of one name apart only by ID, so give all but one of them R53_ZONE(\"ID\") (dnsctl creates public zones only: create a private zone, with its VPC, yourself)", key, strings.Join(loose, ", "))
+		return nil, false, fmt.Errorf("zone %s: the configuration also has %s at this provider; Route 53 tells hosted zones of one name apart only by ID, so give all but one of them R53_ZONE(\"ID\") (or, for a public and a private view, give the private one its VPCs with R53_VPC: it is then found among the private zones, the other among the public ones)", key, strings.Join(loose, ", "))
 	}
-	return taken, nil
+	return taken, looseOther, nil
 }
 
 // UseZoneID pins zone to the hosted zone id (R53_ZONE on a domain), for
@@ -168,6 +177,7 @@ func refFromAPI(hz types.HostedZone) zoneRef {
 	ref := zoneRef{ID: cleanZoneID(aws.ToString(hz.Id)), Name: canonicalZone(decodeName(aws.ToString(hz.Name)))}
 	if hz.Config != nil {
 		ref.Private = hz.Config.PrivateZone
+		ref.Comment = aws.ToString(hz.Config.Comment)
 	}
 	return ref
 }
@@ -385,7 +395,7 @@ func (p *Provider) zoneID(ctx context.Context, key string) (string, error) {
 	pinned := p.zones.pinned[key]
 	checked := p.zones.checked[key]
 	p.zones.mu.Unlock()
-	taken, err := p.siblingCheck(key, pinned)
+	taken, looseOther, err := p.siblingCheck(key, pinned)
 	if err != nil {
 		return "", err
 	}
@@ -409,9 +419,11 @@ func (p *Provider) zoneID(ctx context.Context, key string) (string, error) {
 			return "", err
 		}
 		if out.HostedZone != nil {
-			if got := refFromAPI(*out.HostedZone).Name; got != zone {
-				return "", fmt.Errorf("zone %s: R53_ZONE(%q) is the hosted zone of %s, not of %s; fix the ID in D(%q, ...)", key, pinned, got, zone, key)
+			ref := refFromAPI(*out.HostedZone)
+			if ref.Name != zone {
+				return "", fmt.Errorf("zone %s: R53_ZONE(%q) is the hosted zone of %s, not of %s; fix the ID in D(%q, ...)", key, pinned, ref.Name, zone, key)
 			}
+			p.rememberComment(pinned, ref.Comment)
 		}
 		p.zones.mu.Lock()
 		p.zones.checked[key] = true
@@ -424,6 +436,11 @@ func (p *Provider) zoneID(ctx context.Context, key string) (string, error) {
 	}
 	// Zones pinned by same-named siblings are theirs, not this one's.
 	refs = slices.DeleteFunc(slices.Clone(refs), func(r zoneRef) bool { return taken[r.ID] })
+	// A domain with R53_VPC is among the private zones, others among the
+	// public ones (split horizon).
+	if refs, err = p.ofKind(key, refs, looseOther); err != nil {
+		return "", err
+	}
 	switch len(refs) {
 	case 0:
 		return "", &zoneNotFoundError{zone: key}
@@ -463,13 +480,19 @@ func (p *Provider) ensureZone(ctx context.Context, key string) (bool, error) {
 	if pinned != "" {
 		return false, err
 	}
+	// A domain with R53_VPC is created private, with its first VPC.
+	vpc, private, err := p.creationVPC(key)
+	if err != nil {
+		return false, err
+	}
 	for try := 0; ; try++ {
 		in := &route53.CreateHostedZoneInput{
 			Name:             aws.String(zone),
 			CallerReference:  aws.String(callerReference(zone)),
-			HostedZoneConfig: &types.HostedZoneConfig{Comment: aws.String("managed by dnsctl")},
+			HostedZoneConfig: &types.HostedZoneConfig{Comment: p.newZoneComment(key), PrivateZone: private},
+			VPC:              vpc,
 		}
-		if ds := p.cfg.DelegationSet; ds != "" {
+		if ds := p.cfg.DelegationSet; ds != "" && !private {
 			in.DelegationSetId = aws.String(ds)
 		}
 		var out *route53.CreateHostedZoneOutput
@@ -481,9 +504,11 @@ func (p *Provider) ensureZone(ctx context.Context, key string) (bool, error) {
 		var amb *ambiguousError
 		if errors.As(err, &amb) {
 			// The zone may have been created: look again before retrying.
-			refs, lerr := p.lookupZone(context.WithoutCancel(ctx), zone, true)
-			if lerr == nil && len(refs) > 0 {
-				return true, nil
+			_, lerr := p.lookupZone(context.WithoutCancel(ctx), zone, true)
+			if lerr == nil {
+				if _, zerr := p.zoneID(context.WithoutCancel(ctx), key); zerr == nil {
+					return true, nil
+				}
 			}
 			if lerr == nil && try < 2 {
 				continue
@@ -497,7 +522,10 @@ func (p *Provider) ensureZone(ctx context.Context, key string) (bool, error) {
 			ref := refFromAPI(*out.HostedZone)
 			ref.Name = zone
 			p.zones.mu.Lock()
-			p.zones.byName[zone] = []zoneRef{ref}
+			// Beside the zones of the name already known (split horizon).
+			if !slices.ContainsFunc(p.zones.byName[zone], func(r zoneRef) bool { return r.ID == ref.ID }) {
+				p.zones.byName[zone] = append(p.zones.byName[zone], ref)
+			}
 			if out.DelegationSet != nil {
 				p.zones.ns[ref.ID] = model.FQDNs(out.DelegationSet.NameServers)
 				if p.zones.created == nil {
@@ -530,6 +558,9 @@ func (p *Provider) Nameservers(ctx context.Context, zone string) ([]string, erro
 
 func (p *Provider) nameservers(ctx context.Context, key string) ([]string, error) {
 	zone := zoneName(key)
+	if p.wantsPrivate(key) {
+		return nil, nil // a private zone has no delegation
+	}
 	id, err := p.zoneID(ctx, key)
 	if errors.Is(err, provider.ErrZoneNotFound) {
 		if p.cfg.DelegationSet == "" {
@@ -821,8 +852,11 @@ func (p *Provider) takeCreated(id string) ([]types.ResourceRecordSet, bool) {
 
 // AssignsNameservers reports whether Route 53 picks the name servers of a
 // zone dnsctl creates only at creation: yes, unless the entry names a
-// reusable delegation set, whose servers every new zone gets.
-func (p *Provider) AssignsNameservers(string) bool { return p.cfg.DelegationSet == "" }
+// reusable delegation set, whose servers every new zone gets, or the zone
+// is private (R53_VPC), which has no delegation.
+func (p *Provider) AssignsNameservers(zone string) bool {
+	return p.cfg.DelegationSet == "" && !p.wantsPrivate(zoneKey(zone))
+}
 
 // standInSuffix ends the names that stand for the name servers Route 53
 // assigns to a zone only when it creates it (.invalid is reserved, RFC
@@ -858,11 +892,15 @@ func (p *Provider) newZoneStandIns() []string {
 
 // NewZoneRecords returns the record sets Route 53 will put in zone when it
 // creates it (besides the SOA): the apex NS set of the configured
-// delegation set, or of stand-ins for the servers Route 53 will assign.
+// delegation set, or of stand-ins for the servers Route 53 will assign,
+// or, for a private zone (R53_VPC), of the fixed servers Route 53 names in
+// every private zone.
 func (p *Provider) NewZoneRecords(ctx context.Context, zone string) ([]*model.Record, error) {
 	key := zoneKey(zone)
 	ns := p.newZoneStandIns()
-	if p.cfg.DelegationSet != "" {
+	if p.wantsPrivate(key) {
+		ns = privateZoneServers
+	} else if p.cfg.DelegationSet != "" {
 		var err error
 		if ns, err = p.delegationSetServers(ctx, zoneName(key)); err != nil {
 			return nil, p.public(err)

@@ -454,12 +454,32 @@ func Operation(r *http.Request, body []byte) string {
 		}
 		return "ListResourceRecordSets"
 	case reZone.MatchString(path):
-		if r.Method == http.MethodDelete {
+		switch r.Method {
+		case http.MethodDelete:
 			return "DeleteHostedZone"
+		case http.MethodPost:
+			return "UpdateHostedZoneComment"
 		}
 		return "GetHostedZone"
+	case strings.HasPrefix(path, "/2013-04-01/tags/"):
+		if r.Method == http.MethodPost {
+			return "ChangeTagsForResource"
+		}
+		return "ListTagsForResource"
+	case path == "/2013-04-01/queryloggingconfig":
+		if r.Method == http.MethodPost {
+			return "CreateQueryLoggingConfig"
+		}
+		return "ListQueryLoggingConfigs"
+	case strings.HasPrefix(path, "/2013-04-01/queryloggingconfig/"):
+		if r.Method == http.MethodDelete {
+			return "DeleteQueryLoggingConfig"
+		}
+		return "GetQueryLoggingConfig"
 	case reChange.MatchString(path):
 		return "GetChange"
+	case dnssecOperation(r.Method, path) != "":
+		return dnssecOperation(r.Method, path)
 	case path == "/2013-04-01/delegationset":
 		if r.Method == http.MethodPost {
 			return "CreateReusableDelegationSet"

@@ -75,6 +75,11 @@ const PrivateMetaPrefix = "route53_"
 // means "this zone", whatever ID a re-created zone gets.
 const MetaSameZone = PrivateMetaPrefix + "same_zone"
 
+// MetaTrafficPolicy holds, on a record read from Route 53, the ID of the
+// traffic policy instance that made its record set (which dnsctl leaves
+// alone, and get-zones writes only as a comment).
+const MetaTrafficPolicy = PrivateMetaPrefix + "traffic_policy_instance_id"
+
 // Reserved reports whether a plain metadata object may not set key.
 func Reserved(key string) bool {
 	return slices.Contains(MetaKeys, key) || strings.HasPrefix(key, PrivateMetaPrefix)
