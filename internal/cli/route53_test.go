@@ -298,6 +298,8 @@ func cmdR53(ts *testscript.TestScript, neg bool, args []string) {
 		cmdR53VPCs(ctx, ts, r, args)
 	case "health-checks":
 		r53HealthChecks(ts, ctx, r, args[1:])
+	case "cidr":
+		cmdR53CIDR(ts, st, args[1:])
 	default:
 		ts.Fatalf("r53: unknown subcommand %q", args[0])
 	}

@@ -43,6 +43,7 @@ func (ev *evaluator) builtins() map[string]any {
 		"R53_GEO":                    ev.jsR53Geo,
 		"R53_MULTIVALUE":             ev.jsR53Multivalue,
 		"R53_CIDR":                   ev.jsR53CIDR,
+		"R53_CIDR_COLLECTION":        ev.jsR53CIDRCollection,
 		"R53_GEOPROXIMITY":           ev.jsR53Geoproximity,
 		"R53_HEALTH_CHECK_ID":        ev.jsR53HealthCheckID,
 		"R53_HEALTH_CHECK_NAME":      ev.jsR53HealthCheckName,

@@ -312,6 +312,9 @@ func run(ctx context.Context, name string, src []byte, vars map[string]string, o
 	if err := ev.finishHealthChecks(); err != nil {
 		return nil, err
 	}
+	if err := ev.finishCIDR(); err != nil {
+		return nil, err
+	}
 	return ev.cfg, nil
 }
 

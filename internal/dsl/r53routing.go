@@ -189,14 +189,13 @@ func (ev *evaluator) jsR53Multivalue(c goja.FunctionCall) goja.Value {
 	return ev.routingItem(a, a.setID(0), "multivalue", "true")
 }
 
-// jsR53CIDR implements R53_CIDR(collectionId, locationName, setIdentifier).
+// jsR53CIDR implements R53_CIDR(collection, locationName, setIdentifier),
+// where collection is a collection ID or the name of a collection declared
+// with R53_CIDR_COLLECTION (see r53cidr.go).
 func (ev *evaluator) jsR53CIDR(c goja.FunctionCall) goja.Value {
 	a := &args{ev: ev, fn: "R53_CIDR", pos: ev.userPos(), v: c.Arguments}
-	a.nargs("CIDR collection ID", "location name", "set identifier")
-	coll := strings.ToLower(strings.TrimSpace(a.str(0, "CIDR collection ID")))
-	if !routing.CIDRCollection.MatchString(coll) {
-		a.fail("CIDR collection ID must be the collection's ID, a UUID such as \"4a1f3c2e-9b7d-4e8a-8c6f-1d2e3f4a5b6c\", got %s", kindOf(a.v[0]))
-	}
+	a.nargs("CIDR collection ID or name", "location name", "set identifier")
+	coll := a.cidrCollectionRef(0)
 	loc := a.str(1, "location name")
 	if !routing.CIDRLocation.MatchString(loc) {
 		a.fail("location name must be 1 to 16 letters, digits, _ or - (or \"*\" for the default location), got %s", kindOf(a.v[1]))

@@ -15,6 +15,7 @@ import (
 
 	"github.com/dnsctl/dnsctl/internal/diff"
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider/route53/estate"
 	"github.com/dnsctl/dnsctl/internal/provider/route53/routing"
 )
 
@@ -748,7 +749,8 @@ func routingCall(r *model.Record) (string, error) {
 		return "R53_MULTIVALUE(" + id + ")", nil
 	case has("cidr_collection_id", "cidr_location"):
 		c, l := m["cidr_collection_id"], m["cidr_location"]
-		if !routing.CIDRCollection.MatchString(c) || !routing.CIDRLocation.MatchString(l) {
+		named := m[estate.CIDRNamedMeta] == "true" && estate.CIDRCollectionName.MatchString(c)
+		if !(routing.CIDRCollection.MatchString(c) || named) || !routing.CIDRLocation.MatchString(l) {
 			return bad(fmt.Sprintf("CIDR location (collection %q, location %q)", c, l))
 		}
 		return "R53_CIDR(" + jsString(c) + ", " + jsString(l) + ", " + id + ")", nil

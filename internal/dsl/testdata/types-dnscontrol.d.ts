@@ -37,6 +37,9 @@ declare function NewRegistrar(name: string, type?: string | object, meta?: objec
 /** Declares a DNS provider from a creds.json entry (type and metadata optional); returns its name for DnsProvider(). (top-level) */
 declare function NewDnsProvider(name: string, type?: string | object, meta?: object): string;
 
+/** Declares a Route 53 CIDR collection of the account: its locations and their CIDR blocks, or false to delete it (also accepted inside D()). (top-level) */
+declare function R53_CIDR_COLLECTION(name: string, locations: Record<string, string | string[]> | false): DomainModifier;
+
 /** Declares a domain whose records live elsewhere: only its delegation to the given name servers is managed. (top-level) */
 declare function DOMAIN_ELSEWHERE(name: string, registrar: string, nameservers: string[]): void;
 
@@ -310,8 +313,8 @@ declare function R53_GEO(location: string | { continent?: string; country?: stri
 /** Route 53 multivalue answer routing, with the set identifier. (record modifier) */
 declare function R53_MULTIVALUE(set_identifier: string): RecordModifier;
 
-/** Route 53 IP-based routing: CIDR collection ID, location name, set identifier. (record modifier) */
-declare function R53_CIDR(collection_id: string, location_name: string, set_identifier: string): RecordModifier;
+/** Route 53 IP-based routing: CIDR collection ID (or the name of a declared R53_CIDR_COLLECTION), location name, set identifier. (record modifier) */
+declare function R53_CIDR(collection: string, location_name: string, set_identifier: string): RecordModifier;
 
 /** Route 53 geoproximity routing: a region, local zone group or coordinates with an optional bias, and the set identifier. (record modifier) */
 declare function R53_GEOPROXIMITY(location: { region?: string; localZoneGroup?: string; coordinates?: { lat: number | string; long: number | string }; bias?: number }, set_identifier: string): RecordModifier;

@@ -161,6 +161,10 @@ func (p *Provider) applyRecords(ctx context.Context, key, id string, plan *diff.
 			}
 		}
 	}
+	plan, err := p.cidrFirst(ctx, plan)
+	if err != nil {
+		return fmt.Errorf("zone %s: %w", key, err)
+	}
 	bs, err := buildBatches(plan, zone, id)
 	if err != nil {
 		return fmt.Errorf("zone %s: %w", key, err)

@@ -108,6 +108,9 @@ func (p *Provider) prepare(ctx context.Context, key string, desired []*model.Rec
 		return len(have) == 1 && sameAlias(have[0], r), nil
 	}
 
+	if err := p.resolveCIDRNames(ctx, desired, bad); err != nil {
+		return err
+	}
 	defined := map[rrIdent]bool{}
 	for _, r := range desired {
 		defined[rrIdent{name: r.Name, typ: effectiveType(r)}] = true
@@ -489,8 +492,8 @@ func checkRouting(r *model.Record, bad func(format string, args ...any)) {
 		switch {
 		case coll == "" || loc == "":
 			bad("IP-based routing needs a CIDR collection ID and a location name (R53_CIDR(collectionId, locationName, setId))")
-		case !routing.CIDRCollection.MatchString(coll):
-			bad("CIDR collection ID %q is not a collection ID (a lower-case UUID)", coll)
+		case !routing.CIDRCollection.MatchString(coll) && !isCIDRPending(coll):
+			bad("CIDR collection ID %q is not a collection ID (a lower-case UUID) nor the name of a collection declared with R53_CIDR_COLLECTION", coll)
 		case !routing.CIDRLocation.MatchString(loc):
 			bad("CIDR location name %q must be 1 to 16 letters, digits, _ or - (or \"*\" for the default location)", loc)
 		}

@@ -55,6 +55,7 @@ type Route53API interface {
 	privateZoneAPI
 	dnssecAPI
 	zoneSettingsAPI
+	cidrAPI
 }
 
 // DomainsAPI lists the Route 53 Domains calls the registrar makes;
@@ -100,6 +101,8 @@ type Provider struct {
 	peer func(ctx context.Context, name string) (any, error)
 	// hcs caches the account's health checks (healthchecks.go).
 	hcs healthCheckCache
+	// cidr is what the run knows of the account's CIDR collections.
+	cidr cidrState
 }
 
 // pacer is a client-side request rate limit plus a hold that pauses every

@@ -36,6 +36,7 @@ var features = []feature{
 	zoneSettings{},
 	healthChecksFeature{},
 	dnssecFeature{},
+	cidrFeature{},
 }
 
 // settingsZone is what a feature plans or exports one zone from.
@@ -75,6 +76,7 @@ type zoneTarget struct {
 // declared holds what the configuration declares for the provider's zones.
 type declared struct {
 	domains  map[string]*model.Domain // by zone key
+	order    []string                 // zone keys, in configuration order
 	settings []*model.Setting         // account-wide
 }
 
@@ -84,6 +86,7 @@ func (p *Provider) UseConfiguration(domains []*model.Domain, settings []*model.S
 	p.decl = declared{domains: make(map[string]*model.Domain, len(domains)), settings: settings}
 	for _, d := range domains {
 		p.decl.domains[zoneKey(d.UniqueName())] = d
+		p.decl.order = append(p.decl.order, zoneKey(d.UniqueName()))
 	}
 }
 

@@ -423,6 +423,9 @@ var (
 	reChange   = regexp.MustCompile(`^/2013-04-01/change/[^/]+$`)
 	reDelegSet = regexp.MustCompile(`^/2013-04-01/delegationset/[^/]+$`)
 	reAction   = regexp.MustCompile(`(?:^|&)Action=([A-Za-z]+)`)
+	// CIDR collections (ListCidrLocations is GET on the collection).
+	reCIDRColl   = regexp.MustCompile(`^/2013-04-01/cidrcollection/[^/]+$`)
+	reCIDRBlocks = regexp.MustCompile(`^/2013-04-01/cidrcollection/[^/]+/cidrblocks$`)
 )
 
 // Operation names the AWS operation of a request: "ListResourceRecordSets",
@@ -485,6 +488,21 @@ func Operation(r *http.Request, body []byte) string {
 			return "CreateReusableDelegationSet"
 		}
 		return "ListReusableDelegationSets"
+	case path == "/2013-04-01/cidrcollection":
+		if r.Method == http.MethodPost {
+			return "CreateCidrCollection"
+		}
+		return "ListCidrCollections"
+	case reCIDRColl.MatchString(path):
+		switch r.Method {
+		case http.MethodPost:
+			return "ChangeCidrCollection"
+		case http.MethodDelete:
+			return "DeleteCidrCollection"
+		}
+		return "ListCidrLocations"
+	case reCIDRBlocks.MatchString(path):
+		return "ListCidrBlocks"
 	case reDelegSet.MatchString(path):
 		if r.Method == http.MethodDelete {
 			return "DeleteReusableDelegationSet"

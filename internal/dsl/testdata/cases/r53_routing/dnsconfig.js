@@ -47,7 +47,7 @@ END);
   function () { return R53_GEO(49, "x"); },
   function () { return R53_MULTIVALUE(); },
   function () { return R53_MULTIVALUE(true, "x"); },
-  function () { return R53_CIDR("my-collection", "office", "x"); },
+  function () { return R53_CIDR("my collection", "office", "x"); },
   function () { return R53_CIDR("4a1f3c2e-9b7d-4e8a-8c6f-1d2e3f4a5b6c", "a location too long", "x"); },
   function () { return R53_CIDR("4a1f3c2e-9b7d-4e8a-8c6f-1d2e3f4a5b6c", "office"); },
   function () { return R53_GEOPROXIMITY("us-east-1", "x"); },
