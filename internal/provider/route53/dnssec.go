@@ -367,15 +367,7 @@ func (p *Provider) registrarPeer(ctx context.Context, d *model.Domain) (*Provide
 
 // registryDS returns the DS records Route 53 Domains holds for domain.
 func (p *Provider) registryDS(ctx context.Context, domain string) ([]dtypes.DnssecKey, error) {
-	if p.domains == nil {
-		return nil, fmt.Errorf("domain %s: no Route 53 Domains client", domain)
-	}
-	var out *route53domains.GetDomainDetailOutput
-	err := p.call(ctx, "route53domains:GetDomainDetail", domain, callOptions{}, func(ctx context.Context) error {
-		var err error
-		out, err = p.domains.GetDomainDetail(ctx, &route53domains.GetDomainDetailInput{DomainName: aws.String(domain)})
-		return err
-	})
+	out, err := p.domainDetail(ctx, domain)
 	if err != nil {
 		return nil, err
 	}

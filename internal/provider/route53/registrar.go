@@ -22,6 +22,19 @@ func (p *Provider) RegisteredNameservers(ctx context.Context, domain string) ([]
 }
 
 func (p *Provider) registeredNameservers(ctx context.Context, domain string) ([]string, error) {
+	out, err := p.domainDetail(ctx, domain)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(out.Nameservers))
+	for _, n := range out.Nameservers {
+		names = append(names, aws.ToString(n.Name))
+	}
+	return model.FQDNs(names), nil
+}
+
+// domainDetail reads what Route 53 Domains holds for the registered domain.
+func (p *Provider) domainDetail(ctx context.Context, domain string) (*route53domains.GetDomainDetailOutput, error) {
 	if p.domains == nil {
 		return nil, fmt.Errorf("domain %s: no Route 53 Domains client", domain)
 	}
@@ -31,14 +44,7 @@ func (p *Provider) registeredNameservers(ctx context.Context, domain string) ([]
 		out, err = p.domains.GetDomainDetail(ctx, &route53domains.GetDomainDetailInput{DomainName: aws.String(domain)})
 		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	names := make([]string, 0, len(out.Nameservers))
-	for _, n := range out.Nameservers {
-		names = append(names, aws.ToString(n.Name))
-	}
-	return model.FQDNs(names), nil
+	return out, err
 }
 
 // SetNameservers replaces the domain's name servers at the registry
