@@ -42,42 +42,10 @@ func (e *env) newCIDRStub() *cidrStub {
 	}))
 }
 
-// cidrPlanRun plans the domains as one run of preview does: the provider
-// learns the whole configuration, then each domain is planned in order.
+// cidrPlanRun plans the domains as one run of preview does.
 func (e *env) cidrPlanRun(p *Provider, settings []*model.Setting, ds ...*model.Domain) []*diff.Plan {
 	e.t.Helper()
-	c := ctx(e.t)
-	p.UseConfiguration(ds, settings)
-	var plans []*diff.Plan
-	for _, d := range ds {
-		zone := d.UniqueName()
-		existing, err := p.Records(c, zone)
-		if err != nil {
-			e.t.Fatalf("Records: %v", err)
-		}
-		desired := make([]*model.Record, len(d.Records))
-		for i, r := range d.Records {
-			desired[i] = r.Clone()
-		}
-		if err := p.Prepare(c, zone, desired); err != nil {
-			e.t.Fatalf("Prepare: %v", err)
-		}
-		for _, r := range existing {
-			if r.Type == "SOA" || (r.Type == "NS" && r.Name == d.Name) {
-				desired = append(desired, r.Clone())
-			}
-		}
-		plan, err := diff.Compute(d.Name, existing, desired, diff.Options{MetaKeys: MetaKeys, OneTTLPerSet: true})
-		if err != nil {
-			e.t.Fatalf("Compute: %v", err)
-		}
-		plan.Zone = zone
-		if err := p.PlanSettings(c, zone, existing, desired, plan); err != nil {
-			e.t.Fatalf("PlanSettings: %v", err)
-		}
-		plans = append(plans, plan)
-	}
-	return plans
+	return e.planRun(p, settings, ds...)
 }
 
 func cidrDecl(name string, locs map[string][]string) *model.Setting {

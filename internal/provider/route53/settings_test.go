@@ -17,8 +17,27 @@ import (
 // settings changes. The provider learns the configuration first.
 func (e *env) planDomain(p *Provider, d *model.Domain) (plan *diff.Plan, existing []*model.Record) {
 	e.t.Helper()
-	c := ctx(e.t)
 	p.UseConfiguration([]*model.Domain{d}, nil)
+	return e.planZone(p, d)
+}
+
+// planRun plans the domains as one run of preview does: the provider
+// learns the whole configuration (account-wide settings included), then
+// each domain is planned in order.
+func (e *env) planRun(p *Provider, settings []*model.Setting, ds ...*model.Domain) []*diff.Plan {
+	e.t.Helper()
+	p.UseConfiguration(ds, settings)
+	plans := make([]*diff.Plan, len(ds))
+	for i, d := range ds {
+		plans[i], _ = e.planZone(p, d)
+	}
+	return plans
+}
+
+// planZone plans one domain of the configuration the provider knows.
+func (e *env) planZone(p *Provider, d *model.Domain) (plan *diff.Plan, existing []*model.Record) {
+	e.t.Helper()
+	c := ctx(e.t)
 	zone := d.UniqueName()
 	existing, err := p.Records(c, zone)
 	if err != nil && !strings.Contains(err.Error(), "does not exist") {
@@ -46,6 +65,21 @@ func (e *env) planDomain(p *Provider, d *model.Domain) (plan *diff.Plan, existin
 		e.t.Fatalf("PlanSettings: %v", err)
 	}
 	return plan, existing
+}
+
+// exportZone reads a zone and returns the settings get-zones would write
+// for it.
+func (e *env) exportZone(p *Provider, zone string) []*model.Setting {
+	e.t.Helper()
+	recs, err := p.Records(ctx(e.t), zone)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	ss, err := p.ExportSettings(ctx(e.t), zone, recs)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return ss
 }
 
 // pushDomain plans d and applies the plan; it returns the plan applied.

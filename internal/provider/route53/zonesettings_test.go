@@ -132,15 +132,7 @@ func TestZoneSettingsRoundTrip(t *testing.T) {
 	}
 
 	// get-zones writes them back (aws:* tags left out, dnsctl:* kept).
-	p3 := e.provider()
-	recs, err := p3.Records(ctx(t), "zs.tld")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ss, err := p3.ExportSettings(ctx(t), "zs.tld", recs)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ss := e.exportZone(e.provider(), "zs.tld")
 	var calls []string
 	for _, s := range ss {
 		calls = append(calls, s.Kind+" "+strings.TrimSpace(fmtArgs(s.Args)))
