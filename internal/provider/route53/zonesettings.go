@@ -360,6 +360,12 @@ func planQueryLog(ctx context.Context, p *Provider, z *settingsZone) (*diff.Chan
 	if err != nil {
 		return nil, settingError(s, err)
 	}
+	if p.privateZone(z.key, z.id) || (z.id == "" && len(z.domain.SettingsOf(estate.VPCKind)) > 0) {
+		if want.Off {
+			return nil, nil // a private zone never logs: nothing to stop, nothing to ask
+		}
+		return nil, settingError(s, fmt.Errorf("%s is a private hosted zone; Route 53 logs the queries of public zones only (use Route 53 Resolver query logging)", zoneName(z.key)))
+	}
 	var have []types.QueryLoggingConfig
 	if z.id != "" {
 		if have, err = p.queryLogs(ctx, z.key, z.id); err != nil {
