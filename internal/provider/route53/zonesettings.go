@@ -389,6 +389,9 @@ func planQueryLog(ctx context.Context, p *Provider, z *settingsZone) (*diff.Chan
 		return nil, nil
 	}
 	op := queryLogOp{delete: configIDs(have), create: want.ARN}
+	if len(have) == 1 {
+		op.restore = aws.ToString(have[0].CloudWatchLogsLogGroupArn)
+	}
 	return &diff.Change{Kind: diff.Modify, Key: key, Setting: &diff.Setting{Old: describeLogs(have), New: want.ARN, Op: op,
 		Note: "deleted and created again: a zone has one query logging configuration, which cannot be updated"}}, nil
 }
@@ -454,10 +457,14 @@ func describeLogs(cs []types.QueryLoggingConfig) string {
 }
 
 // queryLogOp deletes the query logging configurations delete, then
-// creates one sending to the log group create ("" for none).
+// creates one sending to the log group create ("" for none). When the
+// creation fails after a deletion, the configuration to the log group
+// restore (the one deleted, when there was one) is made again, so that a
+// failed change of log group does not leave the zone without logging.
 type queryLogOp struct {
-	delete []string
-	create string
+	delete  []string
+	create  string
+	restore string
 }
 
 func (o queryLogOp) apply(ctx context.Context, p *Provider, t zoneTarget) error {
@@ -489,7 +496,21 @@ func (o queryLogOp) apply(ctx context.Context, p *Provider, t zoneTarget) error 
 				ae.Hint = "the zone has a query logging configuration already (made meanwhile?); run preview again."
 			}
 		}
-		return fmt.Errorf("creating query logging to %s: %w", o.create, err)
+		err = fmt.Errorf("creating query logging to %s: %w", o.create, err)
+		if len(o.delete) == 0 {
+			return err
+		}
+		if o.restore == "" {
+			return fmt.Errorf("%w; the zone's previous query logging was deleted first: it has none now", err)
+		}
+		rerr := p.call(ctx, "route53:CreateQueryLoggingConfig", t.name, callOptions{mutating: true}, func(ctx context.Context) error {
+			_, err := p.r53.CreateQueryLoggingConfig(ctx, &route53.CreateQueryLoggingConfigInput{HostedZoneId: aws.String(t.id), CloudWatchLogsLogGroupArn: aws.String(o.restore)})
+			return err
+		})
+		if rerr != nil {
+			return fmt.Errorf("%w; the zone's previous query logging (to %s) was deleted first and could not be made again (%v): it has none now", err, o.restore, rerr)
+		}
+		return fmt.Errorf("%w; the zone's previous query logging (to %s), deleted first, was made again", err, o.restore)
 	}
 	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+
 	"github.com/dnsctl/dnsctl/internal/diff"
 	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/provider/route53/estate"
@@ -43,5 +45,34 @@ func TestQueryLogPrivateZone(t *testing.T) {
 	}
 	if n := e.proxy.Calls("ListQueryLoggingConfigs"); n != 0 {
 		t.Errorf("ListQueryLoggingConfigs calls for a private zone: %d", n)
+	}
+}
+
+// Changing the log group deletes the zone's configuration before creating
+// the new one (a zone has one). When the creation fails (here the log
+// group does not exist), the previous one is made again and the error says
+// so: the zone is not left without query logging while push reports
+// nothing applied.
+func TestQueryLogChangeFailedRestores(t *testing.T) {
+	e := newEnv(t)
+	id := e.createZone("qlr.tld")
+	arn := e.createLogGroup("/aws/route53/qlr.tld")
+	missing := "arn:aws:logs:us-east-1:123456789012:log-group:/aws/route53/missing:*"
+	d := &model.Domain{Name: "qlr.tld", Settings: []*model.Setting{setting(estate.KindQueryLog, arn)}}
+	e.pushDomain(e.p, d)
+	d.Settings = []*model.Setting{setting(estate.KindQueryLog, missing)}
+	p := e.provider()
+	plan, _ := e.planDomain(p, d)
+	err := p.Apply(ctx(t), plan)
+	if err == nil || !strings.Contains(err.Error(), "creating query logging to "+missing) ||
+		!strings.Contains(err.Error(), "the zone's previous query logging (to "+arn+"), deleted first, was made again") {
+		t.Errorf("Apply: %v", err)
+	}
+	have, err := e.provider().queryLogs(ctx(t), "qlr.tld", id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(have) != 1 || !estate.SameLogGroup(aws.ToString(have[0].CloudWatchLogsLogGroupArn), arn) {
+		t.Errorf("query logging after the failed change: %v", describeLogs(have))
 	}
 }
