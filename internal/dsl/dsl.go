@@ -309,6 +309,9 @@ func run(ctx context.Context, name string, src []byte, vars map[string]string, o
 		return nil, err
 	}
 	ev.checkAutoDNSSEC()
+	if err := ev.finishPrivateZones(); err != nil {
+		return nil, err
+	}
 	if err := ev.finishHealthChecks(); err != nil {
 		return nil, err
 	}

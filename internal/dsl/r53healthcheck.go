@@ -83,7 +83,7 @@ func checkDomainHealthChecks(d *model.Domain) error {
 		}
 		if first, ok := byName[hc.Name]; ok {
 			if !reflect.DeepEqual(first.hc, hc) {
-				return &Error{Pos: s.Pos, Func: s.Kind, Msg: fmt.Sprintf("health check %q is declared twice in %s with different options (first at %s)", hc.Name, d.Name, first.s.Pos)}
+				return &Error{Pos: s.Pos, Func: s.Kind, Msg: fmt.Sprintf("health check %q is declared twice in %s with different options (first at %s)", hc.Name, d.UniqueName(), first.s.Pos)}
 			}
 			continue
 		}
@@ -95,7 +95,7 @@ func checkDomainHealthChecks(d *model.Domain) error {
 	for _, r := range d.Records {
 		if n := r.Meta[metaHealthCheckName]; n != "" {
 			if _, ok := byName[n]; !ok {
-				return &Error{Pos: r.Pos, Func: "R53_HEALTH_CHECK_NAME", Msg: fmt.Sprintf("health check %q is not declared in %s (declare it with R53_HEALTH_CHECK)", n, d.Name)}
+				return &Error{Pos: r.Pos, Func: "R53_HEALTH_CHECK_NAME", Msg: fmt.Sprintf("health check %q is not declared in %s (declare it with R53_HEALTH_CHECK)", n, d.UniqueName())}
 			}
 		}
 	}
@@ -103,7 +103,7 @@ func checkDomainHealthChecks(d *model.Domain) error {
 		dc := byName[n]
 		for _, c := range dc.hc.Children {
 			if _, ok := byName[c]; !ok && !estate.IsHealthCheckID(c) {
-				return &Error{Pos: dc.s.Pos, Func: dc.s.Kind, Msg: fmt.Sprintf("health check %q: child %q is neither declared in %s nor a health check ID", n, c, d.Name)}
+				return &Error{Pos: dc.s.Pos, Func: dc.s.Kind, Msg: fmt.Sprintf("health check %q: child %q is neither declared in %s nor a health check ID", n, c, d.UniqueName())}
 			}
 		}
 	}

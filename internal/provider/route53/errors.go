@@ -327,6 +327,8 @@ func (p *Provider) translate(action, zone string, err error) error {
 			e.Hint = "AWS had a server error; try again later."
 		} else if classify(err) != permanent {
 			e.Hint = fmt.Sprintf("the connection to AWS failed (%s); check the network, proxy settings and Endpoint.", p.endpointDescription(service))
+		} else if st == 404 && p.cfg.Endpoint != "" {
+			e.Hint = fmt.Sprintf("%s answered HTTP 404 without an AWS error: it does not serve %s (emulators such as moto and LocalStack lack some Route 53 calls; see docs/providers/route53.md).", p.endpointDescription(service), action)
 		}
 	default:
 		if e.Status >= 500 {

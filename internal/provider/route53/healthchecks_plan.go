@@ -298,7 +298,7 @@ func (healthChecksFeature) planSettings(ctx context.Context, p *Provider, sz *se
 				Old: e.have.hc.Describe(z.nameOf), After: true, Note: "replaced: " + e.reason, Op: &hcDeleteOp{id: e.have.id}}})
 		case hcUpdate:
 			changes = append(changes, diff.Change{Kind: diff.Modify, Key: key(e.want.Name), Setting: &diff.Setting{
-				Old: e.have.hc.Describe(z.nameOf), New: want, Op: &hcUpdateOp{z: z, e: e}}})
+				Old: e.have.hc.Describe(z.nameOf), New: want, Note: z.repointNote(e.want), Op: &hcUpdateOp{z: z, e: e}}})
 		}
 	}
 	// Owned checks no longer declared: deleted after the records, unless
@@ -443,4 +443,20 @@ type hcDeleteOp struct{ id string }
 
 func (o *hcDeleteOp) apply(ctx context.Context, p *Provider, t zoneTarget) error {
 	return p.deleteHealthCheck(ctx, t.key, o.id)
+}
+
+// repointNote says which children of a calculated check h this plan
+// replaces: the check is updated to point at their new checks, which its
+// description (children by name) does not show. "" when none is.
+func (z *hcZone) repointNote(h estate.HealthCheck) string {
+	var names []string
+	for _, c := range h.Children {
+		if e := z.byName[c]; e != nil && e.action == hcReplace {
+			names = append(names, c)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	return "children re-pointed to the new check of " + strings.Join(names, ", ")
 }

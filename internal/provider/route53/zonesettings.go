@@ -360,6 +360,12 @@ func planQueryLog(ctx context.Context, p *Provider, z *settingsZone) (*diff.Chan
 	if err != nil {
 		return nil, settingError(s, err)
 	}
+	if p.privateZone(z.key, z.id) || (z.id == "" && len(z.domain.SettingsOf(estate.VPCKind)) > 0) {
+		if want.Off {
+			return nil, nil // a private zone never logs: nothing to stop, nothing to ask
+		}
+		return nil, settingError(s, fmt.Errorf("%s is a private hosted zone; Route 53 logs the queries of public zones only (use Route 53 Resolver query logging)", zoneName(z.key)))
+	}
 	var have []types.QueryLoggingConfig
 	if z.id != "" {
 		if have, err = p.queryLogs(ctx, z.key, z.id); err != nil {
@@ -383,6 +389,9 @@ func planQueryLog(ctx context.Context, p *Provider, z *settingsZone) (*diff.Chan
 		return nil, nil
 	}
 	op := queryLogOp{delete: configIDs(have), create: want.ARN}
+	if len(have) == 1 {
+		op.restore = aws.ToString(have[0].CloudWatchLogsLogGroupArn)
+	}
 	return &diff.Change{Kind: diff.Modify, Key: key, Setting: &diff.Setting{Old: describeLogs(have), New: want.ARN, Op: op,
 		Note: "deleted and created again: a zone has one query logging configuration, which cannot be updated"}}, nil
 }
@@ -448,10 +457,14 @@ func describeLogs(cs []types.QueryLoggingConfig) string {
 }
 
 // queryLogOp deletes the query logging configurations delete, then
-// creates one sending to the log group create ("" for none).
+// creates one sending to the log group create ("" for none). When the
+// creation fails after a deletion, the configuration to the log group
+// restore (the one deleted, when there was one) is made again, so that a
+// failed change of log group does not leave the zone without logging.
 type queryLogOp struct {
-	delete []string
-	create string
+	delete  []string
+	create  string
+	restore string
 }
 
 func (o queryLogOp) apply(ctx context.Context, p *Provider, t zoneTarget) error {
@@ -483,7 +496,21 @@ func (o queryLogOp) apply(ctx context.Context, p *Provider, t zoneTarget) error 
 				ae.Hint = "the zone has a query logging configuration already (made meanwhile?); run preview again."
 			}
 		}
-		return fmt.Errorf("creating query logging to %s: %w", o.create, err)
+		err = fmt.Errorf("creating query logging to %s: %w", o.create, err)
+		if len(o.delete) == 0 {
+			return err
+		}
+		if o.restore == "" {
+			return fmt.Errorf("%w; the zone's previous query logging was deleted first: it has none now", err)
+		}
+		rerr := p.call(ctx, "route53:CreateQueryLoggingConfig", t.name, callOptions{mutating: true}, func(ctx context.Context) error {
+			_, err := p.r53.CreateQueryLoggingConfig(ctx, &route53.CreateQueryLoggingConfigInput{HostedZoneId: aws.String(t.id), CloudWatchLogsLogGroupArn: aws.String(o.restore)})
+			return err
+		})
+		if rerr != nil {
+			return fmt.Errorf("%w; the zone's previous query logging (to %s) was deleted first and could not be made again (%v): it has none now", err, o.restore, rerr)
+		}
+		return fmt.Errorf("%w; the zone's previous query logging (to %s), deleted first, was made again", err, o.restore)
 	}
 	return nil
 }

@@ -181,9 +181,12 @@ func (h *HealthCheck) readEndpoint(o *Object) {
 	}
 	if h.IP != "" {
 		a, err := netip.ParseAddr(h.IP)
-		if err != nil || a.Zone() != "" {
+		switch {
+		case err != nil || a.Zone() != "":
 			o.failf("ip %q is not an IPv4 or IPv6 address", h.IP)
-		} else {
+		case unreachableByCheckers(a) != "":
+			o.failf("ip %s is %s: Route 53's health checkers cannot reach it, and AWS refuses such a check (give a public address, or fqdn)", h.IP, unreachableByCheckers(a))
+		default:
 			h.IP = a.String()
 		}
 	}
@@ -421,4 +424,27 @@ func toAny(ss []string) []any {
 		out[i] = s
 	}
 	return out
+}
+
+// sharedAddressSpace is RFC 6598's carrier-grade NAT range.
+var sharedAddressSpace = netip.MustParsePrefix("100.64.0.0/10")
+
+// unreachableByCheckers says which kind of address a is when Route 53 does
+// not health-check it (local, private, non-routable or multicast ranges,
+// as the CreateHealthCheck reference says), or "".
+func unreachableByCheckers(a netip.Addr) string {
+	a = a.Unmap()
+	switch {
+	case a.IsUnspecified():
+		return "unspecified"
+	case a.IsLoopback():
+		return "a loopback address"
+	case a.IsPrivate(), sharedAddressSpace.Contains(a):
+		return "a private address"
+	case a.IsLinkLocalUnicast():
+		return "a link-local address"
+	case a.IsMulticast():
+		return "a multicast address"
+	}
+	return ""
 }
