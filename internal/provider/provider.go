@@ -136,6 +136,13 @@ type SettingsPlanner interface {
 	PlanSettings(ctx context.Context, zone string, existing, desired []*model.Record, plan *diff.Plan) error
 }
 
+// ChangeSkipper is a DNS provider told of each change of a plan the user
+// declines (push -i), so that a later change of the run that depends on
+// it is refused rather than made along with it.
+type ChangeSkipper interface {
+	SkipChange(zone string, c diff.Change)
+}
+
 // SettingsExporter is a DNS provider that can describe a zone's settings
 // besides records as the declarations that would keep them (get-zones). It
 // may rewrite records' metadata to refer to them (a health check ID

@@ -295,7 +295,8 @@ func (healthChecksFeature) planSettings(ctx context.Context, p *Provider, sz *se
 				break
 			}
 			deletions = append(deletions, diff.Change{Kind: diff.Delete, Key: key(e.want.Name), Setting: &diff.Setting{
-				Old: e.have.hc.Describe(z.nameOf), After: true, Note: "replaced: " + e.reason, Op: &hcDeleteOp{id: e.have.id}}})
+				Old: e.have.hc.Describe(z.nameOf), After: true, Note: "replaced: " + e.reason,
+				Op: &hcDeleteOp{id: e.have.id, users: oldRecordsUsing(sz.plan, MetaHealthCheckID, e.have.id)}}})
 		case hcUpdate:
 			changes = append(changes, diff.Change{Kind: diff.Modify, Key: key(e.want.Name), Setting: &diff.Setting{
 				Old: e.have.hc.Describe(z.nameOf), New: want, Op: &hcUpdateOp{z: z, e: e}}})
@@ -324,7 +325,7 @@ func (healthChecksFeature) planSettings(ctx context.Context, p *Provider, sz *se
 			name = lc.id
 		}
 		deletions = append(deletions, diff.Change{Kind: diff.Delete, Key: key(name), Setting: &diff.Setting{
-			Old: lc.hc.Describe(z.nameOf), After: true, Op: &hcDeleteOp{id: lc.id}}})
+			Old: lc.hc.Describe(z.nameOf), After: true, Op: &hcDeleteOp{id: lc.id, users: oldRecordsUsing(sz.plan, MetaHealthCheckID, lc.id)}}})
 	}
 	return append(changes, deletions...), nil
 }
@@ -439,8 +440,18 @@ func updateInput(have *liveCheck, want estate.HealthCheck, children []string) *r
 }
 
 // hcDeleteOp deletes an owned check.
-type hcDeleteOp struct{ id string }
+type hcDeleteOp struct {
+	id string
+	// users are the existing records that use the check, which the
+	// plan's record changes stop using: the check is deleted only once
+	// those changes are written (push -i may skip them; Route 53 does not
+	// refuse to delete a check that records use).
+	users []*model.Record
+}
 
 func (o *hcDeleteOp) apply(ctx context.Context, p *Provider, t zoneTarget) error {
+	if n := p.written.unwritten(o.users); n > 0 {
+		return fmt.Errorf("health check %s not deleted: records of this plan that use it were not changed (%d skipped or failed); push again", o.id, n)
+	}
 	return p.deleteHealthCheck(ctx, t.key, o.id)
 }

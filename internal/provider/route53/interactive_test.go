@@ -1,0 +1,65 @@
+package route53
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/dnsctl/dnsctl/internal/diff"
+)
+
+// onlyChange returns the one-change plan push -i applies when the user
+// accepts the plan's change whose line starts with prefix.
+func onlyChange(t *testing.T, plan *diff.Plan, prefix string) *diff.Plan {
+	t.Helper()
+	for i, l := range planLines(plan) {
+		if strings.HasPrefix(l, prefix) {
+			return &diff.Plan{Zone: plan.Zone, MetaKeys: plan.MetaKeys, Changes: []diff.Change{plan.Changes[i]}}
+		}
+	}
+	t.Fatalf("no change %q in the plan:\n%s", prefix, strings.Join(planLines(plan), "\n"))
+	return nil
+}
+
+// push -i: the user skips turning signing on (or it fails) but accepts the
+// DS that follows it. Publishing the DS of a zone that does not sign makes
+// the domain fail validation for every validating resolver, so the DS is
+// refused and nothing is sent to Route 53 Domains; accepted once signing
+// is on, it goes ahead. (DNSSEC calls are served by the stub: moto does
+// not serve them.)
+func TestDNSSECDSRefusedUntilSigningIsOn(t *testing.T) {
+	de := newDNSSECEnv(t)
+	id := de.createZone("skip.tld")
+	// A KSK is there, active, but the zone does not sign: enabling is the
+	// only work, and the DS is known at plan time.
+	z := de.r53.zone(id)
+	z.ksks = append(z.ksks, stubKSK("dnsctl", stubKMS, 4242))
+	d := dnssecDomain(t, "skip.tld", "r53_reg", onArgs(true)...)
+	plan, _ := de.planDomain(de.p, d)
+	on := onlyChange(t, plan, "+ CREATE R53_DNSSEC skip.tld:")
+	ds := onlyChange(t, plan, "+ CREATE R53_DNSSEC skip.tld DS:")
+	de.p.SkipChange(plan.Zone, on.Changes[0])
+	de.log.take()
+	err := de.p.Apply(ctx(t), ds)
+	if err == nil || !strings.Contains(err.Error(), "signing of skip.tld is not on") {
+		t.Fatalf("DS applied without signing: %v", err)
+	}
+	for _, c := range de.log.take() {
+		if strings.HasPrefix(c, "AssociateDelegationSignerToDomain") {
+			t.Fatalf("the DS was sent to the registry: %s", c)
+		}
+	}
+	if n := len(de.domains.ds["skip.tld"]); n != 0 {
+		t.Fatalf("registry holds %d DS records, want none", n)
+	}
+	// The next plan still has both changes; made in order they succeed.
+	plan, _ = de.planDomain(de.p, d)
+	if err := de.p.Apply(ctx(t), onlyChange(t, plan, "+ CREATE R53_DNSSEC skip.tld:")); err != nil {
+		t.Fatalf("signing on: %v", err)
+	}
+	if err := de.p.Apply(ctx(t), onlyChange(t, plan, "+ CREATE R53_DNSSEC skip.tld DS:")); err != nil {
+		t.Fatalf("DS after signing: %v", err)
+	}
+	if n := len(de.domains.ds["skip.tld"]); n != 1 {
+		t.Fatalf("registry holds %d DS records, want 1", n)
+	}
+}
