@@ -273,11 +273,20 @@ func (healthChecksFeature) planSettings(ctx context.Context, p *Provider, sz *se
 			}
 		}
 	}
+	// Records of the configuration's other zones may name a check by ID
+	// (R53_HEALTH_CHECK_ID): Route 53 would not stop its deletion.
+	elsewhere := usedByOtherZones(p, sz.key)
 	keep := func(lc *liveCheck, why string) {
-		if sz.plan != nil {
-			sz.plan.Notes = append(sz.plan.Notes, fmt.Sprintf("health check %s (%s) is %s but records that stay use it: kept", lc.hc.Name, lc.id, why))
+		if sz.plan == nil {
+			return
 		}
+		users := "records that stay use it"
+		if z := elsewhere[lc.id]; z != "" && !used[lc.id] {
+			users = "records of zone " + z + " use it (R53_HEALTH_CHECK_ID)"
+		}
+		sz.plan.Notes = append(sz.plan.Notes, fmt.Sprintf("health check %s (%s) is %s but %s: kept", lc.hc.Name, lc.id, why, users))
 	}
+	inUse := func(id string) bool { return used[id] || elsewhere[id] != "" }
 	var changes, deletions []diff.Change
 	for _, e := range z.entries {
 		want := e.want.Describe(nil)
@@ -290,7 +299,7 @@ func (healthChecksFeature) planSettings(ctx context.Context, p *Provider, sz *se
 				break
 			}
 			c.Setting.Note = "replaces check " + e.have.id + ": " + e.reason
-			if used[e.have.id] {
+			if inUse(e.have.id) {
 				keep(e.have, "replaced")
 				break
 			}
@@ -309,7 +318,7 @@ func (healthChecksFeature) planSettings(ctx context.Context, p *Provider, sz *se
 		if e := z.byName[lc.hc.Name]; e != nil && e.have == lc {
 			continue
 		}
-		if used[lc.id] {
+		if inUse(lc.id) {
 			keep(lc, "no longer declared")
 			continue
 		}
@@ -328,6 +337,24 @@ func (healthChecksFeature) planSettings(ctx context.Context, p *Provider, sz *se
 			Old: lc.hc.Describe(z.nameOf), After: true, Op: &hcDeleteOp{id: lc.id, users: oldRecordsUsing(sz.plan, MetaHealthCheckID, lc.id)}}})
 	}
 	return append(changes, deletions...), nil
+}
+
+// usedByOtherZones returns the health check IDs that the records of the
+// configuration's other zones of this provider declare, with the zone of
+// one of them (no call: the configuration only).
+func usedByOtherZones(p *Provider, key string) map[string]string {
+	out := map[string]string{}
+	for _, k := range p.decl.order {
+		if k == key {
+			continue
+		}
+		for _, r := range p.decl.domains[k].Records {
+			if id := r.Meta[MetaHealthCheckID]; id != "" && out[id] == "" {
+				out[id] = zoneName(k)
+			}
+		}
+	}
+	return out
 }
 
 // recordsUsing returns the records the plan writes with health check id.

@@ -1,10 +1,12 @@
 package route53
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/dnsctl/dnsctl/internal/diff"
+	"github.com/dnsctl/dnsctl/internal/model"
 )
 
 // onlyChange returns the one-change plan push -i applies when the user
@@ -61,5 +63,41 @@ func TestDNSSECDSRefusedUntilSigningIsOn(t *testing.T) {
 	}
 	if n := len(de.domains.ds["skip.tld"]); n != 1 {
 		t.Fatalf("registry holds %d DS records, want 1", n)
+	}
+}
+
+// A check zone a.tld owns but no longer declares, whose ID the records of
+// another zone of the configuration name (R53_HEALTH_CHECK_ID): Route 53
+// would delete it from under them, so it is kept, with a note.
+func TestHealthCheckKeptForOtherZones(t *testing.T) {
+	e := newEnv(t)
+	e.createZone("a.tld")
+	e.createZone("b.tld")
+	api := map[string]any{"type": "HTTPS", "fqdn": "api.a.tld"}
+	a := &model.Domain{Name: "a.tld", Settings: []*model.Setting{hcSetting("api", api)},
+		Records: []*model.Record{usingCheck(weighted(rec(t, "a.tld", "api", "A", 300, "192.0.2.1"), "one", 10), "api")}}
+	e.pushDomain(e.p, a)
+	id := e.recordCheckIDs("a.tld")["one"]
+	if id == "" {
+		t.Fatal("the record got no check")
+	}
+	b := &model.Domain{Name: "b.tld", Records: []*model.Record{
+		weighted(rec(t, "b.tld", "www", "A", 300, "192.0.2.7", MetaHealthCheckID, id), "x", 10)}}
+	a2 := &model.Domain{Name: "a.tld", Records: []*model.Record{weighted(rec(t, "a.tld", "api", "A", 300, "192.0.2.1"), "one", 10)}}
+	p := e.provider()
+	p.UseConfiguration([]*model.Domain{a2, b}, nil)
+	plan, _ := e.planConfigured(p, a2)
+	for _, l := range planLines(plan) {
+		if strings.Contains(l, "DELETE R53_HEALTH_CHECK") {
+			t.Fatalf("plan deletes the check zone b.tld uses: %s", l)
+		}
+	}
+	assertNote(t, plan, "health check api ("+id+") is no longer declared but records of zone b.tld use it (R53_HEALTH_CHECK_ID): kept")
+	// Without the other zone's use it goes.
+	p = e.provider()
+	p.UseConfiguration([]*model.Domain{a2}, nil)
+	plan, _ = e.planConfigured(p, a2)
+	if !slices.ContainsFunc(planLines(plan), func(l string) bool { return strings.HasPrefix(l, "- DELETE R53_HEALTH_CHECK api:") }) {
+		t.Errorf("undeclared and unused, the check is not deleted:\n%s", strings.Join(planLines(plan), "\n"))
 	}
 }

@@ -17,8 +17,15 @@ import (
 // settings changes. The provider learns the configuration first.
 func (e *env) planDomain(p *Provider, d *model.Domain) (plan *diff.Plan, existing []*model.Record) {
 	e.t.Helper()
-	c := ctx(e.t)
 	p.UseConfiguration([]*model.Domain{d}, nil)
+	return e.planConfigured(p, d)
+}
+
+// planConfigured is planDomain for a provider that already knows the
+// configuration (UseConfiguration).
+func (e *env) planConfigured(p *Provider, d *model.Domain) (plan *diff.Plan, existing []*model.Record) {
+	e.t.Helper()
+	c := ctx(e.t)
 	zone := d.UniqueName()
 	existing, err := p.Records(c, zone)
 	if err != nil && !strings.Contains(err.Error(), "does not exist") {
