@@ -75,8 +75,14 @@ func fromOwnIR(b []byte, path string) (*model.Config, error) {
 	for _, p := range append(slices.Clone(cfg.Registrars), cfg.DNSProviders...) {
 		p.Pos = path
 	}
+	for _, st := range cfg.Settings {
+		st.Pos = path
+	}
 	for _, d := range cfg.Domains {
 		d.Pos = path
+		for _, st := range d.Settings {
+			st.Pos = path
+		}
 		for i := range d.DNSProviders {
 			d.DNSProviders[i].Pos = path
 		}
@@ -114,9 +120,19 @@ func checkNulls(cfg *model.Config) error {
 			return fmt.Errorf("dns_providers[%d] is null", i)
 		}
 	}
+	for i, st := range cfg.Settings {
+		if st == nil {
+			return fmt.Errorf("settings[%d] is null", i)
+		}
+	}
 	for i, d := range cfg.Domains {
 		if d == nil {
 			return fmt.Errorf("domains[%d] is null", i)
+		}
+		for j, st := range d.Settings {
+			if st == nil {
+				return fmt.Errorf("domain %s: settings[%d] is null", d.Name, j)
+			}
 		}
 		for j, r := range d.Records {
 			if r == nil {
