@@ -45,7 +45,8 @@ func (v VPC) Args() []any {
 
 // ParseVPC reads the arguments of R53_VPC: a VPC ID, a region and an
 // optional options object whose only key is account.
-func ParseVPC(args []any) (VPC, error) {
+func ParseVPC(args []any) (_ VPC, err error) {
+	defer shorten(&err)
 	var v VPC
 	if len(args) < 2 || len(args) > 3 {
 		return v, fmt.Errorf("needs 2 or 3 arguments (vpcId, region[, {account: \"credsEntry\"}]), got %d", len(args))
@@ -83,7 +84,8 @@ func ParseVPC(args []any) (VPC, error) {
 
 // ParseVPCs reads a domain's R53_VPC declarations, refusing a VPC
 // declared twice. Errors name the declaration's position.
-func ParseVPCs(ss []*model.Setting) ([]VPC, error) {
+func ParseVPCs(ss []*model.Setting) (_ []VPC, err error) {
+	defer shorten(&err)
 	out := make([]VPC, 0, len(ss))
 	seen := map[string]VPC{}
 	for _, s := range ss {
