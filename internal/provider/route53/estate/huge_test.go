@@ -40,7 +40,10 @@ func TestHugeArgumentsShortErrors(t *testing.T) {
 			_, err := ParseCIDRCollection([]any{"nets", map[string]any{huge: []any{"192.0.2.0/24"}}})
 			return err
 		}},
-		{"CIDR block", func() error { _, err := ParseCIDRCollection([]any{"nets", map[string]any{"a": []any{huge}}}); return err }},
+		{"CIDR block", func() error {
+			_, err := ParseCIDRCollection([]any{"nets", map[string]any{"a": []any{huge}}})
+			return err
+		}},
 		{"zone comment", func() error { _, err := ZoneComment([]any{huge}); return err }},
 		{"tag key", func() error { _, err := ZoneTags([]any{map[string]any{huge: "v"}}); return err }},
 		{"tag value", func() error { _, err := ZoneTags([]any{map[string]any{"k": huge}}); return err }},
