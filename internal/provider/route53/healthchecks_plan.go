@@ -89,7 +89,7 @@ func (p *Provider) healthCheckZone(ctx context.Context, key string, d *model.Dom
 		return nil, err
 	}
 	z := &hcZone{key: key, byName: map[string]*hcEntry{}, ids: map[string]string{}}
-	ownedByName := map[string]*liveCheck{}
+	ownedByName := map[string][]*liveCheck{}
 	for _, lc := range all {
 		if lc.ownedBy(p.cfg.EntryName, key) {
 			z.owned = append(z.owned, lc)
@@ -97,9 +97,7 @@ func (p *Provider) healthCheckZone(ctx context.Context, key string, d *model.Dom
 	}
 	sort.Slice(z.owned, func(i, j int) bool { return z.owned[i].id < z.owned[j].id })
 	for _, lc := range z.owned {
-		if _, dup := ownedByName[lc.hc.Name]; !dup {
-			ownedByName[lc.hc.Name] = lc
-		}
+		ownedByName[lc.hc.Name] = append(ownedByName[lc.hc.Name], lc)
 	}
 	var declared []*hcEntry
 	if d != nil {
@@ -114,7 +112,7 @@ func (p *Provider) healthCheckZone(ctx context.Context, key string, d *model.Dom
 				}
 				continue
 			}
-			e := &hcEntry{want: hc, have: ownedByName[hc.Name]}
+			e := &hcEntry{want: hc, have: adopt(ownedByName[hc.Name], hc)}
 			z.byName[hc.Name] = e
 			declared = append(declared, e)
 		}
@@ -162,6 +160,23 @@ func (p *Provider) healthCheckZone(ctx context.Context, key string, d *model.Dom
 		}
 	}
 	return z, nil
+}
+
+// adopt picks, among the owned checks of a declared check's name (by ID),
+// the one the declaration keeps: one that needs no replacement, else the
+// first. There are several after a replacement made in part (the new
+// check created, the records or the old check's deletion not): the next
+// plan must adopt the new check, not replace once more.
+func adopt(owned []*liveCheck, want estate.HealthCheck) *liveCheck {
+	for _, lc := range owned {
+		if lc.hc.Replacement(want) == "" {
+			return lc
+		}
+	}
+	if len(owned) > 0 {
+		return owned[0]
+	}
+	return nil
 }
 
 // resolved returns h with its children as the IDs the plan gives them

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dnsctl/dnsctl/internal/diff"
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider/route53/estate"
 )
 
 // onlyChange returns the one-change plan push -i applies when the user
@@ -99,5 +100,63 @@ func TestHealthCheckKeptForOtherZones(t *testing.T) {
 	plan, _ = e.planConfigured(p, a2)
 	if !slices.ContainsFunc(planLines(plan), func(l string) bool { return strings.HasPrefix(l, "- DELETE R53_HEALTH_CHECK api:") }) {
 		t.Errorf("undeclared and unused, the check is not deleted:\n%s", strings.Join(planLines(plan), "\n"))
+	}
+}
+
+// A replacement half made (the new check created, then the record batch
+// failed, or push -i stopped after the CREATE): the zone owns two checks
+// of one name. The next plan must adopt the one that matches the
+// declaration, not replace once more (a third check) because the stale
+// one happens to sort first; the stale one is deleted once unused.
+func TestHealthCheckHalfReplacedConverges(t *testing.T) {
+	e := newEnv(t)
+	e.createZone("hc.tld")
+	api := map[string]any{"type": "HTTPS", "fqdn": "api.hc.tld"}
+	d := &model.Domain{Name: "hc.tld", Settings: []*model.Setting{hcSetting("api", api)},
+		Records: []*model.Record{usingCheck(weighted(rec(t, "hc.tld", "api", "A", 300, "192.0.2.1"), "one", 10), "api")}}
+	e.pushDomain(e.p, d)
+	old := e.recordCheckIDs("hc.tld")["one"]
+	// The declaration changes the interval (a replacement); the new check
+	// exists, the records still use the old one. Create it until its ID
+	// sorts before the old one, so that the order of IDs cannot pick it.
+	api["interval"] = float64(10)
+	want, err := estate.ParseHealthCheck([]any{"api", api})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var made []string
+	for {
+		lc, err := e.provider().createHealthCheck(ctx(t), "hc.tld", want, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lc.id > old {
+			made = append(made, lc.id)
+			break
+		}
+		if err := e.provider().deleteHealthCheck(ctx(t), "hc.tld", lc.id); err != nil {
+			t.Fatal(err)
+		}
+		if made = append(made, lc.id); len(made) > 20 {
+			t.Fatal("moto's IDs never sort after the old one")
+		}
+	}
+	plan, _ := e.planDomain(e.provider(), d)
+	for _, l := range planLines(plan) {
+		if strings.HasPrefix(l, "+ CREATE R53_HEALTH_CHECK") {
+			t.Fatalf("a third check is created:\n%s", strings.Join(planLines(plan), "\n"))
+		}
+	}
+	p := e.provider()
+	plan, _ = e.planDomain(p, d)
+	if err := p.Apply(ctx(t), plan); err != nil {
+		t.Fatal(err)
+	}
+	if plan, _ := e.planDomain(e.provider(), d); len(plan.Changes) != 0 {
+		t.Errorf("not converged:\n%s", strings.Join(planLines(plan), "\n"))
+	}
+	checks := e.accountChecks()
+	if len(checks) != 1 || checks[old] != nil {
+		t.Errorf("after the push moto holds %d checks (old kept: %v), want only the new one", len(checks), checks[old] != nil)
 	}
 }
