@@ -31,6 +31,10 @@ func TestHugeArgumentsShortErrors(t *testing.T) {
 		}},
 		{"VPC ID", func() error { _, err := ParseVPC([]any{huge, "us-east-1"}); return err }},
 		{"VPC region", func() error { _, err := ParseVPC([]any{"vpc-0123456789abcdef0", huge}); return err }},
+		{"VPC account", func() error {
+			_, err := ParseVPC([]any{"vpc-0123456789abcdef0", "us-east-1", map[string]any{"account": huge}})
+			return err
+		}},
 		{"DNSSEC KMS key", func() error { _, err := ParseDNSSEC([]any{map[string]any{"kms_key": huge}}); return err }},
 		{"CIDR collection name", func() error {
 			_, err := ParseCIDRCollection([]any{huge, map[string]any{"a": []any{"192.0.2.0/24"}}})

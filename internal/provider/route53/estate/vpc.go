@@ -43,6 +43,11 @@ func (v VPC) Args() []any {
 	return args
 }
 
+// maxEntryName bounds the creds.json entry name R53_VPC's account gives
+// (no real entry name comes near it; a huge one is a mistake, refused at
+// check rather than echoed whole when no entry has it).
+const maxEntryName = 256
+
 // ParseVPC reads the arguments of R53_VPC: a VPC ID, a region and an
 // optional options object whose only key is account.
 func ParseVPC(args []any) (_ VPC, err error) {
@@ -73,6 +78,9 @@ func ParseVPC(args []any) (_ VPC, err error) {
 		acct := o.String("account", "")
 		if o.Has("account") && strings.TrimSpace(acct) == "" {
 			o.failf("account must name a creds.json entry, got an empty string")
+		}
+		if len(acct) > maxEntryName {
+			o.failf("account must name a creds.json entry, got a name of %d characters", len(acct))
 		}
 		if err := o.Done(); err != nil {
 			return v, fmt.Errorf("R53_VPC(%q): %w", id, err)
