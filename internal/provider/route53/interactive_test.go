@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/aws/aws-sdk-go-v2/service/route53/types"
+
 	"github.com/dnsctl/dnsctl/internal/diff"
 	"github.com/dnsctl/dnsctl/internal/model"
 	"github.com/dnsctl/dnsctl/internal/provider/route53/estate"
@@ -158,5 +160,21 @@ func TestHealthCheckHalfReplacedConverges(t *testing.T) {
 	checks := e.accountChecks()
 	if len(checks) != 1 || checks[old] != nil {
 		t.Errorf("after the push moto holds %d checks (old kept: %v), want only the new one", len(checks), checks[old] != nil)
+	}
+}
+
+// A stand-in ID (a check or a CIDR collection push has yet to make) is
+// never written into a record set sent to Route 53, whichever path brings
+// it there (a plan whose creation was skipped, an IR file that holds one).
+func TestStandInsNeverSent(t *testing.T) {
+	for _, tc := range []struct{ key, value string }{
+		{MetaHealthCheckID, "(new check api)"},
+		{MetaCIDRCollection, cidrPending("nets")},
+	} {
+		var s types.ResourceRecordSet
+		m := map[string]string{tc.key: tc.value, MetaCIDRLocation: "home"}
+		if err := applyRouting(&s, m); err == nil || !strings.Contains(err.Error(), "has not been created") {
+			t.Errorf("%s=%s: %v, want a refusal", tc.key, tc.value, err)
+		}
 	}
 }
