@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider"
 )
 
 // irDefaultTTL is the TTL of an IR record whose ttl is 0 or missing, as
@@ -75,13 +76,19 @@ func fromOwnIR(b []byte, path string) (*model.Config, error) {
 	for _, p := range append(slices.Clone(cfg.Registrars), cfg.DNSProviders...) {
 		p.Pos = path
 	}
-	for _, st := range cfg.Settings {
+	for i, st := range cfg.Settings {
 		st.Pos = path
+		if err := checkIRSetting(st); err != nil {
+			return nil, fmt.Errorf("settings[%d]: %w", i, err)
+		}
 	}
 	for _, d := range cfg.Domains {
 		d.Pos = path
-		for _, st := range d.Settings {
+		for i, st := range d.Settings {
 			st.Pos = path
+			if err := checkIRSetting(st); err != nil {
+				return nil, fmt.Errorf("domain %s: settings[%d]: %w", d.Name, i, err)
+			}
 		}
 		for i := range d.DNSProviders {
 			d.DNSProviders[i].Pos = path
@@ -105,6 +112,20 @@ func fromOwnIR(b []byte, path string) (*model.Config, error) {
 		}
 	}
 	return cfg, nil
+}
+
+// checkIRSetting checks a setting an IR file gives, as the DSL checks the
+// ones it makes: with the provider type that declares its kind. A kind no
+// provider declares is refused rather than ignored.
+func checkIRSetting(st *model.Setting) error {
+	known, err := provider.CheckSetting(st)
+	switch {
+	case !known:
+		return fmt.Errorf("%s is not a setting any provider declares", st.Kind)
+	case err != nil:
+		return fmt.Errorf("%s: %w", st.Kind, err)
+	}
+	return nil
 }
 
 // checkNulls refuses the null entries JSON allows in print-ir's lists,

@@ -244,6 +244,31 @@ type Info struct {
 	// configuration names its type (BIND, NONE); any other provider
 	// declared without an entry is an error, whatever the environment holds.
 	NoEntry bool
+	// CheckSetting checks the arguments of a setting (model.Setting) of a
+	// kind the type declares; known is false for kinds it does not. The
+	// DSL checks the settings it makes; this checks those an IR file
+	// (--ir) gives, which no evaluation has seen.
+	CheckSetting func(kind string, args []any) (known bool, err error)
+}
+
+// CheckSetting checks a setting with the provider type that declares its
+// kind; known is false when no registered type does.
+func CheckSetting(s *model.Setting) (known bool, err error) {
+	mu.RLock()
+	infos := make([]Info, 0, len(registry))
+	for _, info := range registry {
+		infos = append(infos, info)
+	}
+	mu.RUnlock()
+	for _, info := range infos {
+		if info.CheckSetting == nil {
+			continue
+		}
+		if known, err := info.CheckSetting(s.Kind, s.Args); known {
+			return true, err
+		}
+	}
+	return false, nil
 }
 
 var (

@@ -217,6 +217,7 @@ func init() {
 		DNS:          true,
 		Registrar:    true,
 		Capabilities: capabilities(),
+		CheckSetting: checkSetting,
 		New: func(ctx context.Context, e provider.Entry) (any, error) {
 			c, err := ParseConfig(e.Name, e.Fields)
 			if err != nil {
