@@ -601,6 +601,9 @@ func (r *runner) applyProvider(ctx context.Context, w safe.Printer, pp *engine.P
 	for _, c := range pp.Plan.Changes {
 		r.printChanges(w, pp.Plan, []diff.Change{c}, num)
 		if !r.ask("") {
+			if sk, ok := pp.Provider.Impl.(provider.ChangeSkipper); ok {
+				sk.SkipChange(pp.Plan.Zone, c)
+			}
 			safe.Fprintf(w, "Skipped.\n")
 			skipped += lines([]diff.Change{c})
 			continue

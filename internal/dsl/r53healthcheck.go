@@ -43,6 +43,11 @@ func (ev *evaluator) jsR53HealthCheckName(c goja.FunctionCall) goja.Value {
 	if strings.TrimSpace(name) == "" {
 		a.fail("name must not be empty")
 	}
+	if len(name) > 255 {
+		// No check can have that name (R53_HEALTH_CHECK refuses it); said
+		// here, without echoing it whole.
+		a.fail("name is %d characters long; a check's name has at most 255", len(name))
+	}
 	fn, pos := a.fn, a.pos
 	return ev.value(&item{fn: fn, pos: pos, record: func(m *recordMods) {
 		if m.meta["health_check_id"] != "" {

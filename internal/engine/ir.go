@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider"
 )
 
 // irDefaultTTL is the TTL of an IR record whose ttl is 0 or missing, as
@@ -75,8 +76,20 @@ func fromOwnIR(b []byte, path string) (*model.Config, error) {
 	for _, p := range append(slices.Clone(cfg.Registrars), cfg.DNSProviders...) {
 		p.Pos = path
 	}
+	for i, st := range cfg.Settings {
+		st.Pos = path
+		if err := checkIRSetting(st); err != nil {
+			return nil, fmt.Errorf("settings[%d]: %w", i, err)
+		}
+	}
 	for _, d := range cfg.Domains {
 		d.Pos = path
+		for i, st := range d.Settings {
+			st.Pos = path
+			if err := checkIRSetting(st); err != nil {
+				return nil, fmt.Errorf("domain %s: settings[%d]: %w", d.Name, i, err)
+			}
+		}
 		for i := range d.DNSProviders {
 			d.DNSProviders[i].Pos = path
 		}
@@ -101,6 +114,20 @@ func fromOwnIR(b []byte, path string) (*model.Config, error) {
 	return cfg, nil
 }
 
+// checkIRSetting checks a setting an IR file gives, as the DSL checks the
+// ones it makes: with the provider type that declares its kind. A kind no
+// provider declares is refused rather than ignored.
+func checkIRSetting(st *model.Setting) error {
+	known, err := provider.CheckSetting(st)
+	switch {
+	case !known:
+		return fmt.Errorf("%s is not a setting any provider declares", st.Kind)
+	case err != nil:
+		return fmt.Errorf("%s: %w", st.Kind, err)
+	}
+	return nil
+}
+
 // checkNulls refuses the null entries JSON allows in print-ir's lists,
 // which would otherwise be read as missing providers, domains or records.
 func checkNulls(cfg *model.Config) error {
@@ -114,9 +141,19 @@ func checkNulls(cfg *model.Config) error {
 			return fmt.Errorf("dns_providers[%d] is null", i)
 		}
 	}
+	for i, st := range cfg.Settings {
+		if st == nil {
+			return fmt.Errorf("settings[%d] is null", i)
+		}
+	}
 	for i, d := range cfg.Domains {
 		if d == nil {
 			return fmt.Errorf("domains[%d] is null", i)
+		}
+		for j, st := range d.Settings {
+			if st == nil {
+				return fmt.Errorf("domain %s: settings[%d] is null", d.Name, j)
+			}
 		}
 		for j, r := range d.Records {
 			if r == nil {

@@ -76,6 +76,11 @@ func (s Safety) assess(plan *diff.Plan, existing int) *Risk {
 	}
 	r := &Risk{Existing: existing, Threshold: s.Threshold, Enforced: s.Enforced}
 	for _, c := range plan.Changes {
+		if c.Setting != nil {
+			// Not a record (a health check, tags, a VPC): the threshold
+			// is a share of the zone's records.
+			continue
+		}
 		for _, l := range c.Lines(plan.MetaKeys) {
 			switch l.Kind {
 			case diff.Modify:

@@ -136,6 +136,13 @@ type SettingsPlanner interface {
 	PlanSettings(ctx context.Context, zone string, existing, desired []*model.Record, plan *diff.Plan) error
 }
 
+// ChangeSkipper is a DNS provider told of each change of a plan the user
+// declines (push -i), so that a later change of the run that depends on
+// it is refused rather than made along with it.
+type ChangeSkipper interface {
+	SkipChange(zone string, c diff.Change)
+}
+
 // SettingsExporter is a DNS provider that can describe a zone's settings
 // besides records as the declarations that would keep them (get-zones). It
 // may rewrite records' metadata to refer to them (a health check ID
@@ -237,6 +244,31 @@ type Info struct {
 	// configuration names its type (BIND, NONE); any other provider
 	// declared without an entry is an error, whatever the environment holds.
 	NoEntry bool
+	// CheckSetting checks the arguments of a setting (model.Setting) of a
+	// kind the type declares; known is false for kinds it does not. The
+	// DSL checks the settings it makes; this checks those an IR file
+	// (--ir) gives, which no evaluation has seen.
+	CheckSetting func(kind string, args []any) (known bool, err error)
+}
+
+// CheckSetting checks a setting with the provider type that declares its
+// kind; known is false when no registered type does.
+func CheckSetting(s *model.Setting) (known bool, err error) {
+	mu.RLock()
+	infos := make([]Info, 0, len(registry))
+	for _, info := range registry {
+		infos = append(infos, info)
+	}
+	mu.RUnlock()
+	for _, info := range infos {
+		if info.CheckSetting == nil {
+			continue
+		}
+		if known, err := info.CheckSetting(s.Kind, s.Args); known {
+			return true, err
+		}
+	}
+	return false, nil
 }
 
 var (

@@ -189,12 +189,14 @@ func (p *Provider) applyRecords(ctx context.Context, key, id string, plan *diff.
 					err = fmt.Errorf("interrupted while waiting for change %s to be INSYNC: %w", changeID, err)
 				}
 				if i+1 == len(bs) {
+					p.written.mark(plan.Changes)
 					return &notInSyncError{zone: key, applied: plan.Changes, err: err}
 				}
 				return newApplyError(key, plan, bs, i+1, err)
 			}
 		}
 	}
+	p.written.mark(plan.Changes)
 	return nil
 }
 

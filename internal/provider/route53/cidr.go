@@ -111,11 +111,17 @@ type cidrOp struct {
 
 	once sync.Once
 	err  error
+	// skipMark is set when the user declines the change (push -i): the
+	// records that need it are then refused, never made with it.
+	skipMark
 	// made is the ID of the collection once the op has run.
 	made string
 }
 
 func (o *cidrOp) apply(ctx context.Context, p *Provider, t zoneTarget) error {
+	if o.skipped.Load() {
+		return fmt.Errorf("CIDR collection %s: its change was skipped (push -i), so what needs it is not made either", o.name)
+	}
 	o.once.Do(func() {
 		if o.first != nil {
 			if err := o.first.apply(ctx, p, t); err != nil {

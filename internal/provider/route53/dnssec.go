@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -258,7 +259,7 @@ func (p *Provider) planDS(ctx context.Context, z *settingsZone, want *estate.DNS
 	if reg == nil {
 		return nil, fmt.Errorf("R53_DNSSEC: registrar: true needs the domain's registrar to be a ROUTE53 creds entry (Route 53 Domains): %s", why)
 	}
-	op := &dsAssociateOp{reg: reg, domain: zone, ksk: want.KSK, shared: on.shared, recheck: !known}
+	op := &dsAssociateOp{reg: reg, domain: zone, ksk: want.KSK, shared: on.shared, recheck: !known, on: on}
 	desc := fmt.Sprintf("DS of KSK %s at the registry (Route 53 Domains, registrar %s)", want.KSK, z.domain.Registrar)
 	if known {
 		keys, err := reg.registryDS(ctx, zone)
@@ -417,6 +418,15 @@ type signingOnOp struct {
 	ksk, kmsKey              string
 	create, activate, enable bool
 	shared                   *kskShared
+	// done is set once its work is made: the DS waits for it (push -i
+	// may skip this change and accept the DS).
+	done atomic.Bool
+}
+
+// signs reports whether the zone signs with the KSK: nothing was left to
+// do at plan time, or the work is done.
+func (o *signingOnOp) signs() bool {
+	return !(o.create || o.activate || o.enable) || o.done.Load()
 }
 
 func (o *signingOnOp) apply(ctx context.Context, p *Provider, t zoneTarget) error {
@@ -472,6 +482,7 @@ func (o *signingOnOp) apply(ctx context.Context, p *Provider, t zoneTarget) erro
 			return fmt.Errorf("signing was enabled: %w", err)
 		}
 	}
+	o.done.Store(true)
 	return nil
 }
 
@@ -496,9 +507,15 @@ type dsAssociateOp struct {
 	// recheck: the KSK was unknown at plan time (created by this push), so
 	// whether the registry already has its DS is checked now.
 	recheck bool
+	// on is the signing the DS follows: a DS published for a zone that
+	// does not sign makes the domain fail validation.
+	on *signingOnOp
 }
 
 func (o *dsAssociateOp) apply(ctx context.Context, p *Provider, t zoneTarget) error {
+	if o.on != nil && !o.on.signs() {
+		return fmt.Errorf("DS of KSK %s not published: the signing of %s is not on (its change was skipped or not made), and a DS for a zone that does not sign makes the domain fail DNSSEC validation", o.ksk, o.domain)
+	}
 	k := o.shared.key
 	if aws.ToString(k.PublicKey) == "" {
 		st, err := p.getDNSSEC(ctx, t.key, t.id)

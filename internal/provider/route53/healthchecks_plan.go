@@ -89,7 +89,7 @@ func (p *Provider) healthCheckZone(ctx context.Context, key string, d *model.Dom
 		return nil, err
 	}
 	z := &hcZone{key: key, byName: map[string]*hcEntry{}, ids: map[string]string{}}
-	ownedByName := map[string]*liveCheck{}
+	ownedByName := map[string][]*liveCheck{}
 	for _, lc := range all {
 		if lc.ownedBy(p.cfg.EntryName, key) {
 			z.owned = append(z.owned, lc)
@@ -97,9 +97,7 @@ func (p *Provider) healthCheckZone(ctx context.Context, key string, d *model.Dom
 	}
 	sort.Slice(z.owned, func(i, j int) bool { return z.owned[i].id < z.owned[j].id })
 	for _, lc := range z.owned {
-		if _, dup := ownedByName[lc.hc.Name]; !dup {
-			ownedByName[lc.hc.Name] = lc
-		}
+		ownedByName[lc.hc.Name] = append(ownedByName[lc.hc.Name], lc)
 	}
 	var declared []*hcEntry
 	if d != nil {
@@ -114,7 +112,7 @@ func (p *Provider) healthCheckZone(ctx context.Context, key string, d *model.Dom
 				}
 				continue
 			}
-			e := &hcEntry{want: hc, have: ownedByName[hc.Name]}
+			e := &hcEntry{want: hc, have: adopt(ownedByName[hc.Name], hc)}
 			z.byName[hc.Name] = e
 			declared = append(declared, e)
 		}
@@ -162,6 +160,23 @@ func (p *Provider) healthCheckZone(ctx context.Context, key string, d *model.Dom
 		}
 	}
 	return z, nil
+}
+
+// adopt picks, among the owned checks of a declared check's name (by ID),
+// the one the declaration keeps: one that needs no replacement, else the
+// first. There are several after a replacement made in part (the new
+// check created, the records or the old check's deletion not): the next
+// plan must adopt the new check, not replace once more.
+func adopt(owned []*liveCheck, want estate.HealthCheck) *liveCheck {
+	for _, lc := range owned {
+		if lc.hc.Replacement(want) == "" {
+			return lc
+		}
+	}
+	if len(owned) > 0 {
+		return owned[0]
+	}
+	return nil
 }
 
 // resolved returns h with its children as the IDs the plan gives them
@@ -273,11 +288,20 @@ func (healthChecksFeature) planSettings(ctx context.Context, p *Provider, sz *se
 			}
 		}
 	}
+	// Records of the configuration's other zones may name a check by ID
+	// (R53_HEALTH_CHECK_ID): Route 53 would not stop its deletion.
+	elsewhere := usedByOtherZones(p, sz.key)
 	keep := func(lc *liveCheck, why string) {
-		if sz.plan != nil {
-			sz.plan.Notes = append(sz.plan.Notes, fmt.Sprintf("health check %s (%s) is %s but records that stay use it: kept", lc.hc.Name, lc.id, why))
+		if sz.plan == nil {
+			return
 		}
+		users := "records that stay use it"
+		if z := elsewhere[lc.id]; z != "" && !used[lc.id] {
+			users = "records of zone " + z + " use it (R53_HEALTH_CHECK_ID)"
+		}
+		sz.plan.Notes = append(sz.plan.Notes, fmt.Sprintf("health check %s (%s) is %s but %s: kept", lc.hc.Name, lc.id, why, users))
 	}
+	inUse := func(id string) bool { return used[id] || elsewhere[id] != "" }
 	var changes, deletions []diff.Change
 	for _, e := range z.entries {
 		want := e.want.Describe(nil)
@@ -290,12 +314,13 @@ func (healthChecksFeature) planSettings(ctx context.Context, p *Provider, sz *se
 				break
 			}
 			c.Setting.Note = "replaces check " + e.have.id + ": " + e.reason
-			if used[e.have.id] {
+			if inUse(e.have.id) {
 				keep(e.have, "replaced")
 				break
 			}
 			deletions = append(deletions, diff.Change{Kind: diff.Delete, Key: key(e.want.Name), Setting: &diff.Setting{
-				Old: e.have.hc.Describe(z.nameOf), After: true, Note: "replaced: " + e.reason, Op: &hcDeleteOp{id: e.have.id}}})
+				Old: e.have.hc.Describe(z.nameOf), After: true, Note: "replaced: " + e.reason,
+				Op: &hcDeleteOp{id: e.have.id, users: oldRecordsUsing(sz.plan, MetaHealthCheckID, e.have.id)}}})
 		case hcUpdate:
 			changes = append(changes, diff.Change{Kind: diff.Modify, Key: key(e.want.Name), Setting: &diff.Setting{
 				Old: e.have.hc.Describe(z.nameOf), New: want, Note: z.repointNote(e.want), Op: &hcUpdateOp{z: z, e: e}}})
@@ -308,7 +333,7 @@ func (healthChecksFeature) planSettings(ctx context.Context, p *Provider, sz *se
 		if e := z.byName[lc.hc.Name]; e != nil && e.have == lc {
 			continue
 		}
-		if used[lc.id] {
+		if inUse(lc.id) {
 			keep(lc, "no longer declared")
 			continue
 		}
@@ -324,9 +349,27 @@ func (healthChecksFeature) planSettings(ctx context.Context, p *Provider, sz *se
 			name = lc.id
 		}
 		deletions = append(deletions, diff.Change{Kind: diff.Delete, Key: key(name), Setting: &diff.Setting{
-			Old: lc.hc.Describe(z.nameOf), After: true, Op: &hcDeleteOp{id: lc.id}}})
+			Old: lc.hc.Describe(z.nameOf), After: true, Op: &hcDeleteOp{id: lc.id, users: oldRecordsUsing(sz.plan, MetaHealthCheckID, lc.id)}}})
 	}
 	return append(changes, deletions...), nil
+}
+
+// usedByOtherZones returns the health check IDs that the records of the
+// configuration's other zones of this provider declare, with the zone of
+// one of them (no call: the configuration only).
+func usedByOtherZones(p *Provider, key string) map[string]string {
+	out := map[string]string{}
+	for _, k := range p.decl.order {
+		if k == key {
+			continue
+		}
+		for _, r := range p.decl.domains[k].Records {
+			if id := r.Meta[MetaHealthCheckID]; id != "" && out[id] == "" {
+				out[id] = zoneName(k)
+			}
+		}
+	}
+	return out
 }
 
 // recordsUsing returns the records the plan writes with health check id.
@@ -439,9 +482,19 @@ func updateInput(have *liveCheck, want estate.HealthCheck, children []string) *r
 }
 
 // hcDeleteOp deletes an owned check.
-type hcDeleteOp struct{ id string }
+type hcDeleteOp struct {
+	id string
+	// users are the existing records that use the check, which the
+	// plan's record changes stop using: the check is deleted only once
+	// those changes are written (push -i may skip them; Route 53 does not
+	// refuse to delete a check that records use).
+	users []*model.Record
+}
 
 func (o *hcDeleteOp) apply(ctx context.Context, p *Provider, t zoneTarget) error {
+	if n := p.written.unwritten(o.users); n > 0 {
+		return fmt.Errorf("health check %s not deleted: records of this plan that use it were not changed (%d skipped or failed); push again", o.id, n)
+	}
 	return p.deleteHealthCheck(ctx, t.key, o.id)
 }
 

@@ -103,6 +103,8 @@ type Provider struct {
 	hcs healthCheckCache
 	// cidr is what the run knows of the account's CIDR collections.
 	cidr cidrState
+	// written are the record changes Apply has made (written.go).
+	written writtenRecords
 }
 
 // pacer is a client-side request rate limit plus a hold that pauses every
@@ -215,6 +217,7 @@ func init() {
 		DNS:          true,
 		Registrar:    true,
 		Capabilities: capabilities(),
+		CheckSetting: checkSetting,
 		New: func(ctx context.Context, e provider.Entry) (any, error) {
 			c, err := ParseConfig(e.Name, e.Fields)
 			if err != nil {

@@ -240,6 +240,9 @@ func applyRouting(s *types.ResourceRecordSet, m map[string]string) error {
 			s.MultiValueAnswer = aws.Bool(true)
 		}
 	}
+	if isCIDRPending(m[MetaCIDRCollection]) {
+		return fmt.Errorf("CIDR collection %s: the collection has not been created (its change was not applied)", m[MetaCIDRCollection])
+	}
 	if m[MetaCIDRCollection] != "" || m[MetaCIDRLocation] != "" {
 		s.CidrRoutingConfig = &types.CidrRoutingConfig{CollectionId: strPtr(m[MetaCIDRCollection]), LocationName: strPtr(m[MetaCIDRLocation])}
 	}

@@ -57,7 +57,8 @@ type CIDRCollection struct {
 }
 
 // ParseCIDRCollection reads the arguments of R53_CIDR_COLLECTION.
-func ParseCIDRCollection(args []any) (*CIDRCollection, error) {
+func ParseCIDRCollection(args []any) (_ *CIDRCollection, err error) {
+	defer shorten(&err)
 	if len(args) != 2 {
 		return nil, fmt.Errorf("needs 2 arguments (collection name, {locationName: [CIDR blocks]} or false), got %d", len(args))
 	}
@@ -133,7 +134,8 @@ func ParseCIDRCollection(args []any) (*CIDRCollection, error) {
 // CanonicalCIDR checks a CIDR block as IP-based routing takes it and
 // returns its canonical spelling (lower case, shortest IPv6 form). Host
 // bits must be zero; IPv4 prefixes are /0 to /24, IPv6 /0 to /48.
-func CanonicalCIDR(s string) (string, error) {
+func CanonicalCIDR(s string) (_ string, err error) {
+	defer shorten(&err)
 	t := strings.TrimSpace(s)
 	if len(t) == 0 || len(t) > MaxCIDRBlockLen {
 		return "", fmt.Errorf("CIDR block %q must be 1 to %d characters", s, MaxCIDRBlockLen)
@@ -200,7 +202,8 @@ func DescribeCIDRLocations(locs map[string][]string) string {
 
 // CIDRCollections reads every R53_CIDR_COLLECTION among settings, by name.
 // A collection declared twice is an error naming both places.
-func CIDRCollections(settings []*model.Setting) (map[string]*CIDRCollection, error) {
+func CIDRCollections(settings []*model.Setting) (_ map[string]*CIDRCollection, err error) {
+	defer shorten(&err)
 	out := map[string]*CIDRCollection{}
 	pos := map[string]string{}
 	for _, s := range settings {

@@ -48,7 +48,8 @@ var (
 // CheckKMSKeyARN checks the ARN of the KMS key of a key-signing key: the
 // key ARN (not an alias) of a key in us-east-1, where Route 53 requires
 // the customer managed key of DNSSEC signing to be.
-func CheckKMSKeyARN(arn string) error {
+func CheckKMSKeyARN(arn string) (err error) {
+	defer shorten(&err)
 	m := kmsKeyARN.FindStringSubmatch(arn)
 	if m == nil {
 		return fmt.Errorf("kms_key must be the ARN of a KMS key, arn:aws:kms:us-east-1:ACCOUNT:key/KEY-ID, got %q", arn)
@@ -68,7 +69,8 @@ func CheckKMSKeyARN(arn string) error {
 
 // CheckKSKName checks the name of a key-signing key: 3 to 128 letters,
 // digits and underscores, as Route 53 requires.
-func CheckKSKName(name string) error {
+func CheckKSKName(name string) (err error) {
+	defer shorten(&err)
 	if !kskName.MatchString(name) {
 		return fmt.Errorf("ksk must be 3 to 128 letters, digits and underscores (Route 53's rule for key-signing key names), got %q", name)
 	}
@@ -76,7 +78,8 @@ func CheckKSKName(name string) error {
 }
 
 // ParseDNSSEC reads the arguments of R53_DNSSEC.
-func ParseDNSSEC(args []any) (*DNSSEC, error) {
+func ParseDNSSEC(args []any) (_ *DNSSEC, err error) {
+	defer shorten(&err)
 	if len(args) == 0 || len(args) > 2 {
 		return nil, fmt.Errorf("needs an options object ({kms_key: …}), or false to turn signing off; got %d arguments", len(args))
 	}

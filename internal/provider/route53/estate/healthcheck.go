@@ -93,7 +93,8 @@ func (h HealthCheck) DefaultPort() int {
 
 // ParseHealthCheck reads R53_HEALTH_CHECK(name, options), filling in the
 // defaults and checking what Route 53 requires of each type.
-func ParseHealthCheck(args []any) (HealthCheck, error) {
+func ParseHealthCheck(args []any) (_ HealthCheck, err error) {
+	defer shorten(&err)
 	if len(args) != 2 {
 		return HealthCheck{}, fmt.Errorf("needs 2 arguments (name, options), got %d", len(args))
 	}
@@ -115,6 +116,8 @@ func parseHealthCheck(name string, opts any) (HealthCheck, error) {
 		return h, fmt.Errorf("the name must be non-empty, without spaces around it")
 	case len(name) > 255:
 		return h, fmt.Errorf("the name is longer than 255 characters")
+	case !tagText.MatchString(name):
+		return h, fmt.Errorf("the name is the check's Name tag: letters, digits, spaces and _ . : / = + - @ only")
 	case IsHealthCheckID(name):
 		return h, fmt.Errorf("the name must not look like a health check ID")
 	}
@@ -150,6 +153,8 @@ func parseHealthCheck(name string, opts any) (HealthCheck, error) {
 			for i, c := range h.Children {
 				if strings.TrimSpace(c) == "" {
 					o.failf("children[%d] is empty", i)
+				} else if !IsHealthCheckID(c) && (len(c) > 255 || !tagText.MatchString(c)) {
+					o.failf("children[%d] %q is neither a health check ID nor a check name", i, c)
 				} else if slices.Contains(h.Children[:i], c) {
 					o.failf("children names %q twice", c)
 				} else if c == name {

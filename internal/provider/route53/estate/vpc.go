@@ -43,9 +43,15 @@ func (v VPC) Args() []any {
 	return args
 }
 
+// maxEntryName bounds the creds.json entry name R53_VPC's account gives
+// (no real entry name comes near it; a huge one is a mistake, refused at
+// check rather than echoed whole when no entry has it).
+const maxEntryName = 256
+
 // ParseVPC reads the arguments of R53_VPC: a VPC ID, a region and an
 // optional options object whose only key is account.
-func ParseVPC(args []any) (VPC, error) {
+func ParseVPC(args []any) (_ VPC, err error) {
+	defer shorten(&err)
 	var v VPC
 	if len(args) < 2 || len(args) > 3 {
 		return v, fmt.Errorf("needs 2 or 3 arguments (vpcId, region[, {account: \"credsEntry\"}]), got %d", len(args))
@@ -73,6 +79,9 @@ func ParseVPC(args []any) (VPC, error) {
 		if o.Has("account") && strings.TrimSpace(acct) == "" {
 			o.failf("account must name a creds.json entry, got an empty string")
 		}
+		if len(acct) > maxEntryName {
+			o.failf("account must name a creds.json entry, got a name of %d characters", len(acct))
+		}
 		if err := o.Done(); err != nil {
 			return v, fmt.Errorf("R53_VPC(%q): %w", id, err)
 		}
@@ -83,7 +92,8 @@ func ParseVPC(args []any) (VPC, error) {
 
 // ParseVPCs reads a domain's R53_VPC declarations, refusing a VPC
 // declared twice. Errors name the declaration's position.
-func ParseVPCs(ss []*model.Setting) ([]VPC, error) {
+func ParseVPCs(ss []*model.Setting) (_ []VPC, err error) {
+	defer shorten(&err)
 	out := make([]VPC, 0, len(ss))
 	seen := map[string]VPC{}
 	for _, s := range ss {

@@ -26,7 +26,8 @@ const MaxZoneComment = 256
 
 // ZoneComment reads the arguments of R53_ZONE_COMMENT("text"). An empty
 // text clears the comment.
-func ZoneComment(args []any) (string, error) {
+func ZoneComment(args []any) (_ string, err error) {
+	defer shorten(&err)
 	if len(args) != 1 {
 		return "", fmt.Errorf("needs 1 argument (the comment), got %d", len(args))
 	}
@@ -63,7 +64,8 @@ type Tags struct {
 var tagText = regexp.MustCompile(`^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$`)
 
 // ZoneTags reads the arguments of R53_ZONE_TAGS.
-func ZoneTags(args []any) (Tags, error) {
+func ZoneTags(args []any) (_ Tags, err error) {
+	defer shorten(&err)
 	t := Tags{Set: map[string]string{}}
 	if len(args) < 1 || len(args) > 2 {
 		return t, fmt.Errorf("needs 1 or 2 arguments ({key: \"value\", ...}[, {purge: true}]), got %d", len(args))
@@ -105,7 +107,8 @@ func ZoneTags(args []any) (Tags, error) {
 // CheckTag checks a tag against the AWS limits: a key of 1 to 128
 // characters not starting with "aws:" (AWS reserves them), a value of at
 // most 256, both of letters, digits, spaces and + - = . _ : / @.
-func CheckTag(k, v string) error {
+func CheckTag(k, v string) (err error) {
+	defer shorten(&err)
 	switch n := utf8.RuneCountInString(k); {
 	case strings.TrimSpace(k) == "":
 		return fmt.Errorf("a tag key must not be empty")
@@ -164,7 +167,8 @@ var logGroupARN = regexp.MustCompile(`^arn:(aws|aws-cn|aws-us-gov):logs:([a-z0-9
 
 // ParseQueryLog reads the arguments of R53_QUERY_LOG("arn:…") or
 // R53_QUERY_LOG(false).
-func ParseQueryLog(args []any) (QueryLog, error) {
+func ParseQueryLog(args []any) (_ QueryLog, err error) {
+	defer shorten(&err)
 	if len(args) != 1 {
 		return QueryLog{}, fmt.Errorf("needs 1 argument (a CloudWatch Logs log group ARN, or false), got %d", len(args))
 	}
