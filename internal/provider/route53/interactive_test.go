@@ -119,29 +119,16 @@ func TestHealthCheckHalfReplacedConverges(t *testing.T) {
 	e.pushDomain(e.p, d)
 	old := e.recordCheckIDs("hc.tld")["one"]
 	// The declaration changes the interval (a replacement); the new check
-	// exists, the records still use the old one. Create it until its ID
-	// sorts before the old one, so that the order of IDs cannot pick it.
+	// exists, the records still use the old one. Which of the two IDs
+	// sorts first is up to moto's random IDs; TestAdoptKeepsTheCheckThat
+	// NeedsNoReplacement covers both orders without it.
 	api["interval"] = float64(10)
 	want, err := estate.ParseHealthCheck([]any{"api", api})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var made []string
-	for {
-		lc, err := e.provider().createHealthCheck(ctx(t), "hc.tld", want, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if lc.id > old {
-			made = append(made, lc.id)
-			break
-		}
-		if err := e.provider().deleteHealthCheck(ctx(t), "hc.tld", lc.id); err != nil {
-			t.Fatal(err)
-		}
-		if made = append(made, lc.id); len(made) > 20 {
-			t.Fatal("moto's IDs never sort after the old one")
-		}
+	if _, err := e.provider().createHealthCheck(ctx(t), "hc.tld", want, nil); err != nil {
+		t.Fatal(err)
 	}
 	plan, _ := e.planDomain(e.provider(), d)
 	for _, l := range planLines(plan) {
@@ -176,5 +163,33 @@ func TestStandInsNeverSent(t *testing.T) {
 		if err := applyRouting(&s, m); err == nil || !strings.Contains(err.Error(), "has not been created") {
 			t.Errorf("%s=%s: %v, want a refusal", tc.key, tc.value, err)
 		}
+	}
+}
+
+// adopt keeps, among two owned checks of one name, the one that matches the
+// declaration, whichever sorts first; with none matching, the first (the
+// plan replaces it).
+func TestAdoptKeepsTheCheckThatNeedsNoReplacement(t *testing.T) {
+	parse := func(opts map[string]any) estate.HealthCheck {
+		h, err := estate.ParseHealthCheck([]any{"api", opts})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return h
+	}
+	stale := &liveCheck{id: "1-stale", hc: parse(map[string]any{"type": "HTTPS", "fqdn": "api.hc.tld"})}
+	fresh := &liveCheck{id: "2-fresh", hc: parse(map[string]any{"type": "HTTPS", "fqdn": "api.hc.tld", "interval": float64(10)})}
+	want := parse(map[string]any{"type": "HTTPS", "fqdn": "api.hc.tld", "interval": float64(10)})
+	for _, owned := range [][]*liveCheck{{stale, fresh}, {fresh, stale}} {
+		if got := adopt(owned, want); got != fresh {
+			t.Errorf("adopt(%s, %s) = %s, want %s", owned[0].id, owned[1].id, got.id, fresh.id)
+		}
+	}
+	other := parse(map[string]any{"type": "TCP", "ip": "198.51.100.1", "port": float64(22)})
+	if got := adopt([]*liveCheck{stale, fresh}, other); got != stale {
+		t.Errorf("with no check matching, adopt = %v, want the first", got)
+	}
+	if got := adopt(nil, want); got != nil {
+		t.Errorf("adopt(nil) = %v", got)
 	}
 }
