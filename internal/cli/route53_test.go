@@ -90,6 +90,9 @@ type r53State struct {
 	// account holds the credentials of `r53 account`, if the script
 	// switched to an account of its own.
 	account *credentials.StaticCredentialsProvider
+	// handChecks are the IDs of the health checks `r53 health-checks
+	// create` made for this script.
+	handChecks map[string]bool
 }
 
 func r53Clients(ts *testscript.TestScript) (*r53State, *route53.Client, *route53domains.Client) {
@@ -297,7 +300,7 @@ func cmdR53(ts *testscript.TestScript, neg bool, args []string) {
 	case "vpcs":
 		cmdR53VPCs(ctx, ts, r, args)
 	case "health-checks":
-		r53HealthChecks(ts, ctx, r, args[1:])
+		r53HealthChecks(ts, ctx, st, r, args[1:])
 	case "cidr":
 		cmdR53CIDR(ts, st, args[1:])
 	default:
