@@ -61,7 +61,7 @@ func newPreviewCmd(g *globals, push bool) *cobra.Command {
 	cmd.Flags().BoolVar(&f.full, "full", false, "show every provider and registrar, with or without changes")
 	cmd.Flags().StringVar(&f.domains, "domains", "", "only these domains (comma-separated, globs allowed)")
 	cmd.Flags().StringVar(&f.providers, "providers", "", "only these providers (comma-separated names)")
-	cmd.Flags().StringVar(&f.report, "report", "", "write the plan as JSON to `file`")
+	cmd.Flags().StringVar(&f.report, "report", "", "write the plan to `file`: JSON, or Markdown when the name ends in .md")
 	cmd.Flags().BoolVar(&f.expectNoChanges, "expect-no-changes", false, "exit with status 1 if anything would change")
 	cmd.Flags().IntVar(&f.concurrency, "concurrency", 0, "zones worked on at once (default: a few per CPU)")
 	return cmd
