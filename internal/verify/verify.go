@@ -82,15 +82,18 @@ type Finding struct {
 	GotTTL    uint32
 }
 
-// String renders the finding as one report line (without the server).
-func (f Finding) String() string {
+// String renders the finding as one report line without the server.
+func (f Finding) String() string { return string(f.Kind) + " " + f.Detail() }
+
+// Detail is the finding without its kind: "name TYPE: want [...] got [...]".
+func (f Finding) Detail() string {
 	switch f.Kind {
 	case TTL:
-		return fmt.Sprintf("TTL %s %s: want %d got %d", f.Name, f.Type, f.WantTTL, f.GotTTL)
+		return fmt.Sprintf("%s %s: want %d got %d", f.Name, f.Type, f.WantTTL, f.GotTTL)
 	case Missing:
-		return fmt.Sprintf("MISSING %s %s: want [%s]", f.Name, f.Type, strings.Join(f.Want, " "))
+		return fmt.Sprintf("%s %s: want [%s]", f.Name, f.Type, strings.Join(f.Want, " "))
 	}
-	return fmt.Sprintf("DIFF %s %s: want [%s] got [%s]", f.Name, f.Type, strings.Join(f.Want, " "), strings.Join(f.Got, " "))
+	return fmt.Sprintf("%s %s: want [%s] got [%s]", f.Name, f.Type, strings.Join(f.Want, " "), strings.Join(f.Got, " "))
 }
 
 // Compare compares the answer records got (canonical, of the set's name
