@@ -165,4 +165,11 @@ func TestVerifyNamed(t *testing.T) {
 	if code != 1 || strings.Contains(out, "OK a.example") {
 		t.Errorf("verify of a changed configuration: exit %d, want 1 and no OK line\n%s", code, out)
 	}
+
+	// push --verify: the zone file changes, but named has not reloaded it,
+	// so the servers do not serve the push yet and push fails.
+	code, out, errs = runMain(t, append([]string{"push", "--verify", "--verify-server", addr}, args...)...)
+	if code != 1 || !strings.Contains(out, "DIFF "+addr+" a.example A: want [192.0.2.9] got [192.0.2.1]") {
+		t.Errorf("push --verify before named reloads: exit %d, want 1 and the DIFF line\n%s%s", code, out, errs)
+	}
 }
