@@ -33,6 +33,9 @@ type previewFlags struct {
 	force           bool
 	noPopulate      bool
 	wait            bool
+	verify          bool          // push --verify
+	verifyServers   []string      // push --verify-server
+	verifyTimeout   time.Duration // push --verify-timeout
 }
 
 func newPreviewCmd(g *globals, push bool) *cobra.Command {
@@ -51,6 +54,9 @@ func newPreviewCmd(g *globals, push bool) *cobra.Command {
 		cmd.Flags().BoolVarP(&f.interactive, "interactive", "i", false, "ask before each change")
 		cmd.Flags().BoolVar(&f.force, "force", false, "apply plans above their safety threshold (this run only)")
 		cmd.Flags().BoolVar(&f.wait, "wait", false, "wait until the provider serves the changes everywhere (Route 53: INSYNC)")
+		cmd.Flags().BoolVar(&f.verify, "verify", false, "after the push (and --wait), ask the authoritative servers as dnsctl verify does")
+		cmd.Flags().StringArrayVar(&f.verifyServers, "verify-server", nil, "with --verify, ask this server (`host:port`, repeatable)")
+		cmd.Flags().DurationVar(&f.verifyTimeout, "verify-timeout", 5*time.Second, "with --verify, the time limit of each query")
 	}
 	cmd.Flags().BoolVar(&f.noPopulate, "no-populate", false, "do not create missing zones")
 	// DNSControl's other flags (compat.go).
@@ -207,6 +213,9 @@ func runPreview(cmd *cobra.Command, g *globals, f *previewFlags, push bool) erro
 		}
 	}
 	if failed {
+		return exitError{1}
+	}
+	if push && f.verify && !verifyEngine(ctx, g, e, f.verifyServers, f.verifyTimeout) {
 		return exitError{1}
 	}
 	if f.expectNoChanges && total > 0 {

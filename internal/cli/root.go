@@ -195,7 +195,7 @@ flight (a second Ctrl-C quits at once).`,
 		newVersionCmd(g),
 	)
 	root.AddCommand(newPPreviewCmd(g, false), newPPreviewCmd(g, true), newCheckCredsCmd(g),
-		newFmtCmd(g), newWriteTypesCmd(g), newInitCmd(g))
+		newFmtCmd(g), newWriteTypesCmd(g), newInitCmd(g), newVerifyCmd(g))
 	addAlias(root, "get-zones", "get-zone") // DNSControl's legacy name
 	return root
 }
