@@ -25,7 +25,7 @@ import (
 // jsR53CIDRCollection implements R53_CIDR_COLLECTION(name, {location:
 // [cidr, ...], ...}) and R53_CIDR_COLLECTION(name, false).
 func (ev *evaluator) jsR53CIDRCollection(c goja.FunctionCall) goja.Value {
-	a := &args{ev: ev, fn: estate.CIDRCollectionKind, pos: ev.userPos(), v: c.Arguments}
+	a := &args{ev: ev, fn: estate.KindCIDRCollection, pos: ev.userPos(), v: c.Arguments}
 	a.nargs("collection name", "{locationName: [CIDR blocks]} or false")
 	s := &model.Setting{Args: []any{a.jsonArg(0, "collection name"), a.jsonArg(1, "locations")}}
 	coll, err := estate.ParseCIDRCollection(s.Args)
@@ -34,7 +34,7 @@ func (ev *evaluator) jsR53CIDRCollection(c goja.FunctionCall) goja.Value {
 	}
 	declared := false
 	for _, o := range ev.cfg.Settings {
-		if o.Kind != estate.CIDRCollectionKind || o.Args[0] != coll.Name {
+		if o.Kind != estate.KindCIDRCollection || o.Args[0] != coll.Name {
 			continue
 		}
 		prev, _ := estate.ParseCIDRCollection(o.Args)

@@ -13,7 +13,7 @@ import (
 // R53_DNSSEC(false) and R53_DNSSEC(false, {ds_removed: true}): the Route
 // 53 DNSSEC signing of the domain (see estate.DNSSEC). A domain takes one.
 func (ev *evaluator) jsR53DNSSEC(c goja.FunctionCall) goja.Value {
-	a := &args{ev: ev, fn: estate.DNSSECKind, pos: ev.userPos(), v: c.Arguments}
+	a := &args{ev: ev, fn: estate.KindDNSSEC, pos: ev.userPos(), v: c.Arguments}
 	vals := make([]any, len(a.v))
 	for i := range a.v {
 		vals[i] = a.jsonArg(i, "argument")
@@ -23,7 +23,7 @@ func (ev *evaluator) jsR53DNSSEC(c goja.FunctionCall) goja.Value {
 	}
 	fn, pos := a.fn, a.pos
 	return ev.value(&item{fn: fn, pos: pos, domain: func(ds *domainState) {
-		if prev := ds.d.SettingsOf(estate.DNSSECKind); len(prev) > 0 {
+		if prev := ds.d.SettingsOf(estate.KindDNSSEC); len(prev) > 0 {
 			ev.fail(pos, fn, "the domain %s already has R53_DNSSEC (at %s); a domain takes one", ds.d.UniqueName(), prev[0].Pos)
 		}
 		ds.d.Settings = append(ds.d.Settings, &model.Setting{Kind: fn, Args: vals, Pos: pos})
@@ -47,7 +47,7 @@ func (ev *evaluator) checkAutoDNSSEC() {
 		if auto == "" {
 			continue
 		}
-		decl := d.SettingsOf(estate.DNSSECKind)
+		decl := d.SettingsOf(estate.KindDNSSEC)
 		if len(decl) == 0 {
 			usesR53 := false
 			for _, p := range d.DNSProviders {

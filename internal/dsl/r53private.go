@@ -12,7 +12,7 @@ import (
 // off is harmless and accepted.
 func (ev *evaluator) finishPrivateZones() error {
 	for _, d := range ev.cfg.Domains {
-		vpcs := d.SettingsOf(estate.VPCKind)
+		vpcs := d.SettingsOf(estate.KindVPC)
 		if len(vpcs) == 0 {
 			continue
 		}
@@ -21,7 +21,7 @@ func (ev *evaluator) finishPrivateZones() error {
 				return &Error{Pos: s.Pos, Func: s.Kind, Msg: fmt.Sprintf("%s is a private hosted zone (R53_VPC at %s); Route 53 logs the queries of public zones only (use Route 53 Resolver query logging)", d.UniqueName(), vpcs[0].Pos)}
 			}
 		}
-		for _, s := range d.SettingsOf(estate.DNSSECKind) {
+		for _, s := range d.SettingsOf(estate.KindDNSSEC) {
 			if ds, err := estate.ParseDNSSEC(s.Args); err == nil && ds.On {
 				return &Error{Pos: s.Pos, Func: s.Kind, Msg: fmt.Sprintf("%s is a private hosted zone (R53_VPC at %s); Route 53 signs public zones only", d.UniqueName(), vpcs[0].Pos)}
 			}

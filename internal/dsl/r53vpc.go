@@ -14,7 +14,7 @@ import (
 // a VPC declared twice in one domain is refused when the modifier is
 // applied (D, D_EXTEND and DEFAULTS may each add some).
 func (ev *evaluator) jsR53VPC(c goja.FunctionCall) goja.Value {
-	a := &args{ev: ev, fn: estate.VPCKind, pos: ev.userPos(), v: c.Arguments}
+	a := &args{ev: ev, fn: estate.KindVPC, pos: ev.userPos(), v: c.Arguments}
 	vals := make([]any, len(a.v))
 	for i := range a.v {
 		vals[i] = a.jsonArg(i, vpcArgName(i))
@@ -27,7 +27,7 @@ func (ev *evaluator) jsR53VPC(c goja.FunctionCall) goja.Value {
 	fn, pos := a.fn, a.pos
 	return ev.value(&item{fn: fn, pos: pos, domain: func(ds *domainState) {
 		seen := map[string]estate.VPC{}
-		for _, prev := range ds.d.SettingsOf(estate.VPCKind) {
+		for _, prev := range ds.d.SettingsOf(estate.KindVPC) {
 			if pv, err := estate.ParseVPC(prev.Args); err == nil {
 				pv.Pos = prev.Pos
 				seen[pv.ID] = pv

@@ -11,11 +11,11 @@ func checkSetting(kind string, args []any) (bool, error) {
 	switch kind {
 	case estate.KindHealthCheck:
 		_, err = estate.ParseHealthCheck(args)
-	case estate.VPCKind:
+	case estate.KindVPC:
 		_, err = estate.ParseVPC(args)
-	case estate.DNSSECKind:
+	case estate.KindDNSSEC:
 		_, err = estate.ParseDNSSEC(args)
-	case estate.CIDRCollectionKind:
+	case estate.KindCIDRCollection:
 		_, err = estate.ParseCIDRCollection(args)
 	case estate.KindZoneComment:
 		_, err = estate.ZoneComment(args)

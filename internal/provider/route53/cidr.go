@@ -461,7 +461,7 @@ func (cidrFeature) planSettings(ctx context.Context, p *Provider, z *settingsZon
 	var out []diff.Change
 	for _, name := range cidrSortedKeys(s.decl) {
 		want, have := s.decl[name], s.have[name]
-		key := model.Key{Name: z.key, Type: estate.CIDRCollectionKind, SetID: name}
+		key := model.Key{Name: z.key, Type: estate.KindCIDRCollection, SetID: name}
 		if o := s.before[name]; first && o != nil {
 			c := diff.Change{Kind: diff.Modify, Key: key, Setting: &diff.Setting{New: estate.DescribeCIDRLocations(want.Locations), Op: o}}
 			if have == nil {
@@ -503,7 +503,7 @@ func cidrJoinNote(a, b string) string {
 }
 
 func hasCIDRDeclarations(settings []*model.Setting) bool {
-	return slices.ContainsFunc(settings, func(s *model.Setting) bool { return s.Kind == estate.CIDRCollectionKind })
+	return slices.ContainsFunc(settings, func(s *model.Setting) bool { return s.Kind == estate.KindCIDRCollection })
 }
 
 // resolveCIDRNames gives the records that name a declared collection

@@ -50,7 +50,7 @@ func (e *env) cidrPlanRun(p *Provider, settings []*model.Setting, ds ...*model.D
 
 func cidrDecl(name string, locs map[string][]string) *model.Setting {
 	if locs == nil {
-		return &model.Setting{Kind: estate.CIDRCollectionKind, Args: []any{name, false}, Pos: "dnsconfig.js:1"}
+		return &model.Setting{Kind: estate.KindCIDRCollection, Args: []any{name, false}, Pos: "dnsconfig.js:1"}
 	}
 	return estate.CIDRSetting(&estate.CIDRCollection{Name: name, Locations: locs})
 }

@@ -94,7 +94,7 @@ func (s *dnssecState) signingLine() string {
 }
 
 func (dnssecFeature) planSettings(ctx context.Context, p *Provider, z *settingsZone) ([]diff.Change, error) {
-	ss := z.settings(estate.DNSSECKind)
+	ss := z.settings(estate.KindDNSSEC)
 	if len(ss) == 0 {
 		if z.domain != nil && z.domain.Meta["autodnssec"] == "on" {
 			z.plan.Notes = append(z.plan.Notes, fmt.Sprintf("AUTODNSSEC_ON is ignored by Route 53 (as in DNSControl) for %s: signing needs a KMS key; declare R53_DNSSEC({kms_key: \"arn:aws:kms:us-east-1:…\"}) to sign the zone", zoneName(z.key)))
@@ -186,7 +186,7 @@ func (p *Provider) getDNSSEC(ctx context.Context, key, id string) (*dnssecState,
 }
 
 func dnssecKey(z *settingsZone, setID string) model.Key {
-	return model.Key{Name: z.key, Type: estate.DNSSECKind, SetID: setID}
+	return model.Key{Name: z.key, Type: estate.KindDNSSEC, SetID: setID}
 }
 
 // dsSetID names the DS change of a zone.
@@ -650,7 +650,7 @@ func (dnssecFeature) exportSettings(ctx context.Context, p *Provider, z *setting
 	}
 	slices.SortFunc(active, func(a, b types.KeySigningKey) int { return strings.Compare(aws.ToString(a.Name), aws.ToString(b.Name)) })
 	d := &estate.DNSSEC{On: true, KMSKey: aws.ToString(active[0].KmsArn), KSK: aws.ToString(active[0].Name)}
-	return []*model.Setting{{Kind: estate.DNSSECKind, Args: d.Args()}}, nil
+	return []*model.Setting{{Kind: estate.KindDNSSEC, Args: d.Args()}}, nil
 }
 
 // privateZone tells whether the hosted zone id is known to be private

@@ -49,7 +49,7 @@ var privateZoneServers = []string{"ns-0.awsdns-00.com.", "ns-512.awsdns-00.net."
 // declares VPCs (a private zone).
 func (p *Provider) wantsPrivate(key string) bool {
 	d := p.decl.domains[key]
-	return d != nil && len(d.SettingsOf(estate.VPCKind)) > 0
+	return d != nil && len(d.SettingsOf(estate.KindVPC)) > 0
 }
 
 // declaredVPCs returns the VPCs the domain of key declares; one of the
@@ -59,7 +59,7 @@ func (p *Provider) declaredVPCs(key string) ([]estate.VPC, error) {
 	if d == nil {
 		return nil, nil
 	}
-	vs, err := estate.ParseVPCs(d.SettingsOf(estate.VPCKind))
+	vs, err := estate.ParseVPCs(d.SettingsOf(estate.KindVPC))
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +130,7 @@ type vpcFeature struct{}
 var _ settingsExporter = vpcFeature{}
 
 func (vpcFeature) planSettings(ctx context.Context, p *Provider, z *settingsZone) ([]diff.Change, error) {
-	if len(z.settings(estate.VPCKind)) == 0 {
+	if len(z.settings(estate.KindVPC)) == 0 {
 		return nil, nil
 	}
 	want, err := p.declaredVPCs(z.key)
@@ -206,7 +206,7 @@ func vpcChange(key string, kind diff.Kind, v estate.VPC, op settingOp, note stri
 	default:
 		s.Old, s.After = "disassociate", true
 	}
-	return diff.Change{Kind: kind, Key: model.Key{Name: key, Type: estate.VPCKind, SetID: v.Label()}, Setting: s}
+	return diff.Change{Kind: kind, Key: model.Key{Name: key, Type: estate.KindVPC, SetID: v.Label()}, Setting: s}
 }
 
 // zoneVPCs reads whether the hosted zone id is private and its VPCs (one
@@ -340,7 +340,7 @@ func (vpcFeature) exportSettings(ctx context.Context, p *Provider, z *settingsZo
 	}
 	out := make([]*model.Setting, 0, len(vs))
 	for _, v := range vs {
-		out = append(out, &model.Setting{Kind: estate.VPCKind, Args: v.Args()})
+		out = append(out, &model.Setting{Kind: estate.KindVPC, Args: v.Args()})
 	}
 	return out, nil
 }

@@ -28,7 +28,7 @@ const (
 // vpcSetting is R53_VPC(id, region[, {account}]) as the DSL makes it.
 func vpcSetting(id, region, account string) *model.Setting {
 	v := estate.VPC{ID: id, Region: region, Account: account}
-	return &model.Setting{Kind: estate.VPCKind, Args: v.Args(), Pos: "dnsconfig.js:1"}
+	return &model.Setting{Kind: estate.KindVPC, Args: v.Args(), Pos: "dnsconfig.js:1"}
 }
 
 // privateDomain is a domain with records and VPCs (id, region pairs).

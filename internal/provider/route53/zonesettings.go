@@ -360,7 +360,7 @@ func planQueryLog(ctx context.Context, p *Provider, z *settingsZone) (*diff.Chan
 	if err != nil {
 		return nil, settingError(s, err)
 	}
-	if p.privateZone(z.key, z.id) || (z.id == "" && len(z.domain.SettingsOf(estate.VPCKind)) > 0) {
+	if p.privateZone(z.key, z.id) || (z.id == "" && len(z.domain.SettingsOf(estate.KindVPC)) > 0) {
 		if want.Off {
 			return nil, nil // a private zone never logs: nothing to stop, nothing to ask
 		}

@@ -12,10 +12,10 @@ import (
 	"github.com/dnsctl/dnsctl/internal/provider/route53/routing"
 )
 
-// CIDRCollectionKind is the function that declares a CIDR collection:
+// KindCIDRCollection is the function that declares a CIDR collection:
 // R53_CIDR_COLLECTION(name, {location: [cidr, ...], ...}), or
 // R53_CIDR_COLLECTION(name, false) for a collection that must not exist.
-const CIDRCollectionKind = "R53_CIDR_COLLECTION"
+const KindCIDRCollection = "R53_CIDR_COLLECTION"
 
 // Limits of the Route 53 API (CreateCidrCollection, ChangeCidrCollection,
 // CidrCollectionChange) and of IP-based routing.
@@ -207,7 +207,7 @@ func CIDRCollections(settings []*model.Setting) (_ map[string]*CIDRCollection, e
 	out := map[string]*CIDRCollection{}
 	pos := map[string]string{}
 	for _, s := range settings {
-		if s.Kind != CIDRCollectionKind {
+		if s.Kind != KindCIDRCollection {
 			continue
 		}
 		c, err := ParseCIDRCollection(s.Args)
@@ -224,15 +224,15 @@ func CIDRCollections(settings []*model.Setting) (_ map[string]*CIDRCollection, e
 
 func withPos(pos string, err error) error {
 	if pos == "" {
-		return fmt.Errorf("%s: %w", CIDRCollectionKind, err)
+		return fmt.Errorf("%s: %w", KindCIDRCollection, err)
 	}
-	return fmt.Errorf("%s: %s: %w", pos, CIDRCollectionKind, err)
+	return fmt.Errorf("%s: %s: %w", pos, KindCIDRCollection, err)
 }
 
 // CIDRSetting is the declaration that keeps collection c (get-zones).
 func CIDRSetting(c *CIDRCollection) *model.Setting {
 	if c.Absent {
-		return &model.Setting{Kind: CIDRCollectionKind, Args: []any{c.Name, false}}
+		return &model.Setting{Kind: KindCIDRCollection, Args: []any{c.Name, false}}
 	}
 	locs := make(map[string]any, len(c.Locations))
 	for l, bs := range c.Locations {
@@ -242,5 +242,5 @@ func CIDRSetting(c *CIDRCollection) *model.Setting {
 		}
 		locs[l] = list
 	}
-	return &model.Setting{Kind: CIDRCollectionKind, Args: []any{c.Name, locs}}
+	return &model.Setting{Kind: KindCIDRCollection, Args: []any{c.Name, locs}}
 }

@@ -34,7 +34,7 @@ func TestCanonicalCIDR(t *testing.T) {
 
 func TestCIDRCollections(t *testing.T) {
 	decl := func(pos string, args ...any) *model.Setting {
-		return &model.Setting{Kind: CIDRCollectionKind, Args: args, Pos: pos}
+		return &model.Setting{Kind: KindCIDRCollection, Args: args, Pos: pos}
 	}
 	colls, err := CIDRCollections([]*model.Setting{
 		decl("a.js:1", "nets", map[string]any{"b": []any{"10.0.0.0/8", "2001:db8::/32"}, "a": "192.0.2.0/24"}),

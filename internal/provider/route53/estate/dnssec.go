@@ -6,8 +6,8 @@ import (
 	"strings"
 )
 
-// DNSSECKind is the function that declares a zone's DNSSEC signing.
-const DNSSECKind = "R53_DNSSEC"
+// KindDNSSEC is the function that declares a zone's DNSSEC signing.
+const KindDNSSEC = "R53_DNSSEC"
 
 // DefaultKSK is the name of the key-signing key R53_DNSSEC creates when
 // the declaration names none.

@@ -9,10 +9,10 @@ import (
 	"github.com/dnsctl/dnsctl/internal/provider/route53/routing"
 )
 
-// VPCKind is the declaration of a VPC a private hosted zone answers in:
+// KindVPC is the declaration of a VPC a private hosted zone answers in:
 // R53_VPC(vpcId, region[, {account: "credsEntry"}]). A domain with at
 // least one is a private zone.
-const VPCKind = "R53_VPC"
+const KindVPC = "R53_VPC"
 
 // vpcIDShape is the shape of a VPC ID: "vpc-" and 8 or 17 hex digits.
 var vpcIDShape = regexp.MustCompile(`^vpc-([0-9a-f]{8}|[0-9a-f]{17})$`)
@@ -99,7 +99,7 @@ func ParseVPCs(ss []*model.Setting) (_ []VPC, err error) {
 	for _, s := range ss {
 		v, err := ParseVPC(s.Args)
 		if err != nil {
-			return nil, at(s.Pos, fmt.Errorf("%s: %w", VPCKind, err))
+			return nil, at(s.Pos, fmt.Errorf("%s: %w", KindVPC, err))
 		}
 		v.Pos = s.Pos
 		if err := Duplicate(seen, v); err != nil {
@@ -123,7 +123,7 @@ func Duplicate(seen map[string]VPC, v VPC) error {
 	if prev.Pos != "" {
 		where = " at " + prev.Pos
 	}
-	return fmt.Errorf("%s(%q) is declared twice in the domain (first%s); a VPC is associated with a zone once", VPCKind, v.ID, where)
+	return fmt.Errorf("%s(%q) is declared twice in the domain (first%s); a VPC is associated with a zone once", KindVPC, v.ID, where)
 }
 
 // OwnVPC returns the first VPC of the zone's own account (no account

@@ -10,7 +10,7 @@ import (
 
 func TestParseVPCs(t *testing.T) {
 	set := func(pos string, args ...any) *model.Setting {
-		return &model.Setting{Kind: VPCKind, Args: args, Pos: pos}
+		return &model.Setting{Kind: KindVPC, Args: args, Pos: pos}
 	}
 	for _, tc := range []struct {
 		name string
