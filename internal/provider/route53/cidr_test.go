@@ -42,12 +42,6 @@ func (e *env) newCIDRStub() *cidrStub {
 	}))
 }
 
-// cidrPlanRun plans the domains as one run of preview does.
-func (e *env) cidrPlanRun(p *Provider, settings []*model.Setting, ds ...*model.Domain) []*diff.Plan {
-	e.t.Helper()
-	return e.planRun(p, settings, ds...)
-}
-
 func cidrDecl(name string, locs map[string][]string) *model.Setting {
 	if locs == nil {
 		return &model.Setting{Kind: estate.KindCIDRCollection, Args: []any{name, false}, Pos: "dnsconfig.js:1"}
@@ -79,12 +73,12 @@ func TestCIDRCollectionRoundTrip(t *testing.T) {
 		t.Helper()
 		d := &model.Domain{Name: zone, Records: records}
 		p := e.cidrProvider(stub)
-		plan := e.cidrPlanRun(p, settings, d)[0]
+		plan := e.planRun(p, settings, d)[0]
 		cidrWantLines(t, name, plan, want...)
 		if err := p.Apply(ctx(t), plan); err != nil {
 			t.Fatalf("%s: Apply: %v", name, err)
 		}
-		again := e.cidrPlanRun(e.cidrProvider(stub), settings, d)[0]
+		again := e.planRun(e.cidrProvider(stub), settings, d)[0]
 		if len(again.Changes) != 0 {
 			t.Errorf("%s: after push, plan has %d changes:\n%s", name, len(again.Changes), strings.Join(planLines(again), "\n"))
 		}
@@ -184,7 +178,7 @@ func TestCIDRCollectionSharedAcrossZones(t *testing.T) {
 	a := &model.Domain{Name: "a.example", Records: []*model.Record{rec(t, "a.example", "www", "A", 300, "192.0.2.1")}}
 	b := &model.Domain{Name: "b.example", Records: []*model.Record{cidrRec(t, "b.example", "www", "192.0.2.9", "nets", "eu", "eu")}}
 	p := e.cidrProvider(stub)
-	plans := e.cidrPlanRun(p, settings, a, b)
+	plans := e.planRun(p, settings, a, b)
 	cidrWantLines(t, "zone a", plans[0],
 		"+ CREATE R53_CIDR_COLLECTION nets: eu=10.1.0.0/16 [account-wide]",
 		"+ CREATE www.a.example A 192.0.2.1 ttl=300")
@@ -199,7 +193,7 @@ func TestCIDRCollectionSharedAcrossZones(t *testing.T) {
 	if n := stub.calls["CreateCidrCollection"]; n != 1 {
 		t.Errorf("CreateCidrCollection calls = %d, want 1", n)
 	}
-	for _, plan := range e.cidrPlanRun(e.cidrProvider(stub), settings, a, b) {
+	for _, plan := range e.planRun(e.cidrProvider(stub), settings, a, b) {
 		if len(plan.Changes) != 0 {
 			t.Errorf("zone %s: after push, %s", plan.Zone, strings.Join(planLines(plan), "\n"))
 		}
@@ -219,7 +213,7 @@ func TestCIDRNoDeclarationsNoCalls(t *testing.T) {
 	}}
 	calls := func() int64 {
 		p := e.cidrProvider(stub)
-		e.cidrPlanRun(p, nil, d)
+		e.planRun(p, nil, d)
 		return p.APICalls()
 	}
 	with := calls()
@@ -271,12 +265,12 @@ func TestCIDRVersionMismatch(t *testing.T) {
 	stub := e.newCIDRStub()
 	d := &model.Domain{Name: "v.example"}
 	p := e.cidrProvider(stub)
-	plan := e.cidrPlanRun(p, []*model.Setting{cidrDecl("nets", map[string][]string{"eu": {"10.1.0.0/16"}})}, d)[0]
+	plan := e.planRun(p, []*model.Setting{cidrDecl("nets", map[string][]string{"eu": {"10.1.0.0/16"}})}, d)[0]
 	if err := p.Apply(ctx(t), plan); err != nil {
 		t.Fatal(err)
 	}
 	p = e.cidrProvider(stub)
-	plan = e.cidrPlanRun(p, []*model.Setting{cidrDecl("nets", map[string][]string{"eu": {"10.2.0.0/16"}})}, d)[0]
+	plan = e.planRun(p, []*model.Setting{cidrDecl("nets", map[string][]string{"eu": {"10.2.0.0/16"}})}, d)[0]
 	for _, c := range stub.colls {
 		c.version++ // someone else's change
 	}
@@ -335,7 +329,7 @@ func TestCIDRCollectionConcurrentZones(t *testing.T) {
 	stub := e.newCIDRStub()
 	settings := []*model.Setting{cidrDecl("nets", map[string][]string{"eu": {"10.1.0.0/16"}})}
 	p := e.cidrProvider(stub)
-	plans := e.cidrPlanRun(p, settings, ds...)
+	plans := e.planRun(p, settings, ds...)
 	errs := make(chan error, len(plans))
 	for _, plan := range plans {
 		go func() { errs <- p.Apply(ctx(t), plan) }()
@@ -348,7 +342,7 @@ func TestCIDRCollectionConcurrentZones(t *testing.T) {
 	if n := stub.calls["CreateCidrCollection"]; n != 1 {
 		t.Errorf("CreateCidrCollection calls = %d, want 1", n)
 	}
-	for _, plan := range e.cidrPlanRun(e.cidrProvider(stub), settings, ds...) {
+	for _, plan := range e.planRun(e.cidrProvider(stub), settings, ds...) {
 		if len(plan.Changes) != 0 {
 			t.Errorf("zone %s: after push, %s", plan.Zone, strings.Join(planLines(plan), "\n"))
 		}
