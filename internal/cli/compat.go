@@ -158,6 +158,30 @@ func (nt *notifier) changes(ctx context.Context, domain, prov string, plan *diff
 	nt.send(ctx, notify.Event{Domain: domain, Provider: prov, Lines: lines, Preview: preview, Err: err})
 }
 
+// observer sends, as an observer of a run, the corrections a preview
+// plans or a push makes (nil when nothing is sent).
+func (nt *notifier) observer(ctx context.Context, push bool) engine.Observer {
+	if nt == nil {
+		return nil
+	}
+	return engine.ObserverFunc(func(ev engine.Event) {
+		switch ev := ev.(type) {
+		case engine.ChangesListed:
+			if !push {
+				nt.changes(ctx, ev.Domain.UniqueName(), ev.Plan.Provider.Name, ev.Plan.Plan, ev.Changes, true, nil)
+			}
+		case engine.Applied:
+			nt.changes(ctx, ev.Sent.Zone, ev.Plan.Provider.Name, ev.Sent, ev.Sent.Changes, false, ev.Err)
+		case engine.RegistrarPlanned:
+			if !push && ev.Plan.Changed() {
+				nt.send(ctx, notify.Event{Domain: ev.Domain.UniqueName(), Provider: ev.Plan.Registrar.Name, Lines: []string{ev.Line}, Preview: true})
+			}
+		case engine.RegistrarApplied:
+			nt.send(ctx, notify.Event{Domain: ev.Domain.UniqueName(), Provider: ev.Plan.Registrar.Name, Lines: []string{ev.Line}, Err: ev.Err})
+		}
+	})
+}
+
 func (nt *notifier) send(ctx context.Context, ev notify.Event) {
 	if nt == nil {
 		return

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/dnsctl/dnsctl/internal/engine"
 	"github.com/dnsctl/dnsctl/internal/safe"
 )
 
@@ -112,4 +113,30 @@ func (p *progress) finish() {
 	}
 	close(p.stop)
 	<-p.ended
+}
+
+// Observe follows a run: each stage restarts the count, and a zone counts
+// once planned while push plans, otherwise once finished.
+func (p *progress) Observe(ev engine.Event) {
+	if p == nil {
+		return
+	}
+	switch ev := ev.(type) {
+	case engine.StageStarted:
+		p.stage(string(ev.Stage))
+	case engine.ZonePlanned:
+		if p.inStage(string(engine.StagePlanning)) {
+			p.zoneDone()
+		}
+	case engine.ZoneFinished:
+		if !p.inStage(string(engine.StagePlanning)) {
+			p.zoneDone()
+		}
+	}
+}
+
+func (p *progress) inStage(label string) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.label == label
 }

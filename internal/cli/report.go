@@ -75,6 +75,32 @@ func (e *reportEntry) fill(pp *engine.ProviderPlan) {
 	}
 }
 
+// reportEntries are the report's entries for the results of a run: one
+// per provider and registrar of each domain (one for a domain that has
+// neither or failed as a whole).
+func reportEntries(res *engine.RunResult) []reportEntry {
+	var out []reportEntry
+	for _, z := range res.Zones {
+		for _, t := range z.Targets {
+			e := reportEntry{Domain: z.Domain.UniqueName(), Provider: t.Provider, Registrar: t.Registrar,
+				ZoneCreated: t.ZoneCreated, Outcome: string(t.Outcome), Applied: t.Applied}
+			if t.Plan != nil {
+				e.fill(t.Plan)
+			}
+			if t.Line != "" {
+				e.Corrections = t.Corrections
+				e.Changes = []reportChange{{Kind: "MODIFY", Name: z.Domain.Name, Type: "NS", Lines: []string{t.Line}}}
+				e.CorrectionDetails = []string{t.Line}
+			}
+			if t.Err != nil {
+				e.Error = t.Err.Error()
+			}
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // writeReport writes the plan (and, for push, its outcome) as JSON, or as
 // Markdown (for a pull-request comment) when path ends in ".md".
 func writeReport(path string, entries []reportEntry, push bool) error {

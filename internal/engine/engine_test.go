@@ -23,6 +23,11 @@ type fake struct {
 	zones      map[string][]*model.Record
 	registered map[string][]string
 	applied    int
+	// failRead and failApply make Records and Apply fail (run_test.go);
+	// skipped records the changes push -i declined (provider.ChangeSkipper).
+	failRead  map[string]error
+	failApply error
+	skipped   []diff.Change
 }
 
 var fakes = map[string]*fake{}
@@ -51,6 +56,9 @@ func (f *fake) Nameservers(context.Context, string) ([]string, error) {
 func (f *fake) Records(_ context.Context, zone string) ([]*model.Record, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if err := f.failRead[zone]; err != nil {
+		return nil, err
+	}
 	rs, ok := f.zones[zone]
 	if !ok {
 		return nil, provider.ErrZoneNotFound
@@ -69,6 +77,9 @@ func (f *fake) EnsureZone(_ context.Context, zone string) (bool, error) {
 func (f *fake) Apply(_ context.Context, p *diff.Plan) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.failApply != nil {
+		return f.failApply
+	}
 	f.applied++
 	rs := f.zones[p.Zone]
 	for _, c := range p.Changes {
@@ -77,6 +88,11 @@ func (f *fake) Apply(_ context.Context, p *diff.Plan) error {
 	}
 	f.zones[p.Zone] = rs
 	return nil
+}
+func (f *fake) SkipChange(_ string, c diff.Change) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.skipped = append(f.skipped, c)
 }
 func (f *fake) RegisteredNameservers(_ context.Context, d string) ([]string, error) {
 	return f.registered[d], nil
