@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"time"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/dnsctl/dnsctl/internal/engine"
 	"github.com/dnsctl/dnsctl/internal/safe"
-	"github.com/dnsctl/dnsctl/internal/verify"
 )
 
 func newVerifyCmd(g *globals) *cobra.Command {
@@ -68,40 +68,26 @@ func runVerify(ctx context.Context, g *globals, f *configFlags, domains string, 
 // verifyEngine asks the servers of every domain of e (or servers) and
 // prints the report; it returns whether every server agrees.
 func verifyEngine(ctx context.Context, g *globals, e *engine.Engine, servers []string, timeout time.Duration) bool {
-	targets, err := e.VerifyTargets(ctx)
+	results, err := e.Verify(ctx, engine.VerifyOptions{Servers: servers, Timeout: timeout, Workers: 8})
 	if err != nil {
 		safe.Fprintf(g.stderr, "verify: %s\n", err)
 		return false
 	}
-	failed := false
-	for _, t := range targets {
-		asked := servers
-		if len(asked) == 0 {
-			for _, s := range t.Servers {
-				asked = append(asked, net.JoinHostPort(s, "53"))
-			}
-		}
-		if len(asked) == 0 {
-			safe.Fprintf(g.stderr, "verify: %s: its providers have no name servers; give --server host:port\n", t.Zone)
-			failed = true
-			continue
-		}
-		sets := verify.Sets(t.Records)
-		for _, s := range asked {
-			res := verify.Check(ctx, s, t.Zone, sets, timeout)
-			switch {
-			case res.Err != nil:
-				failed = true
-				safe.Fprintf(g.stdout, "UNREACHABLE %s %s: %s\n", s, t.Zone, res.Err)
-			case res.OK():
-				safe.Fprintf(g.stdout, "OK %s %s (%d record sets)\n", t.Zone, s, res.Sets)
-			default:
-				failed = true
-				for _, fd := range res.Findings {
-					safe.Fprintf(g.stdout, "%s %s %s\n", fd.Kind, s, fd.Detail())
-				}
+	ok := true
+	for _, res := range results {
+		ok = ok && res.OK()
+		switch {
+		case errors.Is(res.Err, engine.ErrNoServers):
+			safe.Fprintf(g.stderr, "verify: %s: %s\n", res.Zone, res.Err)
+		case res.Err != nil:
+			safe.Fprintf(g.stdout, "UNREACHABLE %s %s: %s\n", res.Server, res.Zone, res.Err)
+		case res.OK():
+			safe.Fprintf(g.stdout, "OK %s %s (%d record sets)\n", res.Zone, res.Server, res.Sets)
+		default:
+			for _, fd := range res.Findings {
+				safe.Fprintf(g.stdout, "%s %s %s\n", fd.Kind, res.Server, fd.Detail())
 			}
 		}
 	}
-	return !failed
+	return ok
 }

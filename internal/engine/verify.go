@@ -3,9 +3,13 @@ package engine
 import (
 	"context"
 	"fmt"
+	"net"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/verify"
 )
 
 // VerifyTarget is what `dnsctl verify` checks for one domain: the records
@@ -42,5 +46,70 @@ func (e *Engine) VerifyTargets(ctx context.Context) ([]VerifyTarget, error) {
 		}
 		out = append(out, t)
 	}
+	return out, nil
+}
+
+// VerifyOptions say which servers Verify asks and how.
+type VerifyOptions struct {
+	// Servers (host:port) are asked for every zone instead of the
+	// providers' name servers.
+	Servers []string
+	// Timeout limits each query.
+	Timeout time.Duration
+	// Workers is how many servers are asked at once (at least 1).
+	Workers int
+}
+
+// ErrNoServers is the result of a zone none of whose providers has name
+// servers to ask (BIND): give VerifyOptions.Servers.
+var ErrNoServers = fmt.Errorf("its providers have no name servers; give --server host:port")
+
+// Verify asks the authoritative servers of every domain of the run (or
+// o.Servers), several at once, whether they serve the configuration. The
+// results come in configuration order, then server order; a zone with no
+// server to ask has one result with Err ErrNoServers and no Server.
+func (e *Engine) Verify(ctx context.Context, o VerifyOptions) ([]verify.Result, error) {
+	targets, err := e.VerifyTargets(ctx)
+	if err != nil {
+		return nil, err
+	}
+	type job struct {
+		server, zone string
+		sets         []verify.Set
+	}
+	var jobs []job
+	var out []verify.Result
+	for _, t := range targets {
+		asked := o.Servers
+		if len(asked) == 0 {
+			for _, s := range t.Servers {
+				asked = append(asked, net.JoinHostPort(s, "53"))
+			}
+		}
+		if len(asked) == 0 {
+			jobs = append(jobs, job{zone: t.Zone})
+			continue
+		}
+		sets := verify.Sets(t.Records)
+		for _, s := range asked {
+			jobs = append(jobs, job{server: s, zone: t.Zone, sets: sets})
+		}
+	}
+	out = make([]verify.Result, len(jobs))
+	sem := make(chan struct{}, max(o.Workers, 1))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		if j.server == "" {
+			out[i] = verify.Result{Zone: j.zone, Err: ErrNoServers}
+			continue
+		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			out[i] = verify.Check(ctx, j.server, j.zone, j.sets, o.Timeout)
+		}()
+	}
+	wg.Wait()
 	return out, nil
 }

@@ -2,8 +2,10 @@ package verify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/miekg/dns"
@@ -59,17 +61,49 @@ type Result struct {
 // OK reports whether the server agrees with the configuration.
 func (r Result) OK() bool { return r.Err == nil && len(r.Findings) == 0 }
 
-// Check queries server for every set of zone and compares the answers.
-// It stops at the first query that fails: the server is unreachable.
+// inFlight is how many queries Check has outstanding at one server.
+const inFlight = 8
+
+// Check queries server for every set of zone, a few queries at a time,
+// and compares the answers; the findings keep the order of sets. It stops
+// at the first query that fails: the server is unreachable.
 func Check(ctx context.Context, server, zone string, sets []Set, timeout time.Duration) Result {
 	res := Result{Server: server, Zone: zone, Sets: len(sets)}
-	for _, s := range sets {
-		got, err := Query(ctx, server, s.Name, s.Type, timeout)
-		if err != nil {
-			res.Err = err
-			return res
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	found := make([][]Finding, len(sets))
+	errs := make([]error, len(sets))
+	sem := make(chan struct{}, inFlight)
+	var wg sync.WaitGroup
+	for i, s := range sets {
+		sem <- struct{}{}
+		if ctx.Err() != nil {
+			<-sem
+			break
 		}
-		res.Findings = append(res.Findings, Compare(s, got)...)
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			got, err := Query(ctx, server, s.Name, s.Type, timeout)
+			if err != nil {
+				errs[i] = err
+				cancel()
+				return
+			}
+			found[i] = Compare(s, got)
+		}()
+	}
+	wg.Wait()
+	for i := range sets {
+		// The first failure in set order; a query cut short by it is not
+		// the server's fault.
+		if errs[i] != nil && (res.Err == nil || errors.Is(res.Err, context.Canceled) && !errors.Is(errs[i], context.Canceled)) {
+			res.Err = errs[i]
+		}
+		res.Findings = append(res.Findings, found[i]...)
+	}
+	if res.Err != nil {
+		res.Findings = nil
 	}
 	return res
 }

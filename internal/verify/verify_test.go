@@ -2,6 +2,7 @@ package verify
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -106,5 +107,35 @@ func TestCheckUnreachable(t *testing.T) {
 	res := Check(context.Background(), "127.0.0.1:9", "example.com", sets, 200*time.Millisecond)
 	if res.Err == nil || res.OK() {
 		t.Fatalf("Check of a dead server: err = %v, OK = %v", res.Err, res.OK())
+	}
+}
+
+// Check asks several sets at once; its findings still come in the order
+// of the sets.
+func TestCheckKeepsSetOrder(t *testing.T) {
+	served := map[string][][]string{}
+	var sets []Set
+	var want []string
+	for i := range 40 {
+		name := fmt.Sprintf("h%02d.example.com", i)
+		served[name] = [][]string{{"v"}}
+		data := "v"
+		if i%7 == 3 { // every seventh set differs
+			data = "other"
+			want = append(want, fmt.Sprintf("DIFF %s TXT: want [%s] got [%s]", name, model.TXTData(data), model.TXTData("v")))
+		}
+		sets = append(sets, Set{Name: name, Type: "TXT", TTL: 60, Want: []string{model.TXTData(data)}})
+	}
+	srv := dnsserver.Start(t, served)
+	res := Check(context.Background(), srv.Addr, "example.com", sets, 2*time.Second)
+	if res.Err != nil {
+		t.Fatal(res.Err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.String())
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
