@@ -2,7 +2,10 @@
 // configuration, reads the credentials, builds the providers a run needs,
 // validates everything before any provider is contacted, and then, per
 // domain, computes and applies the corrections of each DNS provider and of
-// the registrar. It prints nothing; the CLI renders what it returns.
+// the registrar. Run holds the rules of preview and push (run.go) and
+// tells observers what happens as typed events (events.go); Verify asks
+// the authoritative servers. It prints nothing: the CLI renders its events
+// and results.
 package engine
 
 import (
