@@ -112,7 +112,7 @@ func (e *Engine) ForEach(ctx context.Context, workers int, fn func(i int, d *mod
 func (e *Engine) PlanDomain(ctx context.Context, d *model.Domain) *DomainPlan {
 	dp := &DomainPlan{Domain: d}
 	e.pinZone(d)
-	ns, own, err := e.nameservers(ctx, d)
+	ns, own, err := e.nameservers(ctx, d, false)
 	if err != nil {
 		dp.Err = err
 		return dp
@@ -228,16 +228,25 @@ func assignsNameservers(p *DNSProvider, zone string) bool {
 
 // nameservers gathers the domain's delegation: NAMESERVER() entries, then
 // the first NSCount servers of each DNS provider. It also returns each
-// provider's own name servers, which its apex NS set always keeps.
-func (e *Engine) nameservers(ctx context.Context, d *model.Domain) ([]string, map[string][]string, error) {
+// provider's own name servers, which its apex NS set always keeps. exact
+// reads every provider's real delegation; otherwise a provider may answer
+// from its record listing (provider.ListedNameservers) where the domain
+// delegates nothing from the answer.
+func (e *Engine) nameservers(ctx context.Context, d *model.Domain, exact bool) ([]string, map[string][]string, error) {
 	ns := slices.Clone(d.Nameservers)
 	own := map[string][]string{}
+	reg := e.registrars[d.Registrar]
+	delegates := reg != nil && reg.Impl != nil
 	for _, ref := range d.DNSProviders {
 		p := e.dns[ref.Name]
 		if p == nil || isNone(p.Impl) {
 			continue
 		}
-		got, err := p.Impl.Nameservers(ctx, d.UniqueName())
+		read := p.Impl.Nameservers
+		if l, ok := p.Impl.(provider.ListedNameservers); ok && !exact && !delegates && ref.NSCount < 0 {
+			read = l.ListedNameservers
+		}
+		got, err := read(ctx, d.UniqueName())
 		if err != nil {
 			return nil, nil, fmt.Errorf("getting name servers from %s: %w", p.Name, err)
 		}
@@ -598,7 +607,7 @@ func (e *Engine) newZonePlan(ctx context.Context, d *model.Domain, p *DNSProvide
 	if !p.Caps.ZoneFiles {
 		return &diff.Plan{Zone: d.UniqueName()}, nil
 	}
-	ns, own, err := e.nameservers(ctx, d)
+	ns, own, err := e.nameservers(ctx, d, true)
 	if err != nil {
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider"
 )
 
 // recorder is an observer that keeps the events of each zone as short
@@ -259,5 +260,55 @@ func TestRunInterrupted(t *testing.T) {
 	}
 	if want := []string{"a.test interrupted", "b.test interrupted"}; !slices.Equal(outcomes(res), want) {
 		t.Errorf("outcomes %q, want %q", outcomes(res), want)
+	}
+}
+
+// listing is a FAKE provider that can also answer name servers from its
+// listing (provider.ListedNameservers), with an answer that differs from
+// its real delegation, so a test sees which one the engine asked.
+type listing struct{ *fake }
+
+func (l listing) ListedNameservers(context.Context, string) ([]string, error) {
+	return []string{"listed.fake."}, nil
+}
+
+func init() {
+	provider.Register(provider.Info{
+		Type: "FAKELISTED", DNS: true, Capabilities: fakeCaps,
+		New: func(_ context.Context, e provider.Entry) (any, error) {
+			f := &fake{ns: []string{"real.fake."}, zones: map[string][]*model.Record{}, registered: map[string][]string{}}
+			fakes[e.Name] = f
+			return listing{f}, nil
+		},
+	})
+}
+
+// The engine takes name servers from a provider's listing only where
+// nothing is delegated from them: with a registrar to update, or a count
+// of servers to delegate, it reads the real delegation.
+func TestListedNameserversOnlyWithoutDelegation(t *testing.T) {
+	creds := `{"dns": {"TYPE": "FAKELISTED"}, "reg": {"TYPE": "FAKE", "ns": "x.", "registered": "old.ns."}}`
+	for _, tc := range []struct {
+		name, config string
+		want         string
+	}{
+		{"registrar NONE", `D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns")));`, "listed.fake."},
+		{"a registrar", `D("example.com", NewRegistrar("reg"), DnsProvider(NewDnsProvider("dns")));`, "real.fake."},
+		{"a server count", `D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns"), 1));`, "real.fake."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := runEngine(t, tc.config, creds, Options{})
+			fakes["dns"].zones["example.com"] = nil
+			dp := e.PlanDomain(context.Background(), e.Config.Domains[0])
+			if dp.Err != nil {
+				t.Fatal(dp.Err)
+			}
+			if got := strings.Join(lines(dp.Providers[0]), "\n"); !strings.Contains(got, "NS "+tc.want) {
+				t.Errorf("apex NS plan does not name %s:\n%s", tc.want, got)
+			}
+			if rp := dp.Registrar; rp != nil && rp.Registrar.Impl != nil && !slices.Equal(rp.New, []string{"real.fake."}) {
+				t.Errorf("registrar plan %v, want the real delegation", rp.New)
+			}
+		})
 	}
 }

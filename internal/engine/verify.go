@@ -27,7 +27,7 @@ type VerifyTarget struct {
 func (e *Engine) VerifyTargets(ctx context.Context) ([]VerifyTarget, error) {
 	var out []VerifyTarget
 	for _, d := range e.Config.Domains {
-		ns, own, err := e.nameservers(ctx, d)
+		ns, own, err := e.nameservers(ctx, d, true)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", d.UniqueName(), err)
 		}

@@ -124,6 +124,18 @@ type NameserverAssigner interface {
 	AssignsNameservers(zone string) bool
 }
 
+// ListedNameservers is a DNS provider that can tell a zone's name servers
+// from the record listing that planning reads next anyway, saving a call
+// of its own, where the listing leaves no doubt (Route 53: an apex NS set
+// of exactly the form Route 53 assigns). The answer may rest on records
+// someone could have edited, so the engine asks for it only where nothing
+// is delegated from it: the domain's registrar is NONE and every server
+// counts (no NS count). Otherwise it calls Nameservers, which reads the
+// zone's real delegation.
+type ListedNameservers interface {
+	ListedNameservers(ctx context.Context, zone string) ([]string, error)
+}
+
 // SettingsPlanner is a DNS provider that manages, with a zone's records,
 // things of the zone that are not records (Route 53: health checks, VPC
 // associations, DNSSEC, tags), declared as the domain's model.Settings.

@@ -152,6 +152,7 @@ func (p *Provider) applyRecords(ctx context.Context, key, id string, plan *diff.
 	}
 	zone := zoneName(key)
 	p.takeCreated(id) // the zone is about to change: never assume it again
+	p.takePrefetched(id)
 	for _, c := range plan.Changes {
 		for _, rs := range [2][]*model.Record{c.Old, c.New} {
 			for _, r := range rs {

@@ -38,6 +38,9 @@ func (p *Provider) records(ctx context.Context, key string) ([]*model.Record, er
 	// every new zone: no need to list it.
 	sets, fresh := p.takeCreated(id)
 	if !fresh {
+		sets, fresh = p.takePrefetched(id)
+	}
+	if !fresh {
 		if sets, err = p.listRRSets(ctx, zone, id); err != nil {
 			return nil, err
 		}

@@ -280,8 +280,25 @@ func TestZoneLookupChoosesCheaperWay(t *testing.T) {
 			t.Fatalf("%s: %v", z, err)
 		}
 	}
-	if l, c, b := e.proxy.Calls("ListHostedZones"), e.proxy.Calls("GetHostedZoneCount"), e.proxy.Calls("ListHostedZonesByName"); l != 3 || c != 1 || b != 0 {
-		t.Errorf("230 of 230 zones: ListHostedZones=%d GetHostedZoneCount=%d ByName=%d; want 3, 1, 0", l, c, b)
+	// ceil(230/100) pages and nothing else: no count of the zones first.
+	if l, c, b := e.proxy.Calls("ListHostedZones"), e.proxy.Calls("GetHostedZoneCount"), e.proxy.Calls("ListHostedZonesByName"); l != 3 || c != 0 || b != 0 {
+		t.Errorf("230 of 230 zones: ListHostedZones=%d GetHostedZoneCount=%d ByName=%d; want 3, 0, 0", l, c, b)
+	}
+
+	// 4 zones beyond the first page: the listing reads on while that can
+	// pay (page 2 finds two), then looks the last two up: 4 calls, where
+	// 4 lookups alone would cost 5 and the whole listing 3.
+	late := []string{"z120.example", "z150.example", "z210.example", "z229.example"}
+	p = e.provider()
+	p.WillUse(late)
+	e.proxy.ResetCounts()
+	for _, z := range late {
+		if _, err := p.zoneID(ctx(t), z); err != nil {
+			t.Fatalf("%s: %v", z, err)
+		}
+	}
+	if l, b := e.proxy.Calls("ListHostedZones"), e.proxy.Calls("ListHostedZonesByName"); l != 2 || b != 2 {
+		t.Errorf("4 of 230 zones: ListHostedZones=%d ByName=%d; want 2, 2", l, b)
 	}
 
 	p = e.provider()

@@ -55,6 +55,9 @@ type zoneCache struct {
 	// created holds, for zones this run created, the record sets Route 53
 	// puts in a new zone, so planning the new zone needs no listing.
 	created map[string][]types.ResourceRecordSet
+	// prefetched holds the record sets ListedNameservers read, by zone
+	// ID, for the Records call that follows it.
+	prefetched map[string][]types.ResourceRecordSet
 }
 
 func newZoneCache() zoneCache {
@@ -269,13 +272,16 @@ func (p *Provider) WillUse(zones []string) {
 	}
 }
 
-// firstListing reads the first page of hosted zones; when it is the only
-// page, the cache becomes complete. When there are more pages and the run
-// will use zones the first page lacks (WillUse), it weighs the two ways to
-// find them: one ListHostedZonesByName call per missing zone, or the rest
-// of the listing (one call per 100 zones, counted with GetHostedZoneCount),
-// and takes the cheaper. A run over a few domains of a large account thus
-// never lists the account; a run over most of it lists it once.
+// firstListing lists the account's hosted zones, 100 a page. When the
+// first page is the only one, the cache becomes complete. Otherwise it reads
+// on only while that is cheaper than the alternative, one
+// ListHostedZonesByName call per zone the run will use (WillUse) that the
+// pages read so far lack: it goes on while at least 3 are missing and
+// fewer pages than that have been read beyond the first. A run over most
+// of the account thus lists it once (ceil(zones/100) calls, the least
+// possible), a run over a few domains of a large account reads one page,
+// and no run spends more than about twice the cheaper way, without asking
+// first how many zones there are.
 func (p *Provider) firstListing(ctx context.Context) error {
 	p.zones.listMu.Lock()
 	defer p.zones.listMu.Unlock()
@@ -285,106 +291,59 @@ func (p *Provider) firstListing(ctx context.Context) error {
 	if listed {
 		return nil
 	}
-	var out *route53.ListHostedZonesOutput
-	err := p.call(ctx, "route53:ListHostedZones", "", callOptions{}, func(ctx context.Context) error {
-		var err error
-		out, err = p.r53.ListHostedZones(ctx, &route53.ListHostedZonesInput{MaxItems: aws.Int32(100)})
-		return err
-	})
-	if err != nil {
-		return err
-	}
 	pg := p.zonePager("route53:ListHostedZones", "", "")
-	if _, err := pg.next(len(out.HostedZones), out.IsTruncated, aws.ToString(out.NextMarker)); err != nil {
-		return err
-	}
-	p.zones.mu.Lock()
-	p.zones.listed = true
-	if !out.IsTruncated {
-		p.zones.complete = true
-	}
-	last := ""
-	if out.IsTruncated && len(out.HostedZones) > 0 {
-		// More zones of the page's last name may follow on the next page.
-		last = refFromAPI(out.HostedZones[len(out.HostedZones)-1]).Name
-	}
-	var held []zoneRef
-	for _, hz := range out.HostedZones {
-		ref := refFromAPI(hz)
-		if ref.Name == last {
-			held = append(held, ref)
-			continue
-		}
-		p.zones.byName[ref.Name] = append(p.zones.byName[ref.Name], ref)
-	}
-	missing := 0
-	for z := range p.zones.planned {
-		if _, ok := p.zones.byName[z]; !ok {
-			missing++
-		}
-	}
-	p.zones.mu.Unlock()
-	if !out.IsTruncated || missing < 3 {
-		return nil
-	}
-	var count *route53.GetHostedZoneCountOutput
-	err = p.call(ctx, "route53:GetHostedZoneCount", "", callOptions{}, func(ctx context.Context) error {
-		var err error
-		count, err = p.r53.GetHostedZoneCount(ctx, &route53.GetHostedZoneCountInput{})
-		return err
-	})
-	if err != nil || count.HostedZoneCount == nil {
-		return nil // fall back to one lookup per zone
-	}
-	remaining := (int(*count.HostedZoneCount) - len(out.HostedZones) + 99) / 100
-	if remaining >= missing {
-		return nil
-	}
-	return p.listRest(ctx, pg, out.NextMarker, held)
-}
-
-// listRest reads the hosted zone listing from marker to its end, adding
-// held (zones of the previous page not yet recorded); the cache is then
-// complete. pg guards the listing, whose first page was read already.
-func (p *Provider) listRest(ctx context.Context, pg *pager, marker *string, held []zoneRef) error {
-	found := map[string][]zoneRef{}
-	for _, ref := range held {
-		found[ref.Name] = append(found[ref.Name], ref)
-	}
-	for marker != nil {
+	in := &route53.ListHostedZonesInput{MaxItems: aws.Int32(100)}
+	var held []zoneRef // zones of the last name of the previous page
+	for extra := 0; ; extra++ {
 		var out *route53.ListHostedZonesOutput
 		err := p.call(ctx, "route53:ListHostedZones", "", callOptions{}, func(ctx context.Context) error {
 			var err error
-			out, err = p.r53.ListHostedZones(ctx, &route53.ListHostedZonesInput{MaxItems: aws.Int32(100), Marker: marker})
+			out, err = p.r53.ListHostedZones(ctx, in)
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		for _, hz := range out.HostedZones {
-			ref := refFromAPI(hz)
-			found[ref.Name] = append(found[ref.Name], ref)
-		}
 		more, err := pg.next(len(out.HostedZones), out.IsTruncated, aws.ToString(out.NextMarker))
 		if err != nil {
 			return err
 		}
-		marker = nil
-		if more {
-			marker = out.NextMarker
+		last := ""
+		if more && len(out.HostedZones) > 0 {
+			// More zones of the page's last name may follow on the next
+			// page: they are recorded with it, or not at all.
+			last = refFromAPI(out.HostedZones[len(out.HostedZones)-1]).Name
 		}
-	}
-	p.zones.mu.Lock()
-	defer p.zones.mu.Unlock()
-	for name, refs := range found {
-		for _, ref := range refs {
-			if !slices.ContainsFunc(p.zones.byName[name], func(r zoneRef) bool { return r.ID == ref.ID }) {
-				p.zones.byName[name] = append(p.zones.byName[name], ref)
+		page := held
+		held = nil
+		for _, hz := range out.HostedZones {
+			ref := refFromAPI(hz)
+			if ref.Name == last {
+				held = append(held, ref)
+			} else {
+				page = append(page, ref)
 			}
 		}
+		p.zones.mu.Lock()
+		p.zones.listed = true
+		for _, ref := range page {
+			if !slices.ContainsFunc(p.zones.byName[ref.Name], func(r zoneRef) bool { return r.ID == ref.ID }) {
+				p.zones.byName[ref.Name] = append(p.zones.byName[ref.Name], ref)
+			}
+		}
+		missing := 0
+		for z := range p.zones.planned {
+			if _, ok := p.zones.byName[z]; !ok {
+				missing++
+			}
+		}
+		p.zones.complete = !more
+		p.zones.mu.Unlock()
+		if !more || missing < 3 || extra >= missing {
+			return nil
+		}
+		in.Marker = out.NextMarker
 	}
-	p.zones.complete = true
-	return nil
 }
 
 // zoneID returns the ID of the hosted zone of the zone key (name or

@@ -1,0 +1,105 @@
+package route53
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/route53/types"
+
+	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider"
+)
+
+var _ provider.ListedNameservers = (*Provider)(nil)
+
+// ListedNameservers answers Nameservers from the zone's record listing
+// instead of a GetHostedZone call, where the listing's apex NS set is
+// unmistakably the zone's delegation set: exactly four servers of the form
+// Route 53 assigns (ns-N.awsdns-NN. under com, net, org and co.uk, one
+// each). The listing is kept for the Records call that planning makes next,
+// so a zone costs one call instead of two. Anything else (an apex NS set
+// edited by hand, white-label name servers, a zone not created yet, a
+// private zone) gets Nameservers' answer, which reads the real delegation.
+// The engine asks this only where nothing is delegated from the answer
+// (see provider.ListedNameservers).
+func (p *Provider) ListedNameservers(ctx context.Context, zone string) ([]string, error) {
+	key := zoneKey(zone)
+	if p.wantsPrivate(key) {
+		return nil, nil
+	}
+	id, err := p.zoneID(ctx, key)
+	if errors.Is(err, provider.ErrZoneNotFound) {
+		return p.Nameservers(ctx, zone)
+	}
+	if err != nil {
+		return nil, p.public(err)
+	}
+	p.zones.mu.Lock()
+	_, known := p.zones.ns[id]
+	_, created := p.zones.created[id]
+	p.zones.mu.Unlock()
+	if known || created {
+		return p.Nameservers(ctx, zone)
+	}
+	name := zoneName(key)
+	sets, err := p.listRRSets(ctx, name, id)
+	if err != nil {
+		return nil, p.public(err)
+	}
+	p.zones.mu.Lock()
+	if p.zones.prefetched == nil {
+		p.zones.prefetched = map[string][]types.ResourceRecordSet{}
+	}
+	p.zones.prefetched[id] = sets
+	p.zones.mu.Unlock()
+	if ns := assignedApexNS(sets, name); ns != nil {
+		return ns, nil
+	}
+	return p.Nameservers(ctx, zone)
+}
+
+// takePrefetched returns, once, the record sets ListedNameservers read for
+// the zone with this ID.
+func (p *Provider) takePrefetched(id string) ([]types.ResourceRecordSet, bool) {
+	p.zones.mu.Lock()
+	defer p.zones.mu.Unlock()
+	sets, ok := p.zones.prefetched[id]
+	delete(p.zones.prefetched, id)
+	return sets, ok
+}
+
+// awsdnsName is the form of the name servers Route 53 assigns.
+var awsdnsName = regexp.MustCompile(`^ns-[0-9]{1,4}\.awsdns-[0-9]{1,3}\.(com|net|org|co\.uk)\.$`)
+
+// assignedApexNS returns the apex NS set of the zone's record sets when it
+// is exactly four servers of Route 53's form, one under each of com, net,
+// org and co.uk (as fully qualified names); nil otherwise.
+func assignedApexNS(sets []types.ResourceRecordSet, zone string) []string {
+	for _, s := range sets {
+		if s.Type != types.RRTypeNs || s.SetIdentifier != nil ||
+			!strings.EqualFold(strings.TrimSuffix(aws.ToString(s.Name), "."), zone) {
+			continue
+		}
+		if len(s.ResourceRecords) != 4 {
+			return nil
+		}
+		var values []string
+		for _, rr := range s.ResourceRecords {
+			values = append(values, aws.ToString(rr.Value))
+		}
+		ns := model.FQDNs(values)
+		tlds := map[string]bool{}
+		for _, n := range ns {
+			m := awsdnsName.FindStringSubmatch(n)
+			if m == nil || tlds[m[1]] {
+				return nil
+			}
+			tlds[m[1]] = true
+		}
+		return ns
+	}
+	return nil
+}

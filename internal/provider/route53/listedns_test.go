@@ -1,0 +1,52 @@
+package route53
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/route53/types"
+)
+
+func TestAssignedApexNS(t *testing.T) {
+	aws4 := []string{"ns-1234.awsdns-12.org.", "ns-567.awsdns-07.net", "NS-89.AWSDNS-11.COM.", "ns-1890.awsdns-36.co.uk."}
+	for _, tc := range []struct {
+		name  string
+		sets  []types.ResourceRecordSet
+		trust bool
+	}{
+		{"assigned by Route 53", []types.ResourceRecordSet{rawSet("example.com.", "NS", 172800, aws4...)}, true},
+		{"as moto gives them", []types.ResourceRecordSet{rawSet("example.com", "NS", 172800,
+			"ns-2048.awsdns-64.com", "ns-2049.awsdns-65.net", "ns-2050.awsdns-66.org", "ns-2051.awsdns-67.co.uk")}, true},
+		{"one removed by hand", []types.ResourceRecordSet{rawSet("example.com.", "NS", 172800, aws4[:3]...)}, false},
+		{"one added by hand", []types.ResourceRecordSet{rawSet("example.com.", "NS", 172800, append(slices.Clone(aws4), "ns1.other.net.")...)}, false},
+		{"one replaced by hand", []types.ResourceRecordSet{rawSet("example.com.", "NS", 172800, append(slices.Clone(aws4[:3]), "ns1.other.net.")...)}, false},
+		{"two under one domain", []types.ResourceRecordSet{rawSet("example.com.", "NS", 172800,
+			"ns-1.awsdns-01.com.", "ns-2.awsdns-02.com.", "ns-1100.awsdns-03.org.", "ns-1600.awsdns-04.co.uk.")}, false},
+		{"white label", []types.ResourceRecordSet{rawSet("example.com.", "NS", 172800,
+			"ns1.example.com.", "ns2.example.com.", "ns3.example.com.", "ns4.example.com.")}, false},
+		{"look-alike", []types.ResourceRecordSet{rawSet("example.com.", "NS", 172800,
+			"ns-1.awsdns-01.com.evil.", "ns-2.awsdns-02.net.", "ns-3.awsdns-03.org.", "ns-4.awsdns-04.co.uk.")}, false},
+		{"only below the apex", []types.ResourceRecordSet{rawSet("sub.example.com.", "NS", 172800, aws4...)}, false},
+		{"no NS set", []types.ResourceRecordSet{rawSet("example.com.", "A", 300, "192.0.2.1")}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := assignedApexNS(tc.sets, "example.com")
+			if (got != nil) != tc.trust {
+				t.Fatalf("assignedApexNS = %v, want trusted=%v", got, tc.trust)
+			}
+			for _, n := range got {
+				if n[len(n)-1] != '.' || n != strings.ToLower(n) {
+					t.Errorf("name server %q is not a lower-case FQDN", n)
+				}
+			}
+		})
+	}
+	// A routed NS set at the apex is not the delegation.
+	routed := rawSet("example.com.", "NS", 172800, aws4...)
+	routed.SetIdentifier = aws.String("x")
+	if got := assignedApexNS([]types.ResourceRecordSet{routed}, "example.com"); got != nil {
+		t.Errorf("a set with an identifier was trusted: %v", got)
+	}
+}
