@@ -74,7 +74,7 @@ func (f *fake) EnsureZone(_ context.Context, zone string) (bool, error) {
 	f.zones[zone] = []*model.Record{{Name: zone, Type: "NS", TTL: 172800, Data: f.ns[0]}}
 	return true, nil
 }
-func (f *fake) Apply(_ context.Context, p *diff.Plan) error {
+func (f *fake) Apply(ctx context.Context, p *diff.Plan) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if f.failApply != nil {
@@ -87,6 +87,7 @@ func (f *fake) Apply(_ context.Context, p *diff.Plan) error {
 		rs = append(rs, c.New...)
 	}
 	f.zones[p.Zone] = rs
+	provider.TraceBatch(ctx, provider.Batch{N: 1, Of: 1, Changes: len(p.Changes)})
 	return nil
 }
 func (f *fake) SkipChange(_ string, c diff.Change) {

@@ -3,6 +3,7 @@ package engine
 import (
 	"github.com/dnsctl/dnsctl/internal/diff"
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider"
 )
 
 // Observer sees the events of a Run. Events of one zone arrive in order,
@@ -41,7 +42,7 @@ func (os Observers) Observe(ev Event) {
 //	ZoneReady, then for each DNS provider
 //	    ProviderFailed, or
 //	    ProviderPlanned, then ChangesListed and their outcome
-//	    (Held, Refused, Applied, ChangeSkipped), then
+//	    (Held, Refused, BatchSent… Applied, ChangeSkipped), then
 //	RegistrarFailed or RegistrarPlanned, then RegistrarHeld or RegistrarApplied
 //	ZoneFinished
 type Event interface{ event() }
@@ -138,6 +139,15 @@ type Refused struct {
 	Plan *ProviderPlan
 }
 
+// BatchSent is one request of a plan's changes that took effect, for
+// providers that send a plan in several (Route 53: at most 1,000 values a
+// request); Applied follows the last.
+type BatchSent struct {
+	ZoneRef
+	Plan  *ProviderPlan
+	Batch provider.Batch
+}
+
 // ChangeSkipped is a change the user declined (RunOptions.Confirm).
 type ChangeSkipped struct {
 	ZoneRef
@@ -201,6 +211,7 @@ func (ChangesListed) event()    {}
 func (Held) event()             {}
 func (Refused) event()          {}
 func (ChangeSkipped) event()    {}
+func (BatchSent) event()        {}
 func (Applied) event()          {}
 func (RegistrarFailed) event()  {}
 func (RegistrarPlanned) event() {}

@@ -428,8 +428,11 @@ func (r *run) apply(ctx context.Context, ref ZoneRef, pp *ProviderPlan) (skipped
 		}
 		return 0
 	}
+	trace := provider.WithBatchTrace(ctx, func(b provider.Batch) {
+		r.emit(BatchSent{ref, pp, b})
+	})
 	send := func(sent *diff.Plan) (int, error) {
-		err := r.e.Apply(ctx, pp, sent)
+		err := r.e.Apply(trace, pp, sent)
 		r.emit(Applied{ref, pp, sent, err})
 		if err != nil {
 			return partly(err), err

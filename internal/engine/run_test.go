@@ -37,6 +37,8 @@ func (r *recorder) Observe(ev Event) {
 		return
 	case ChangesListed:
 		name += fmt.Sprint(" ", len(ev.Changes))
+	case BatchSent:
+		name += fmt.Sprintf(" %d/%d", ev.Batch.N, ev.Batch.Of)
 	case Applied:
 		name += fmt.Sprint(" ", len(ev.Sent.Changes))
 		if ev.Err != nil {
@@ -145,7 +147,7 @@ D("example.com", NewRegistrar("reg"), DnsProvider(NewDnsProvider("dns")), A("@",
 	if got := fakes["reg"].registered["example.com"]; !slices.Equal(got, []string{"ns1.fake.", "ns2.fake."}) {
 		t.Errorf("registrar holds %v", got)
 	}
-	if want := []string{"ZonePlanned", "ZoneStarted", "ZoneReady", "ProviderPlanned", "ChangesListed 2", "Applied 2",
+	if want := []string{"ZonePlanned", "ZoneStarted", "ZoneReady", "ProviderPlanned", "ChangesListed 2", "BatchSent 1/1", "Applied 2",
 		"RegistrarPlanned", "RegistrarApplied", "ZoneFinished"}; !slices.Equal(rec.zones["example.com"], want) {
 		t.Errorf("events %q, want %q", rec.zones["example.com"], want)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/dnsctl/dnsctl/internal/diff"
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider"
 )
 
 // Limits of one ChangeResourceRecordSets request (Route 53 "Quotas",
@@ -182,6 +183,7 @@ func (p *Provider) applyRecords(ctx context.Context, key, id string, plan *diff.
 			}
 			return newApplyError(key, plan, bs, i, err)
 		}
+		provider.TraceBatch(ctx, provider.Batch{N: i + 1, Of: len(bs), Changes: len(b.ops)})
 		if p.cfg.WaitForSync && changeID != "" {
 			// The batch is applied; an interruption while waiting for
 			// it to reach every server stops before the next one.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dnsctl/dnsctl/internal/diff"
 	"github.com/dnsctl/dnsctl/internal/model"
+	"github.com/dnsctl/dnsctl/internal/provider"
 	"github.com/dnsctl/dnsctl/internal/testutil/faultproxy"
 )
 
@@ -92,11 +93,18 @@ func TestBatchingOverRecordLimit(t *testing.T) {
 	if want != 2 {
 		t.Errorf("Batches = %d, want 2 (2,000 ResourceRecord elements)", want)
 	}
-	if err := e.p.Apply(ctx(t), plan); err != nil {
+	// Each batch that took effect is traced, in order.
+	var traced []provider.Batch
+	trace := provider.WithBatchTrace(ctx(t), func(b provider.Batch) { traced = append(traced, b) })
+	if err := e.p.Apply(trace, plan); err != nil {
 		t.Fatal(err)
 	}
 	if got := e.proxy.Calls("ChangeResourceRecordSets"); got != want {
 		t.Errorf("Apply sent %d requests, Batches said %d", got, want)
+	}
+	if len(traced) != want || traced[0].N != 1 || traced[want-1].N != want || traced[0].Of != want ||
+		traced[0].Changes+traced[want-1].Changes != len(plan.Changes) {
+		t.Errorf("traced batches %+v for %d changes in %d batches", traced, len(plan.Changes), want)
 	}
 	checkLimits(t, changeRequests(t, e.proxy))
 	e.assertConverged(e.provider(), zone, desired)
