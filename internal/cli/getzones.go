@@ -148,33 +148,59 @@ func (s *zoneSource) list(ctx context.Context, verb string) ([]string, error) {
 	return zones, nil
 }
 
-// export writes zones to w in format (one of zonefile.Formats()).
+// export writes zones to w in format (one of zonefile.Formats()). It
+// resolves every zone first, so that a provider that exports settings can
+// be told them all at once (provider.ExportPlanner).
 func (s *zoneSource) export(ctx context.Context, verb, format string, zones []string, w *bytes.Buffer) error {
+	type found struct{ ref, id string }
+	refs := make([]found, 0, len(zones))
 	for _, z := range zones {
 		ref, id, err := findZone(ctx, s.impl, z)
 		if err != nil {
 			return fmt.Errorf("%s: %w", verb, err)
 		}
+		refs = append(refs, found{ref, id})
+	}
+	js := format == "js" || format == "djs"
+	se, exports := s.impl.(provider.SettingsExporter)
+	exports = exports && js
+	if ep, ok := s.impl.(provider.ExportPlanner); ok && exports {
+		names := make([]string, len(refs))
+		for i, f := range refs {
+			names[i] = f.ref
+		}
+		ep.WillExport(names)
+	}
+	for _, f := range refs {
+		ref := f.ref
+		var ns []string
+		var err error
+		if js {
+			// The provider's own name servers, which the draft leaves to
+			// dnsctl (the other apex NS become records). Where the provider
+			// can tell them from the record listing, ask it that (the
+			// listing is then kept for the Records call below): the draft's
+			// registrar is NONE, so push plans the draft with that answer.
+			read := s.dns.Nameservers
+			if l, ok := s.impl.(provider.ListedNameservers); ok {
+				read = l.ListedNameservers
+			}
+			if ns, err = read(ctx, ref); err != nil {
+				return fmt.Errorf("%s: %s: %w", verb, ref, err)
+			}
+		}
 		recs, err := s.dns.Records(ctx, ref)
 		if err != nil {
 			return fmt.Errorf("%s: %s: %w", verb, ref, err)
 		}
-		var ns []string
-		if format == "js" || format == "djs" {
-			// The provider's own name servers, which the draft leaves to
-			// dnsctl (the other apex NS become records).
-			if ns, err = s.dns.Nameservers(ctx, ref); err != nil {
-				return fmt.Errorf("%s: %s: %w", verb, ref, err)
-			}
-		}
 		var settings []*model.Setting
-		if se, ok := s.impl.(provider.SettingsExporter); ok && (format == "js" || format == "djs") {
+		if exports {
 			if settings, err = se.ExportSettings(ctx, ref, recs); err != nil {
 				return fmt.Errorf("%s: %s: %w", verb, ref, err)
 			}
 		}
 		model.SortRecords(recs)
-		zf := zonefile.Zone{Ref: ref, ZoneID: id, CredKey: s.key, Nameservers: ns, Records: recs, Settings: settings}
+		zf := zonefile.Zone{Ref: ref, ZoneID: f.id, CredKey: s.key, Nameservers: ns, Records: recs, Settings: settings}
 		if err := zonefile.Write(w, format, zf); err != nil {
 			return fmt.Errorf("%s: %s: %w", verb, ref, err)
 		}

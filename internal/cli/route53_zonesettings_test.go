@@ -34,7 +34,7 @@ func cmdR53ZoneSettings(ctx context.Context, ts *testscript.TestScript, st *r53S
 	switch args[0] {
 	case "log-group":
 		need(2, "log-group NAME")
-		createLogGroup(ctx, ts, st.moto, args[1])
+		createLogGroup(ctx, ts, st, args[1])
 	case "zone-comment":
 		need(2, "zone-comment ZONE")
 		out, err := r.GetHostedZone(ctx, &route53.GetHostedZoneInput{Id: aws.String(zoneIDOf(ts, r, args[1]))})
@@ -79,13 +79,18 @@ func cmdR53ZoneSettings(ctx context.Context, ts *testscript.TestScript, st *r53S
 }
 
 // createLogGroup creates a log group with moto's CloudWatch Logs (JSON
-// protocol; moto reads the service from the credential scope).
-func createLogGroup(ctx context.Context, ts *testscript.TestScript, motoURL, name string) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, motoURL+"/", strings.NewReader(`{"logGroupName":`+strconv.Quote(name)+`}`))
+// protocol; moto reads the service from the credential scope), in the
+// script's account (r53 account) if it has one.
+func createLogGroup(ctx context.Context, ts *testscript.TestScript, st *r53State, name string) {
+	keyID := r53KeyID
+	if st.account != nil {
+		keyID = st.account.Value.AccessKeyID
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, st.moto+"/", strings.NewReader(`{"logGroupName":`+strconv.Quote(name)+`}`))
 	ts.Check(err)
 	req.Header.Set("Content-Type", "application/x-amz-json-1.1")
 	req.Header.Set("X-Amz-Target", "Logs_20140328.CreateLogGroup")
-	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential="+r53KeyID+"/20240101/us-east-1/logs/aws4_request, SignedHeaders=host, Signature=0")
+	req.Header.Set("Authorization", "AWS4-HMAC-SHA256 Credential="+keyID+"/20240101/us-east-1/logs/aws4_request, SignedHeaders=host, Signature=0")
 	resp, err := http.DefaultClient.Do(req)
 	ts.Check(err)
 	defer resp.Body.Close()

@@ -550,9 +550,15 @@ func errZoneMissing(err error) bool { return errors.Is(err, provider.ErrZoneNotF
 // peers returns the function that builds, once per run, the provider of
 // another creds entry that a provider asks for (provider.Entry.Peer): the
 // account of a VPC in another account, the Route 53 Domains registrar of a
-// zone that publishes its DS there.
+// zone that publishes its DS there. A registrar of the run is that
+// registrar itself, so that what it reads is read once (Route 53 Domains'
+// GetDomainDetail serves both the registrar's name servers and the DS).
 func (e *Engine) peers(cf *creds.File) func(ctx context.Context, name string) (any, error) {
 	return func(ctx context.Context, name string) (any, error) {
+		// Built before any plan asks for a peer, and not changed since.
+		if r := e.registrars[name]; r != nil && r.Impl != nil {
+			return r.Impl, nil
+		}
 		e.peerMu.Lock()
 		defer e.peerMu.Unlock()
 		if e.peerCache == nil {

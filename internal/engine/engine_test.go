@@ -28,6 +28,8 @@ type fake struct {
 	failRead  map[string]error
 	failApply error
 	skipped   []diff.Change
+	// peer is the run's way to other creds entries (provider.Entry.Peer).
+	peer func(ctx context.Context, name string) (any, error)
 }
 
 var fakes = map[string]*fake{}
@@ -41,6 +43,7 @@ func init() {
 			if e.Fields["registered"] != "" {
 				f.registered["example.com"] = strings.Split(e.Fields["registered"], ",")
 			}
+			f.peer = e.Peer
 			fakes[e.Name] = f
 			return f, nil
 		},
@@ -205,6 +208,26 @@ D("example.com", NewRegistrar("reg"), DnsProvider(NewDnsProvider("bind")),
 	rp := dp.Registrar
 	if rp.Err != nil || !rp.Changed() || !slices.Equal(rp.New, []string{"ns1.example.net.", "ns2.example.net."}) {
 		t.Fatalf("registrar plan %+v", rp)
+	}
+}
+
+// A provider that asks for another creds entry (provider.Entry.Peer) that
+// is a registrar of the run gets that registrar itself, so that what the
+// registrar reads (Route 53 Domains' GetDomainDetail) is read once; any
+// other entry is built for it, once.
+func TestPeerIsTheRunsRegistrar(t *testing.T) {
+	e := load(t, `
+D("example.com", NewRegistrar("reg"), DnsProvider(NewDnsProvider("dns")), A("@", "192.0.2.1"));
+`, `{"dns": {"TYPE": "FAKE", "ns": "ns1.example.net."}, "reg": {"TYPE": "FAKE", "ns": "unused."}, "other": {"TYPE": "FAKE"}}`)
+	peer := fakes["dns"].peer
+	got, err := peer(context.Background(), "reg")
+	if err != nil || got != e.registrars["reg"].Impl {
+		t.Errorf("peer reg = %p, %v; want the run's registrar %p", got, err, e.registrars["reg"].Impl)
+	}
+	o1, err1 := peer(context.Background(), "other")
+	o2, err2 := peer(context.Background(), "other")
+	if err1 != nil || err2 != nil || o1 == nil || o1 != o2 || o1 == got {
+		t.Errorf("peer other = %p, %p (%v, %v); want one instance of its own", o1, o2, err1, err2)
 	}
 }
 

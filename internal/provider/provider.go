@@ -163,6 +163,15 @@ type SettingsExporter interface {
 	ExportSettings(ctx context.Context, zone string, records []*model.Record) ([]*model.Setting, error)
 }
 
+// ExportPlanner is a SettingsExporter told, before get-zones exports them,
+// every zone it will export (as the references ExportSettings will be
+// given), so that it can read what it keeps per zone for several zones in
+// one call (Route 53: the tags of ten zones a call, the query logging of
+// the whole account in one listing) rather than zone by zone.
+type ExportPlanner interface {
+	WillExport(zones []string)
+}
+
 // Batcher is a DNS provider that applies a plan in API batches and can say
 // how many a plan needs, for preview.
 type Batcher interface {

@@ -529,10 +529,12 @@ func (o *dsAssociateOp) apply(ctx context.Context, p *Provider, t zoneTarget) er
 		k = *found
 	}
 	if o.recheck {
-		keys, err := o.reg.registryDS(ctx, o.domain)
+		// Asked now, not at plan time: the KSK is new.
+		out, err := o.reg.freshDomainDetail(ctx, o.domain)
 		if err != nil {
 			return err
 		}
+		keys := out.DnssecKeys
 		if slices.ContainsFunc(keys, func(d dtypes.DnssecKey) bool { return dsMatches(d, k) }) {
 			return nil
 		}
@@ -541,6 +543,7 @@ func (o *dsAssociateOp) apply(ctx context.Context, p *Provider, t zoneTarget) er
 	if flags == 0 {
 		flags = 257
 	}
+	o.reg.forgetDomainDetail(o.domain)
 	// Not repeated after an ambiguous failure: a second association of
 	// the same key would be refused as a duplicate, and the next plan
 	// sees whether the first one took.
@@ -565,6 +568,7 @@ type dsDisassociateOp struct {
 }
 
 func (o *dsDisassociateOp) apply(ctx context.Context, _ *Provider, _ zoneTarget) error {
+	o.reg.forgetDomainDetail(o.domain)
 	for _, id := range o.ids {
 		err := o.reg.call(ctx, "route53domains:DisassociateDelegationSignerFromDomain", o.domain, callOptions{seeThrough: true}, func(ctx context.Context) error {
 			_, err := o.reg.domains.DisassociateDelegationSignerFromDomain(ctx, &route53domains.DisassociateDelegationSignerFromDomainInput{DomainName: aws.String(o.domain), Id: aws.String(id)})

@@ -323,7 +323,8 @@ func TestDNSSECCalls(t *testing.T) {
 			if tc.auto {
 				d.Meta = map[string]string{"autodnssec": "on"}
 			}
-			_, _ = de.planDomain(de.p, d) // reads the zone, caches its ID
+			_, _ = de.planDomain(de.p, d)    // reads the zone, caches its ID
+			de.reg.details = domainDetails{} // a run of its own at the registrar
 			p0, r0 := de.p.APICalls(), de.reg.APICalls()
 			plan := &diff.Plan{Zone: "count.tld"}
 			if err := de.p.PlanSettings(ctx(t), "count.tld", nil, nil, plan); err != nil {
@@ -401,4 +402,62 @@ func TestDNSSECPrivateZone(t *testing.T) {
 	if n := de.proxy.Calls("GetDNSSEC"); n != 0 {
 		t.Errorf("GetDNSSEC calls on a private zone: %d", n)
 	}
+}
+
+// A run asks Route 53 Domains about a domain once: the registrar's name
+// servers and the DS records of R53_DNSSEC registrar: true come from one
+// GetDomainDetail. A DS the run publishes makes the next plan ask again,
+// and sees the new DS.
+func TestDomainDetailOncePerRun(t *testing.T) {
+	de := newDNSSECEnv(t)
+	id := de.createZone("once.tld")
+	de.signed("once.tld", id, true)
+	d := dnssecDomain(t, "once.tld", "r53_reg", onArgs(true)...)
+	de.log.take()
+	if _, err := de.reg.RegisteredNameservers(ctx(t), "once.tld"); err != nil {
+		t.Fatal(err)
+	}
+	plan, _ := de.planDomain(de.p, d)
+	for _, c := range plan.Changes {
+		if c.Setting != nil {
+			t.Fatalf("signed with its DS published, yet: %q", planLines(plan))
+		}
+	}
+	if _, err := de.reg.RegisteredNameservers(ctx(t), "once.tld"); err != nil {
+		t.Fatal(err)
+	}
+	if got := countOf(de.log.take(), "GetDomainDetail"); got != 1 {
+		t.Errorf("GetDomainDetail calls = %d, want 1 for the run", got)
+	}
+
+	// A new KSK (dnsctl's, whose DS the registry lacks) is published by
+	// the push; the plan after it reads the registry again and is done.
+	de.domains.ds["once.tld"] = nil
+	de.reg.details = domainDetails{}
+	plan, _ = de.planDomain(de.p, d)
+	assertSeq(t, "plan", planLines(plan)[len(plan.Changes)-1:], []string{
+		"+ CREATE R53_DNSSEC once.tld DS: once.tld. IN DS " + strings.Join(strings.Fields(aws.ToString(de.r53.zone(id).ksks[0].DSRecord)), " ") +
+			" at the registry (Route 53 Domains, registrar r53_reg) [after signing is on]",
+	})
+	if err := de.p.Apply(ctx(t), plan); err != nil {
+		t.Fatal(err)
+	}
+	de.log.take()
+	plan, _ = de.planDomain(de.p, d)
+	if len(plan.Changes) != 0 {
+		t.Errorf("after the push: %q", planLines(plan))
+	}
+	if got := countOf(de.log.take(), "GetDomainDetail"); got != 1 {
+		t.Errorf("GetDomainDetail calls after the push = %d, want 1 (the cached answer was forgotten)", got)
+	}
+}
+
+func countOf(calls []string, op string) int {
+	n := 0
+	for _, c := range calls {
+		if c == op {
+			n++
+		}
+	}
+	return n
 }

@@ -104,6 +104,12 @@ type Provider struct {
 	cidr cidrState
 	// written are the record changes Apply has made (written.go).
 	written writtenRecords
+	// export is what get-zones has read of the zones it exports
+	// (zonesettings.go).
+	export exportCache
+	// details caches Route 53 Domains' GetDomainDetail answers for the
+	// run (registrar.go).
+	details domainDetails
 }
 
 // pacer is a client-side request rate limit plus a hold that pauses every

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/route53domains"
@@ -33,8 +34,30 @@ func (p *Provider) registeredNameservers(ctx context.Context, domain string) ([]
 	return model.FQDNs(names), nil
 }
 
-// domainDetail reads what Route 53 Domains holds for the registered domain.
+// domainDetails caches, for the run, what GetDomainDetail answered, by
+// domain: planning a domain asks it for the registered name servers and,
+// with R53_DNSSEC registrar: true, for the DS records. A change the run
+// makes at the registry forgets the domain's answer.
+type domainDetails struct {
+	mu sync.Mutex
+	m  map[string]*route53domains.GetDomainDetailOutput
+}
+
+// domainDetail reads what Route 53 Domains holds for the registered domain,
+// once per run (see domainDetails).
 func (p *Provider) domainDetail(ctx context.Context, domain string) (*route53domains.GetDomainDetailOutput, error) {
+	p.details.mu.Lock()
+	out, ok := p.details.m[domain]
+	p.details.mu.Unlock()
+	if ok {
+		return out, nil
+	}
+	return p.freshDomainDetail(ctx, domain)
+}
+
+// freshDomainDetail reads what Route 53 Domains holds for the registered
+// domain now, and keeps it for domainDetail.
+func (p *Provider) freshDomainDetail(ctx context.Context, domain string) (*route53domains.GetDomainDetailOutput, error) {
 	if p.domains == nil {
 		return nil, fmt.Errorf("domain %s: no Route 53 Domains client", domain)
 	}
@@ -44,7 +67,24 @@ func (p *Provider) domainDetail(ctx context.Context, domain string) (*route53dom
 		out, err = p.domains.GetDomainDetail(ctx, &route53domains.GetDomainDetailInput{DomainName: aws.String(domain)})
 		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	p.details.mu.Lock()
+	defer p.details.mu.Unlock()
+	if p.details.m == nil {
+		p.details.m = map[string]*route53domains.GetDomainDetailOutput{}
+	}
+	p.details.m[domain] = out
+	return out, nil
+}
+
+// forgetDomainDetail drops the cached answer for domain, which the run is
+// changing at the registry.
+func (p *Provider) forgetDomainDetail(domain string) {
+	p.details.mu.Lock()
+	defer p.details.mu.Unlock()
+	delete(p.details.m, domain)
 }
 
 // SetNameservers replaces the domain's name servers at the registry
@@ -72,6 +112,7 @@ func (p *Provider) setNameservers(ctx context.Context, domain string, ns []strin
 		}
 		servers = append(servers, types.Nameserver{Name: aws.String(n)})
 	}
+	p.forgetDomainDetail(domain)
 	// UpdateDomainNameservers sets the full list, so repeating it after an
 	// uncertain failure is harmless; once sent it is seen through.
 	return p.call(ctx, "route53domains:UpdateDomainNameservers", domain, callOptions{seeThrough: true}, func(ctx context.Context) error {

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/route53"
@@ -30,6 +31,7 @@ import (
 type zoneSettingsAPI interface {
 	UpdateHostedZoneComment(context.Context, *route53.UpdateHostedZoneCommentInput, ...func(*route53.Options)) (*route53.UpdateHostedZoneCommentOutput, error)
 	ListTagsForResource(context.Context, *route53.ListTagsForResourceInput, ...func(*route53.Options)) (*route53.ListTagsForResourceOutput, error)
+	ListTagsForResources(context.Context, *route53.ListTagsForResourcesInput, ...func(*route53.Options)) (*route53.ListTagsForResourcesOutput, error)
 	ChangeTagsForResource(context.Context, *route53.ChangeTagsForResourceInput, ...func(*route53.Options)) (*route53.ChangeTagsForResourceOutput, error)
 	ListQueryLoggingConfigs(context.Context, *route53.ListQueryLoggingConfigsInput, ...func(*route53.Options)) (*route53.ListQueryLoggingConfigsOutput, error)
 	CreateQueryLoggingConfig(context.Context, *route53.CreateQueryLoggingConfigInput, ...func(*route53.Options)) (*route53.CreateQueryLoggingConfigOutput, error)
@@ -523,6 +525,165 @@ func isAPICode(err error, code string) bool {
 
 // ---- get-zones ----
 
+// exportCache is what get-zones has read of the zones it exports: it is
+// told them all first (WillExport) and reads their tags ten zones a call
+// and the account's query logging in one listing, not zone by zone.
+type exportCache struct {
+	mu    sync.Mutex
+	zones []string // the zone keys WillExport named, in its order
+	// tags holds the tags read, by zone ID.
+	tags map[string]map[string]string
+	// logs holds the query logging configurations of the account's
+	// listing, by zone ID; logsRead says it was read, logsWhole that it was
+	// read to its end (a zone it lacks has none).
+	logs                map[string][]types.QueryLoggingConfig
+	logsRead, logsWhole bool
+}
+
+// tagsPerRead is how many resources one ListTagsForResources may name.
+const tagsPerRead = 10
+
+// WillExport tells the provider the zones get-zones will export (see
+// provider.ExportPlanner).
+func (p *Provider) WillExport(zones []string) {
+	keys := make([]string, 0, len(zones))
+	for _, z := range zones {
+		keys = append(keys, zoneKey(z))
+	}
+	p.export.mu.Lock()
+	defer p.export.mu.Unlock()
+	p.export.zones = keys
+}
+
+// exportTags returns the tags of the hosted zone id for get-zones. Those
+// not read yet are read with the tags of up to nine other zones
+// WillExport named whose tags are not read either, in one
+// ListTagsForResources: N exported zones cost ceil(N/10) calls.
+func (p *Provider) exportTags(ctx context.Context, key, id string) (map[string]string, error) {
+	p.export.mu.Lock()
+	tags, ok := p.export.tags[id]
+	others := slices.Clone(p.export.zones)
+	p.export.mu.Unlock()
+	if ok {
+		return tags, nil
+	}
+	ids := []string{id}
+	for _, k := range others {
+		if len(ids) == tagsPerRead {
+			break
+		}
+		// Every zone named was found before (FindZone): no call.
+		oid, err := p.zoneID(ctx, k)
+		if err != nil || slices.Contains(ids, oid) {
+			continue
+		}
+		p.export.mu.Lock()
+		_, read := p.export.tags[oid]
+		p.export.mu.Unlock()
+		if !read {
+			ids = append(ids, oid)
+		}
+	}
+	var out *route53.ListTagsForResourcesOutput
+	err := p.call(ctx, "route53:ListTagsForResources", zoneName(key), callOptions{}, func(ctx context.Context) error {
+		var err error
+		out, err = p.r53.ListTagsForResources(ctx, &route53.ListTagsForResourcesInput{ResourceType: types.TagResourceTypeHostedzone, ResourceIds: ids})
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	p.export.mu.Lock()
+	defer p.export.mu.Unlock()
+	if p.export.tags == nil {
+		p.export.tags = map[string]map[string]string{}
+	}
+	for _, i := range ids {
+		p.export.tags[i] = map[string]string{} // a zone left out of the answer has none
+	}
+	for _, set := range out.ResourceTagSets {
+		got := map[string]string{}
+		for _, t := range set.Tags {
+			got[aws.ToString(t.Key)] = aws.ToString(t.Value)
+		}
+		if i := cleanZoneID(aws.ToString(set.ResourceId)); slices.Contains(ids, i) {
+			p.export.tags[i] = got
+		}
+	}
+	return p.export.tags[id], nil
+}
+
+// exportQueryLogs returns the query logging configurations of the hosted
+// zone id for get-zones. The first zone asked about lists the account's
+// configurations (one call a hundred), reading at most as many pages as
+// WillExport named zones (at least one), so that the listing never costs
+// more than asking zone by zone would; a zone the listing read to its end
+// lacks has none, a zone a listing stopped short of is asked about alone.
+// A private zone has none (Route 53 logs the queries of public zones
+// only): no call.
+func (p *Provider) exportQueryLogs(ctx context.Context, key, id string) ([]types.QueryLoggingConfig, error) {
+	if p.privateZone(key, id) {
+		return nil, nil
+	}
+	p.export.mu.Lock()
+	read := p.export.logsRead
+	budget := max(len(p.export.zones), 1)
+	p.export.mu.Unlock()
+	if !read {
+		if err := p.listAccountQueryLogs(ctx, zoneName(key), budget); err != nil {
+			return nil, err
+		}
+	}
+	p.export.mu.Lock()
+	logs, found := p.export.logs[id]
+	whole := p.export.logsWhole
+	p.export.mu.Unlock()
+	if found || whole {
+		return logs, nil
+	}
+	return p.queryLogs(ctx, key, id)
+}
+
+// listAccountQueryLogs reads up to pages pages of the account's query
+// logging configurations into p.export.
+func (p *Provider) listAccountQueryLogs(ctx context.Context, zone string, pages int) error {
+	in := &route53.ListQueryLoggingConfigsInput{}
+	pg := newPager("route53:ListQueryLoggingConfigs", zone, "query logging configurations", p.limits.zones, p.limits.pages, "")
+	logs := map[string][]types.QueryLoggingConfig{}
+	whole := false
+	for n := 1; ; n++ {
+		var page *route53.ListQueryLoggingConfigsOutput
+		err := p.call(ctx, "route53:ListQueryLoggingConfigs", zone, callOptions{}, func(ctx context.Context) error {
+			var err error
+			page, err = p.r53.ListQueryLoggingConfigs(ctx, in)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		for _, c := range page.QueryLoggingConfigs {
+			i := cleanZoneID(aws.ToString(c.HostedZoneId))
+			logs[i] = append(logs[i], c)
+		}
+		more, err := pg.next(len(page.QueryLoggingConfigs), page.NextToken != nil, aws.ToString(page.NextToken))
+		if err != nil {
+			return err
+		}
+		if !more {
+			whole = true
+			break
+		}
+		if n >= pages {
+			break
+		}
+		in.NextToken = page.NextToken
+	}
+	p.export.mu.Lock()
+	defer p.export.mu.Unlock()
+	p.export.logs, p.export.logsRead, p.export.logsWhole = logs, true, whole
+	return nil
+}
+
 func (zoneSettings) exportSettings(ctx context.Context, p *Provider, z *settingsZone) ([]*model.Setting, error) {
 	var out []*model.Setting
 	c, err := p.zoneComment(ctx, z.key, z.id)
@@ -532,7 +693,7 @@ func (zoneSettings) exportSettings(ctx context.Context, p *Provider, z *settings
 	if c != "" && c != defaultZoneComment {
 		out = append(out, &model.Setting{Kind: estate.KindZoneComment, Args: []any{c}})
 	}
-	tags, err := p.zoneTags(ctx, z.key, z.id)
+	tags, err := p.exportTags(ctx, z.key, z.id)
 	if err != nil {
 		return nil, err
 	}
@@ -545,7 +706,7 @@ func (zoneSettings) exportSettings(ctx context.Context, p *Provider, z *settings
 	if len(shown) > 0 {
 		out = append(out, &model.Setting{Kind: estate.KindZoneTags, Args: []any{shown}})
 	}
-	logs, err := p.queryLogs(ctx, z.key, z.id)
+	logs, err := p.exportQueryLogs(ctx, z.key, z.id)
 	if err != nil {
 		return nil, err
 	}

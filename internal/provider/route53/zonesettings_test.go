@@ -415,3 +415,118 @@ func TestQueryLogOneCallAtRoute53(t *testing.T) {
 		t.Errorf("query logs of the zone: %v %v", logs, err)
 	}
 }
+
+// get-zones over many zones reads their tags ten zones a call and the
+// account's query logging once, and gives each zone its own.
+func TestExportSettingsInBatches(t *testing.T) {
+	e := newEnv(t)
+	var names, ids []string
+	for i := range 12 {
+		name := "batch" + strconv.Itoa(i) + ".tld"
+		names = append(names, name)
+		ids = append(ids, e.createZone(name))
+	}
+	for _, i := range []int{0, 11} {
+		if _, err := e.sdk.ChangeTagsForResource(context.Background(), &route53.ChangeTagsForResourceInput{ResourceType: types.TagResourceTypeHostedzone,
+			ResourceId: aws.String(ids[i]), AddTags: []types.Tag{{Key: aws.String("n"), Value: aws.String(strconv.Itoa(i))}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arn := e.createLogGroup("/aws/route53/batch5.tld")
+	if _, err := e.sdk.CreateQueryLoggingConfig(context.Background(), &route53.CreateQueryLoggingConfigInput{HostedZoneId: aws.String(ids[5]), CloudWatchLogsLogGroupArn: aws.String(arn)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.p.ListZones(ctx(t)); err != nil {
+		t.Fatal(err)
+	}
+	e.p.WillExport(names)
+	e.proxy.ResetCounts()
+	for i, name := range names {
+		ss, err := e.p.ExportSettings(ctx(t), name, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, s := range ss {
+			got = append(got, s.Kind+fmtArgs(s.Args))
+		}
+		var want []string
+		switch i {
+		case 0, 11:
+			want = []string{estate.KindZoneTags + "[map[n:" + strconv.Itoa(i) + "]]"}
+		case 5:
+			want = []string{estate.KindQueryLog + "[" + strconv.Quote(arn) + "]"}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: settings %q, want %q", name, got, want)
+		}
+	}
+	for op, want := range map[string]int{"ListTagsForResources": 2, "ListTagsForResource": 0, "ListQueryLoggingConfigs": 1, "GetDNSSEC": 12, "GetHostedZone": 0} {
+		if n := e.proxy.Calls(op); n != want {
+			t.Errorf("%s calls = %d, want %d", op, n, want)
+		}
+	}
+}
+
+// pagedLogsClient answers ListQueryLoggingConfigs as Route 53 does for a
+// zone (that zone's configurations only) and, for the account, one
+// configuration a page.
+type pagedLogsClient struct {
+	*route53.Client
+	account, zone *int
+}
+
+func (c pagedLogsClient) ListQueryLoggingConfigs(ctx context.Context, in *route53.ListQueryLoggingConfigsInput, opts ...func(*route53.Options)) (*route53.ListQueryLoggingConfigsOutput, error) {
+	all := *in
+	if in.HostedZoneId == nil {
+		*c.account++
+		all.MaxResults = aws.Int32(1)
+		return c.Client.ListQueryLoggingConfigs(ctx, &all, opts...)
+	}
+	*c.zone++
+	all.HostedZoneId = nil
+	out, err := c.Client.ListQueryLoggingConfigs(ctx, &all, opts...)
+	if err != nil {
+		return nil, err
+	}
+	out.QueryLoggingConfigs = slices.DeleteFunc(out.QueryLoggingConfigs, func(q types.QueryLoggingConfig) bool {
+		return aws.ToString(q.HostedZoneId) != *in.HostedZoneId
+	})
+	return out, nil
+}
+
+// The account's listing of query logging reads no more pages than zones
+// are exported; a zone it stopped short of is asked about alone.
+func TestExportQueryLogsListingStopsShort(t *testing.T) {
+	e := newEnv(t)
+	ids := map[string]string{}
+	for _, z := range []string{"c.tld", "d.tld", "e.tld", "a.tld", "b.tld"} {
+		ids[z] = e.createZone(z)
+	}
+	arn := e.createLogGroup("/aws/route53/short")
+	for _, z := range []string{"c.tld", "d.tld", "e.tld", "a.tld"} {
+		if _, err := e.sdk.CreateQueryLoggingConfig(context.Background(), &route53.CreateQueryLoggingConfigInput{HostedZoneId: aws.String(ids[z]), CloudWatchLogsLogGroupArn: aws.String(arn)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var account, zone int
+	p, err := NewWithClients(Config{EntryName: "r53_test", RateLimit: 1000}, nil, pagedLogsClient{Client: e.sdk, account: &account, zone: &zone}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fastBackoff(p)
+	p.WillExport([]string{"a.tld", "b.tld"})
+	for z, want := range map[string]int{"a.tld": 1, "b.tld": 0} {
+		logs, err := p.exportQueryLogs(ctx(t), z, ids[z])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(logs) != want {
+			t.Errorf("%s: %d configurations, want %d", z, len(logs), want)
+		}
+	}
+	// Two pages of the account's four (one a page), then each zone alone.
+	if account != 2 || zone != 2 {
+		t.Errorf("calls: %d of the account's listing, %d of a zone's; want 2 and 2", account, zone)
+	}
+}
