@@ -231,12 +231,21 @@ func assignsNameservers(p *DNSProvider, zone string) bool {
 // provider's own name servers, which its apex NS set always keeps. exact
 // reads every provider's real delegation; otherwise a provider may answer
 // from its record listing (provider.ListedNameservers) where the domain
-// delegates nothing from the answer.
+// delegates nothing from the answer (registrar NONE, no other DNS
+// provider, no NS count).
 func (e *Engine) nameservers(ctx context.Context, d *model.Domain, exact bool) ([]string, map[string][]string, error) {
 	ns := slices.Clone(d.Nameservers)
 	own := map[string][]string{}
+	// Where the answer goes to a registrar or to another provider's apex
+	// NS set, it must be the real delegation.
 	reg := e.registrars[d.Registrar]
-	delegates := reg != nil && reg.Impl != nil
+	served := 0
+	for _, ref := range d.DNSProviders {
+		if p := e.dns[ref.Name]; p != nil && !isNone(p.Impl) {
+			served++
+		}
+	}
+	delegates := reg != nil && reg.Impl != nil || served > 1
 	for _, ref := range d.DNSProviders {
 		p := e.dns[ref.Name]
 		if p == nil || isNone(p.Impl) {

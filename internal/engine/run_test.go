@@ -297,6 +297,7 @@ func TestListedNameserversOnlyWithoutDelegation(t *testing.T) {
 		{"registrar NONE", `D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns")));`, "listed.fake."},
 		{"a registrar", `D("example.com", NewRegistrar("reg"), DnsProvider(NewDnsProvider("dns")));`, "real.fake."},
 		{"a server count", `D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns"), 1));`, "real.fake."},
+		{"another DNS provider", `D("example.com", NewRegistrar("none"), DnsProvider(NewDnsProvider("dns")), DnsProvider(NewDnsProvider("reg")));`, "real.fake."},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			e := runEngine(t, tc.config, creds, Options{})

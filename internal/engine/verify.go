@@ -56,7 +56,9 @@ type VerifyOptions struct {
 	Servers []string
 	// Timeout limits each query.
 	Timeout time.Duration
-	// Workers is how many servers are asked at once (at least 1).
+	// Workers is how many zone-server pairs are checked at once (at least
+	// 1); each server is asked about one zone at a time, so it has at most
+	// verify.Check's few queries in flight from dnsctl.
 	Workers int
 }
 
@@ -97,16 +99,28 @@ func (e *Engine) Verify(ctx context.Context, o VerifyOptions) ([]verify.Result, 
 	}
 	out = make([]verify.Result, len(jobs))
 	sem := make(chan struct{}, max(o.Workers, 1))
+	perServer := map[string]*sync.Mutex{}
 	var wg sync.WaitGroup
 	for i, j := range jobs {
-		if j.server == "" {
+		switch {
+		case j.server == "":
 			out[i] = verify.Result{Zone: j.zone, Err: ErrNoServers}
 			continue
+		case ctx.Err() != nil:
+			out[i] = verify.Result{Zone: j.zone, Server: j.server, Sets: len(j.sets), Err: fmt.Errorf("interrupted: %w", ctx.Err())}
+			continue
+		}
+		one := perServer[j.server]
+		if one == nil {
+			one = &sync.Mutex{}
+			perServer[j.server] = one
 		}
 		sem <- struct{}{}
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
+			one.Lock()
+			defer one.Unlock()
 			out[i] = verify.Check(ctx, j.server, j.zone, j.sets, o.Timeout)
 		}()
 	}

@@ -129,9 +129,10 @@ type NameserverAssigner interface {
 // of its own, where the listing leaves no doubt (Route 53: an apex NS set
 // of exactly the form Route 53 assigns). The answer may rest on records
 // someone could have edited, so the engine asks for it only where nothing
-// is delegated from it: the domain's registrar is NONE and every server
-// counts (no NS count). Otherwise it calls Nameservers, which reads the
-// zone's real delegation.
+// is delegated from it: the domain's registrar is NONE, it has no other DNS
+// provider (whose apex NS set would get the answer) and every server counts
+// (no NS count). Otherwise it calls Nameservers, which reads the zone's
+// real delegation.
 type ListedNameservers interface {
 	ListedNameservers(ctx context.Context, zone string) ([]string, error)
 }

@@ -69,6 +69,7 @@ const inFlight = 8
 // at the first query that fails: the server is unreachable.
 func Check(ctx context.Context, server, zone string, sets []Set, timeout time.Duration) Result {
 	res := Result{Server: server, Zone: zone, Sets: len(sets)}
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	found := make([][]Finding, len(sets))
@@ -101,6 +102,10 @@ func Check(ctx context.Context, server, zone string, sets []Set, timeout time.Du
 			res.Err = errs[i]
 		}
 		res.Findings = append(res.Findings, found[i]...)
+	}
+	if res.Err == nil && parent.Err() != nil {
+		// Interrupted: sets not asked must not pass for sets that agree.
+		res.Err = fmt.Errorf("interrupted: %w", parent.Err())
 	}
 	if res.Err != nil {
 		res.Findings = nil

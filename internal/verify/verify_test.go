@@ -2,6 +2,7 @@ package verify
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -137,5 +138,18 @@ func TestCheckKeepsSetOrder(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// An interrupted check fails: sets it did not ask must not pass for sets
+// that agree.
+func TestCheckInterrupted(t *testing.T) {
+	srv := dnsserver.Start(t, map[string][][]string{"a.example.com": {{"hello"}}})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	sets := []Set{{Name: "a.example.com", Type: "TXT", TTL: 60, Want: []string{model.TXTData("other")}}}
+	res := Check(ctx, srv.Addr, "example.com", sets, 2*time.Second)
+	if res.OK() || !errors.Is(res.Err, context.Canceled) {
+		t.Fatalf("interrupted Check: err = %v, OK = %v", res.Err, res.OK())
 	}
 }

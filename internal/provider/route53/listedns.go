@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -19,7 +20,9 @@ var _ provider.ListedNameservers = (*Provider)(nil)
 // instead of a GetHostedZone call, where the listing's apex NS set is
 // unmistakably the zone's delegation set: exactly four servers of the form
 // Route 53 assigns (ns-N.awsdns-NN. under com, net, org and co.uk, one
-// each). The listing is kept for the Records call that planning makes next,
+// each), one of them the primary its SOA names when the SOA names one of
+// that form (Route 53 names the first server of the zone's delegation set
+// there, so an NS set replaced by hand with other Route 53 servers shows). The listing is kept for the Records call that planning makes next,
 // so a zone costs one call instead of two. Anything else (an apex NS set
 // edited by hand, white-label name servers, a zone not created yet, a
 // private zone) gets Nameservers' answer, which reads the real delegation.
@@ -40,8 +43,12 @@ func (p *Provider) ListedNameservers(ctx context.Context, zone string) ([]string
 	p.zones.mu.Lock()
 	_, known := p.zones.ns[id]
 	_, created := p.zones.created[id]
+	// Only a public zone the listing found: a private one has no
+	// delegation (its apex NS set has Route 53's form all the same), and
+	// a zone pinned by ID was not listed.
+	public := slices.ContainsFunc(p.zones.byName[zoneName(key)], func(r zoneRef) bool { return r.ID == id && !r.Private })
 	p.zones.mu.Unlock()
-	if known || created {
+	if known || created || !public {
 		return p.Nameservers(ctx, zone)
 	}
 	name := zoneName(key)
@@ -76,8 +83,40 @@ var awsdnsName = regexp.MustCompile(`^ns-[0-9]{1,4}\.awsdns-[0-9]{1,3}\.(com|net
 
 // assignedApexNS returns the apex NS set of the zone's record sets when it
 // is exactly four servers of Route 53's form, one under each of com, net,
-// org and co.uk (as fully qualified names); nil otherwise.
+// org and co.uk (as fully qualified names), not those of a private zone,
+// and holding the SOA's primary when that is of the same form; nil
+// otherwise.
 func assignedApexNS(sets []types.ResourceRecordSet, zone string) []string {
+	ns := apexNSOfForm(sets, zone)
+	if ns == nil || slices.Equal(slices.Sorted(slices.Values(ns)), slices.Sorted(slices.Values(privateZoneServers))) {
+		return nil
+	}
+	if primary := soaPrimary(sets, zone); awsdnsName.MatchString(primary) && !slices.Contains(ns, primary) {
+		return nil
+	}
+	return ns
+}
+
+// soaPrimary returns the primary server (MNAME) of the zone's apex SOA,
+// lower-case and fully qualified, or "" if it has none that parses.
+func soaPrimary(sets []types.ResourceRecordSet, zone string) string {
+	for _, s := range sets {
+		if s.Type != types.RRTypeSoa || len(s.ResourceRecords) != 1 ||
+			!strings.EqualFold(strings.TrimSuffix(aws.ToString(s.Name), "."), zone) {
+			continue
+		}
+		f := strings.Fields(aws.ToString(s.ResourceRecords[0].Value))
+		if len(f) != 7 {
+			return ""
+		}
+		return model.FQDNs(f[:1])[0]
+	}
+	return ""
+}
+
+// apexNSOfForm is the apex NS set when it is four servers of Route 53's
+// form, one under each of its four domains.
+func apexNSOfForm(sets []types.ResourceRecordSet, zone string) []string {
 	for _, s := range sets {
 		if s.Type != types.RRTypeNs || s.SetIdentifier != nil ||
 			!strings.EqualFold(strings.TrimSuffix(aws.ToString(s.Name), "."), zone) {

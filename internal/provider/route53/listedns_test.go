@@ -30,6 +30,18 @@ func TestAssignedApexNS(t *testing.T) {
 			"ns-1.awsdns-01.com.evil.", "ns-2.awsdns-02.net.", "ns-3.awsdns-03.org.", "ns-4.awsdns-04.co.uk.")}, false},
 		{"only below the apex", []types.ResourceRecordSet{rawSet("sub.example.com.", "NS", 172800, aws4...)}, false},
 		{"no NS set", []types.ResourceRecordSet{rawSet("example.com.", "A", 300, "192.0.2.1")}, false},
+		{"the SOA names one of them", []types.ResourceRecordSet{rawSet("example.com.", "NS", 172800, aws4...),
+			rawSet("example.com.", "SOA", 900, "ns-567.awsdns-07.net. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400")}, true},
+		// Replaced by hand with another zone's four servers: the SOA still
+		// names the zone's real primary.
+		{"the SOA names another", []types.ResourceRecordSet{rawSet("example.com.", "NS", 172800, aws4...),
+			rawSet("example.com.", "SOA", 900, "ns-1000.awsdns-50.net. awsdns-hostmaster.amazon.com. 1 7200 900 1209600 86400")}, false},
+		{"an SOA primary of another form says nothing", []types.ResourceRecordSet{rawSet("example.com.", "NS", 172800, aws4...),
+			rawSet("example.com.", "SOA", 900, "ns1.example.com. hostmaster.example.com. 1 7200 900 1209600 86400")}, true},
+		{"moto's malformed SOA says nothing", []types.ResourceRecordSet{rawSet("example.com.", "NS", 172800, aws4...),
+			rawSet("example.com.", "SOA", 900, "{'Value': 'ns-2048.awsdns-64.com. hostmaster.example.com. 1 7200 900 1209600 86400'}")}, true},
+		{"a private zone's", []types.ResourceRecordSet{rawSet("example.com.", "NS", 172800,
+			"ns-1536.awsdns-00.co.uk.", "ns-0.awsdns-00.com.", "ns-512.awsdns-00.net.", "ns-1024.awsdns-00.org.")}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := assignedApexNS(tc.sets, "example.com")
