@@ -35,7 +35,7 @@ func main() {
 	runs := flag.Int("runs", 3, "runs per step (the median is shown)")
 	withMoto := flag.Bool("moto", true, "also measure against moto_server (Route 53 emulator)")
 	stub := flag.Bool("stub", false, "measure account scale instead: the Route 53 stub (scripts/r53stub) at -stub-zones × -stub-records, then (with -moto) moto at 200 zones")
-	stubZones := flag.Int("stub-zones", 1000, "zones of the stub measurement")
+	stubZones := flag.Int("stub-zones", 1000, "zones of the stub measurement (0: moto only)")
 	stubRecords := flag.Int("stub-records", 1000, "records per zone of the stub measurement")
 	flag.Parse()
 	abs, err := filepath.Abs(*bin)

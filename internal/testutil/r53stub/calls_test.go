@@ -20,12 +20,12 @@ import (
 
 // env runs dnsctl in process against a stub in a directory of its own.
 type env struct {
-	t    *testing.T
+	t    testing.TB
 	dir  string
 	stub *r53stub.Stub
 }
 
-func newEnv(t *testing.T, zones, records int) *env {
+func newEnv(t testing.TB, zones, records int) *env {
 	t.Helper()
 	stub := r53stub.New(zones, records)
 	srv := httptest.NewServer(stub)
