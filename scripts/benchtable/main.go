@@ -37,7 +37,12 @@ func main() {
 	stub := flag.Bool("stub", false, "measure account scale instead: the Route 53 stub (scripts/r53stub) at -stub-zones × -stub-records, then (with -moto) moto at 200 zones")
 	stubZones := flag.Int("stub-zones", 1000, "zones of the stub measurement (0: moto only)")
 	stubRecords := flag.Int("stub-records", 1000, "records per zone of the stub measurement")
+	minBatchesOf := flag.String("min-batches", "", "internal: print the fewest change batches of these options (JSON) and exit")
 	flag.Parse()
+	if *minBatchesOf != "" {
+		printMinBatches(*minBatchesOf)
+		return
+	}
 	abs, err := filepath.Abs(*bin)
 	check(err)
 	work, err := os.MkdirTemp("", "dnsctl-bench-")

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -223,7 +224,36 @@ func total(counts map[string]int) int {
 // values and 32,000 value characters per request) for creating every
 // record of base, and for going from base to changed (a modified value is
 // a DELETE and a CREATE). It is a lower bound: it ignores how sets split.
+//
+// It runs in a child process (this program with -min-batches): loading a
+// million records would raise this process's peak RSS, and Linux counts
+// the parent's peak in the peak RSS of every child started afterwards (the
+// child shares the parent's memory until it execs), which would inflate the
+// dnsctl figures.
 func minBatches(base, changed gen.Options) (create, change int) {
+	self, err := os.Executable()
+	check(err)
+	arg, err := json.Marshal([2]gen.Options{base, changed})
+	check(err)
+	cmd := exec.Command(self, "-min-batches", string(arg))
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	check(err)
+	_, err = fmt.Sscan(string(out), &create, &change)
+	check(err)
+	return create, change
+}
+
+// printMinBatches is the child of minBatches: arg is the JSON of the two
+// options; it prints the two bounds.
+func printMinBatches(arg string) {
+	var o [2]gen.Options
+	check(json.Unmarshal([]byte(arg), &o))
+	create, change := computeMinBatches(o[0], o[1])
+	fmt.Println(create, change)
+}
+
+func computeMinBatches(base, changed gen.Options) (create, change int) {
 	load := func(o gen.Options) *model.Config {
 		dir, err := os.MkdirTemp("", "dnsctl-min-")
 		check(err)
