@@ -52,8 +52,10 @@ func Write(w io.Writer, o Options) error {
 
 // WriteDir writes the configuration split the way a large account keeps
 // it: dir/dnsconfig.js declares the registrar and provider and includes
-// dir/zones/ with require_glob, and dir/zones/zoneD.js holds domain D. The
-// records are those of Write. Files of domains beyond o.Domains left in
+// dir/zones/ with require_glob, and dir/zones/zoneNNNNNN.js holds domain N
+// (numbered with leading zeros, so that require_glob, which reads the files
+// in name order, declares the domains in Write's order). The records are
+// those of Write. Files of domains beyond o.Domains left in
 // dir/zones/ by an earlier call are removed.
 func WriteDir(dir string, o Options) error {
 	zones := filepath.Join(dir, "zones")
@@ -73,7 +75,7 @@ func WriteDir(dir string, o Options) error {
 	for d := 0; d < o.Domains; d++ {
 		b.Reset()
 		writeDomain(&b, d, o)
-		name := filepath.Join(zones, fmt.Sprintf("zone%d.js", d))
+		name := filepath.Join(zones, fmt.Sprintf("zone%06d.js", d))
 		keep[name] = true
 		if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
 			return fmt.Errorf("gen: %w", err)
