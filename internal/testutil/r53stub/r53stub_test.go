@@ -92,6 +92,14 @@ func TestListingsPage(t *testing.T) {
 	if got := stub.Counts(); got["ListHostedZones"] != 3 || got["ListResourceRecordSets"] != 14 {
 		t.Errorf("counts %v, want ListHostedZones 3 and ListResourceRecordSets 14", got)
 	}
+	byName, err := c.ListHostedZonesByName(ctx, &route53.ListHostedZonesByNameInput{DNSName: aws.String("zone7.example."), MaxItems: aws.Int32(2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byName.HostedZones) != 2 || aws.ToString(byName.HostedZones[0].Name) != "zone7.example." ||
+		aws.ToString(byName.HostedZones[1].Name) != "zone70.example." || !byName.IsTruncated || aws.ToString(byName.NextDNSName) != "zone71.example." {
+		t.Errorf("ListHostedZonesByName from zone7.example: %+v", byName)
+	}
 	hz, err := c.GetHostedZone(ctx, &route53.GetHostedZoneInput{Id: aws.String("ZSTUB000000007")})
 	if err != nil {
 		t.Fatal(err)
