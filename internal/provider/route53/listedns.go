@@ -43,12 +43,16 @@ func (p *Provider) ListedNameservers(ctx context.Context, zone string) ([]string
 	p.zones.mu.Lock()
 	_, known := p.zones.ns[id]
 	_, created := p.zones.created[id]
-	// Only a public zone the listing found: a private one has no
-	// delegation (its apex NS set has Route 53's form all the same), and
-	// a zone pinned by ID was not listed.
-	public := slices.ContainsFunc(p.zones.byName[zoneName(key)], func(r zoneRef) bool { return r.ID == id && !r.Private })
+	// A zone the listing found says whether it is private: such a zone
+	// has no delegation, whatever its apex NS set looks like (Route 53's
+	// form all the same). A zone pinned by ID was not listed.
+	i := slices.IndexFunc(p.zones.byName[zoneName(key)], func(r zoneRef) bool { return r.ID == id })
+	listed, private := i >= 0, i >= 0 && p.zones.byName[zoneName(key)][i].Private
 	p.zones.mu.Unlock()
-	if known || created || !public {
+	switch {
+	case private:
+		return nil, nil
+	case known || created || !listed:
 		return p.Nameservers(ctx, zone)
 	}
 	name := zoneName(key)

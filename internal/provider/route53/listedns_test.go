@@ -62,3 +62,34 @@ func TestAssignedApexNS(t *testing.T) {
 		t.Errorf("a set with an identifier was trusted: %v", got)
 	}
 }
+
+// ListedNameservers against moto: a public zone's servers come from its
+// listing (which Records then takes) with no GetHostedZone; a private
+// zone, found private by the zone listing, has none, though moto gives its
+// apex NS set the same form.
+func TestListedNameserversCalls(t *testing.T) {
+	e := newEnv(t)
+	e.createZone("listed-pub.example")
+	e.createPrivate("listed-priv.example", vpcA)
+	p := e.provider()
+	p.WillUse([]string{"listed-pub.example", "listed-priv.example"})
+	e.proxy.ResetCounts()
+	ns, err := p.ListedNameservers(ctx(t), "listed-pub.example")
+	if err != nil || len(ns) != 4 {
+		t.Fatalf("public zone: %v, %v", ns, err)
+	}
+	if _, err := p.Records(ctx(t), "listed-pub.example"); err != nil {
+		t.Fatal(err)
+	}
+	priv, err := p.ListedNameservers(ctx(t), "listed-priv.example")
+	if err != nil || priv != nil {
+		t.Errorf("private zone: %v, %v; want no name servers", priv, err)
+	}
+	if g, l := e.proxy.Calls("GetHostedZone"), e.proxy.Calls("ListResourceRecordSets"); g != 0 || l != 1 {
+		t.Errorf("GetHostedZone %d, ListResourceRecordSets %d; want 0 and 1 (the listing read once, for both)", g, l)
+	}
+	exact, err := p.Nameservers(ctx(t), "listed-pub.example")
+	if err != nil || !slices.Equal(exact, ns) {
+		t.Errorf("Nameservers %v, %v; the listing said %v", exact, err, ns)
+	}
+}
