@@ -245,7 +245,7 @@ func (e *Engine) nameservers(ctx context.Context, d *model.Domain, exact bool) (
 			served++
 		}
 	}
-	delegates := reg != nil && reg.Impl != nil || served > 1
+	delegates := (reg != nil && reg.Impl != nil) || served > 1
 	for _, ref := range d.DNSProviders {
 		p := e.dns[ref.Name]
 		if p == nil || isNone(p.Impl) {

@@ -147,22 +147,22 @@ func (e *Engine) Run(ctx context.Context, o RunOptions) *RunResult {
 					dp = &DomainPlan{Domain: d, Err: err}
 				}
 			}
-			o.Observer.Observe(ZonePlanned{ref, dp})
+			r.emit(ZonePlanned{ref, dp})
 			res.Zones[i] = r.zone(ctx, ref, dp, hold{})
 		})
 		return res
 	}
 
-	o.Observer.Observe(StageStarted{Stage: StagePlanning})
+	r.emit(StageStarted{Stage: StagePlanning})
 	plans := make([]*DomainPlan, len(e.Config.Domains))
 	e.ForEach(ctx, o.Workers, func(i int, d *model.Domain) {
 		if ctx.Err() == nil {
 			plans[i] = e.PlanDomain(ctx, d)
 		}
-		o.Observer.Observe(ZonePlanned{ZoneRef{i, d}, plans[i]})
+		r.emit(ZonePlanned{ZoneRef{i, d}, plans[i]})
 	})
 	blocked := r.blocked(ctx, plans)
-	o.Observer.Observe(StageStarted{Stage: StagePushing, Applying: blocked.outcome == ""})
+	r.emit(StageStarted{Stage: StagePushing, Applying: blocked.outcome == ""})
 	each := func(i int, d *model.Domain) {
 		h := blocked
 		if h.outcome == "" && ctx.Err() != nil {

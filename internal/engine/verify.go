@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"strings"
@@ -56,15 +57,15 @@ type VerifyOptions struct {
 	Servers []string
 	// Timeout limits each query.
 	Timeout time.Duration
-	// Workers is how many zone-server pairs are checked at once (at least
-	// 1); each server is asked about one zone at a time, so it has at most
-	// verify.Check's few queries in flight from dnsctl.
+	// Workers is how many servers are asked at once (at least 1); each is
+	// asked about one zone at a time, so it has at most verify.Check's few
+	// queries in flight from dnsctl.
 	Workers int
 }
 
 // ErrNoServers is the result of a zone none of whose providers has name
 // servers to ask (BIND): give VerifyOptions.Servers.
-var ErrNoServers = fmt.Errorf("its providers have no name servers; give --server host:port")
+var ErrNoServers = errors.New("its providers have no name servers; give --server host:port")
 
 // Verify asks the authoritative servers of every domain of the run (or
 // o.Servers), several at once, whether they serve the configuration. The
@@ -80,7 +81,6 @@ func (e *Engine) Verify(ctx context.Context, o VerifyOptions) ([]verify.Result, 
 		sets         []verify.Set
 	}
 	var jobs []job
-	var out []verify.Result
 	for _, t := range targets {
 		asked := o.Servers
 		if len(asked) == 0 {
@@ -97,31 +97,35 @@ func (e *Engine) Verify(ctx context.Context, o VerifyOptions) ([]verify.Result, 
 			jobs = append(jobs, job{server: s, zone: t.Zone, sets: sets})
 		}
 	}
-	out = make([]verify.Result, len(jobs))
-	sem := make(chan struct{}, max(o.Workers, 1))
-	perServer := map[string]*sync.Mutex{}
-	var wg sync.WaitGroup
+	// Each server's jobs, in order, run one after the other.
+	out := make([]verify.Result, len(jobs))
+	var servers []string
+	byServer := map[string][]int{}
 	for i, j := range jobs {
-		switch {
-		case j.server == "":
+		if j.server == "" {
 			out[i] = verify.Result{Zone: j.zone, Err: ErrNoServers}
 			continue
-		case ctx.Err() != nil:
-			out[i] = verify.Result{Zone: j.zone, Server: j.server, Sets: len(j.sets), Err: fmt.Errorf("interrupted: %w", ctx.Err())}
-			continue
 		}
-		one := perServer[j.server]
-		if one == nil {
-			one = &sync.Mutex{}
-			perServer[j.server] = one
+		if _, ok := byServer[j.server]; !ok {
+			servers = append(servers, j.server)
 		}
+		byServer[j.server] = append(byServer[j.server], i)
+	}
+	sem := make(chan struct{}, max(o.Workers, 1))
+	var wg sync.WaitGroup
+	for _, s := range servers {
 		sem <- struct{}{}
 		wg.Add(1)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			one.Lock()
-			defer one.Unlock()
-			out[i] = verify.Check(ctx, j.server, j.zone, j.sets, o.Timeout)
+			for _, i := range byServer[s] {
+				j := jobs[i]
+				if ctx.Err() != nil {
+					out[i] = verify.Result{Zone: j.zone, Server: j.server, Sets: len(j.sets), Err: fmt.Errorf("interrupted: %w", ctx.Err())}
+					continue
+				}
+				out[i] = verify.Check(ctx, j.server, j.zone, j.sets, o.Timeout)
+			}
 		}()
 	}
 	wg.Wait()

@@ -22,8 +22,9 @@ var _ provider.ListedNameservers = (*Provider)(nil)
 // Route 53 assigns (ns-N.awsdns-NN. under com, net, org and co.uk, one
 // each), one of them the primary its SOA names when the SOA names one of
 // that form (Route 53 names the first server of the zone's delegation set
-// there, so an NS set replaced by hand with other Route 53 servers shows). The listing is kept for the Records call that planning makes next,
-// so a zone costs one call instead of two. Anything else (an apex NS set
+// there, so an NS set replaced by hand with other Route 53 servers shows).
+// The listing is kept for the Records call that planning makes next, so a
+// zone costs one call instead of two. Anything else (an apex NS set
 // edited by hand, white-label name servers, a zone not created yet, a
 // private zone) gets Nameservers' answer, which reads the real delegation.
 // The engine asks this only where nothing is delegated from the answer
@@ -61,9 +62,6 @@ func (p *Provider) ListedNameservers(ctx context.Context, zone string) ([]string
 		return nil, p.public(err)
 	}
 	p.zones.mu.Lock()
-	if p.zones.prefetched == nil {
-		p.zones.prefetched = map[string][]types.ResourceRecordSet{}
-	}
 	p.zones.prefetched[id] = sets
 	p.zones.mu.Unlock()
 	if ns := assignedApexNS(sets, name); ns != nil {
@@ -75,11 +73,13 @@ func (p *Provider) ListedNameservers(ctx context.Context, zone string) ([]string
 // takePrefetched returns, once, the record sets ListedNameservers read for
 // the zone with this ID.
 func (p *Provider) takePrefetched(id string) ([]types.ResourceRecordSet, bool) {
-	p.zones.mu.Lock()
-	defer p.zones.mu.Unlock()
-	sets, ok := p.zones.prefetched[id]
-	delete(p.zones.prefetched, id)
-	return sets, ok
+	return p.takeSets(p.zones.prefetched, id)
+}
+
+// atApex reports whether the listed record set s is at the apex of zone
+// (a canonical name), as identOf names it.
+func atApex(s types.ResourceRecordSet, zone string) bool {
+	return identOf(s, zone).name == zone
 }
 
 // awsdnsName is the form of the name servers Route 53 assigns.
@@ -105,8 +105,7 @@ func assignedApexNS(sets []types.ResourceRecordSet, zone string) []string {
 // lower-case and fully qualified, or "" if it has none that parses.
 func soaPrimary(sets []types.ResourceRecordSet, zone string) string {
 	for _, s := range sets {
-		if s.Type != types.RRTypeSoa || len(s.ResourceRecords) != 1 ||
-			!strings.EqualFold(strings.TrimSuffix(aws.ToString(s.Name), "."), zone) {
+		if s.Type != types.RRTypeSoa || len(s.ResourceRecords) != 1 || !atApex(s, zone) {
 			continue
 		}
 		f := strings.Fields(aws.ToString(s.ResourceRecords[0].Value))
@@ -122,8 +121,7 @@ func soaPrimary(sets []types.ResourceRecordSet, zone string) string {
 // form, one under each of its four domains.
 func apexNSOfForm(sets []types.ResourceRecordSet, zone string) []string {
 	for _, s := range sets {
-		if s.Type != types.RRTypeNs || s.SetIdentifier != nil ||
-			!strings.EqualFold(strings.TrimSuffix(aws.ToString(s.Name), "."), zone) {
+		if s.Type != types.RRTypeNs || s.SetIdentifier != nil || !atApex(s, zone) {
 			continue
 		}
 		if len(s.ResourceRecords) != 4 {

@@ -61,7 +61,8 @@ type zoneCache struct {
 }
 
 func newZoneCache() zoneCache {
-	return zoneCache{byName: map[string][]zoneRef{}, pinned: map[string]string{}, checked: map[string]bool{}, ns: map[string][]string{}}
+	return zoneCache{byName: map[string][]zoneRef{}, pinned: map[string]string{}, checked: map[string]bool{}, ns: map[string][]string{},
+		created: map[string][]types.ResourceRecordSet{}, prefetched: map[string][]types.ResourceRecordSet{}}
 }
 
 func canonicalZone(z string) string {
@@ -487,9 +488,6 @@ func (p *Provider) ensureZone(ctx context.Context, key string) (bool, error) {
 			}
 			if out.DelegationSet != nil {
 				p.zones.ns[ref.ID] = model.FQDNs(out.DelegationSet.NameServers)
-				if p.zones.created == nil {
-					p.zones.created = map[string][]types.ResourceRecordSet{}
-				}
 				p.zones.created[ref.ID] = newZoneSets(zone, p.zones.ns[ref.ID])
 			}
 			p.zones.mu.Unlock()
@@ -802,10 +800,16 @@ func newZoneSets(zone string, ns []string) []types.ResourceRecordSet {
 
 // takeCreated returns (once) the record sets of a zone this run created.
 func (p *Provider) takeCreated(id string) ([]types.ResourceRecordSet, bool) {
+	return p.takeSets(p.zones.created, id)
+}
+
+// takeSets removes and returns the record sets m (one of the cache's maps
+// of sets, made with it and never replaced) holds for the zone id.
+func (p *Provider) takeSets(m map[string][]types.ResourceRecordSet, id string) ([]types.ResourceRecordSet, bool) {
 	p.zones.mu.Lock()
 	defer p.zones.mu.Unlock()
-	sets, ok := p.zones.created[id]
-	delete(p.zones.created, id)
+	sets, ok := m[id]
+	delete(m, id)
 	return sets, ok
 }
 
