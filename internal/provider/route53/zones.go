@@ -326,7 +326,6 @@ func (p *Provider) firstListing(ctx context.Context) error {
 			}
 		}
 		p.zones.mu.Lock()
-		p.zones.listed = true
 		for _, ref := range page {
 			if !slices.ContainsFunc(p.zones.byName[ref.Name], func(r zoneRef) bool { return r.ID == ref.ID }) {
 				p.zones.byName[ref.Name] = append(p.zones.byName[ref.Name], ref)
@@ -339,8 +338,12 @@ func (p *Provider) firstListing(ctx context.Context) error {
 			}
 		}
 		p.zones.complete = !more
+		// Lookups that found listed set wait on listMu for the listing's
+		// end: a zone on a page not read yet is not missing.
+		done := !more || missing < 3 || extra >= missing
+		p.zones.listed = done
 		p.zones.mu.Unlock()
-		if !more || missing < 3 || extra >= missing {
+		if done {
 			return nil
 		}
 		in.Marker = out.NextMarker
